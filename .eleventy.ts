@@ -1,0 +1,45 @@
+// Eleventy configuration: a table of contents. Each concern is a plugin from src/eleventy/; the content
+// itself is loaded and validated by src/ and reaches the templates as finished data.
+// Run through tsx: Eleventy only finds this file with --config=.eleventy.ts (see README).
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import contentPlugin from "./src/eleventy/content.ts";
+import fontsPlugin from "./src/eleventy/fonts.ts";
+import markdownPlugin from "./src/eleventy/markdown.ts";
+import { join } from "node:path";
+import { loadSiteConfig } from "./src/site-config.ts";
+import { LETTERS_DIR } from "./src/site.ts";
+
+export default async function (eleventyConfig: UserConfig) {
+  // Read per build, not per import: one process (a test run) may build several sites.
+  /** Where letters/ lives; tests and `npm run build -- --root` point it at a fixture. */
+  const root = process.env.OPEN_LETTERS_ROOT ?? ".";
+  /** Local preview shows drafts and reports content problems in the page instead of stopping. */
+  const preview = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+
+  // Content: letters and site settings as global data (`site`, `letters`).
+  eleventyConfig.addPlugin(contentPlugin, { root, preview });
+
+  // Markdown: the project's one markdown-it instance, raw HTML off.
+  eleventyConfig.addPlugin(markdownPlugin);
+
+  // Templates: autoescape every value; only pre-rendered letter HTML is marked safe.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+
+  // Assets: stylesheet and self-hosted fonts.
+  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  eleventyConfig.addPlugin(fontsPlugin);
+
+  // Path prefix: every root-relative URL gets the prefix, for GitHub Pages project sites and subfolders.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  const { config: site } = await loadSiteConfig(join(root, LETTERS_DIR));
+  return { pathPrefix: process.env.PATH_PREFIX ?? site?.pathPrefix ?? "/" };
+}
+
+export const config = {
+  dir: { input: "templates", includes: "_includes", layouts: "_layouts", data: "_data" },
+  templateFormats: ["njk", "md"],
+  htmlTemplateEngine: "njk",
+  markdownTemplateEngine: false as const,
+};

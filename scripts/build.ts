@@ -1,0 +1,110 @@
+// npm run build: validate every letter, then write the site with Eleventy into a temporary folder and
+// swap it in only when everything succeeded, so a failed build never leaves a half-written site.
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { ContentProblemsError, formatProblems } from "../src/errors.ts";
+import { loadSite } from "../src/site.ts";
+import { parseFlags, runCli } from "./lib/cli.ts";
+
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface BuildOptions {
+  /** Folder holding letters/ (default: the working directory). */
+  root?: string;
+  /** Output folder (default: _site). */
+  output?: string;
+  /** Overrides site.yaml's path_prefix, e.g. for a GitHub Pages project site. */
+  pathPrefix?: string;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  output: string;
+  letters: number;
+  signatories: number;
+  warnings: string[];
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = resolve(options.root ?? ".");
+  const output = resolve(options.output ?? "_site");
+  const { site, problems } = await loadSite(root);
+  if (!site) throw new ContentProblemsError(problems);
+
+  const staging = `${output}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const env = { root: process.env.OPEN_LETTERS_ROOT, prefix: process.env.PATH_PREFIX };
+  process.env.OPEN_LETTERS_ROOT = root;
+  if (options.pathPrefix) process.env.PATH_PREFIX = options.pathPrefix;
+  try {
+    const eleventy = new Eleventy(join(PROJECT, "templates"), staging, {
+      configPath: join(PROJECT, ".eleventy.ts"),
+      quietMode: options.quiet ?? true,
+    });
+    await eleventy.write();
+    await swapIn(staging, output);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    restore("OPEN_LETTERS_ROOT", env.root);
+    restore("PATH_PREFIX", env.prefix);
+  }
+  return {
+    output,
+    letters: site.letters.length,
+    signatories: site.letters.reduce((n, l) => n + l.signatories.length, 0),
+    warnings: site.warnings.map((w) => w.format()),
+  };
+}
+
+/** Replaces `output` with `staging` in two renames; the old site survives until the new one is complete. */
+async function swapIn(staging: string, output: string): Promise<void> {
+  const previous = `${output}.old-${process.pid}`;
+  if (existsSync(output)) await rename(output, previous);
+  await rename(staging, output);
+  await rm(previous, { recursive: true, force: true });
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+const HELP = `
+Usage: npm run build [-- --root DIR] [--output DIR] [--path-prefix /PREFIX/]
+
+Checks every letter, then writes the static site to _site/ (or --output).
+If anything fails, the previous site is left untouched.
+
+  --root DIR            folder holding letters/ (default: .)
+  --output DIR          where to write the site (default: _site)
+  --path-prefix PREFIX  serve under a folder, e.g. /open-letters/ (default: site.yaml's path_prefix)
+`;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(async () => {
+    const { values } = parseFlags({
+      root: { type: "string" },
+      output: { type: "string" },
+      "path-prefix": { type: "string" },
+    });
+    const started = performance.now();
+    try {
+      const result = await buildSite({ root: values.root, output: values.output, pathPrefix: values["path-prefix"] });
+      if (result.warnings.length) console.warn(result.warnings.join("\n"));
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(`Built ${result.letters} letter(s), ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
+    } catch (error) {
+      if (error instanceof ContentProblemsError) {
+        console.error(formatProblems(error.problems));
+        console.error("Build stopped: nothing was written; the previous site, if any, is untouched.");
+        return 1;
+      }
+      throw error;
+    }
+  }, HELP);
+}

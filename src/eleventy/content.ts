@@ -1,0 +1,48 @@
+// Eleventy plugin: the letters, loaded and validated by src/, as global data. Eleventy never parses
+// content itself; it only receives finished page data.
+import { join } from "node:path";
+import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
+import { buildPages, type SiteData } from "../pages.ts";
+import { LETTERS_DIR, loadSite } from "../site.ts";
+
+export interface ContentOptions {
+  /** Folder holding letters/. */
+  root: string;
+  /** Local preview: show drafts, and show content problems in the page instead of failing. */
+  preview: boolean;
+}
+
+interface EleventyConfigLike {
+  addGlobalData(name: string, value: () => Promise<unknown>): void;
+  addWatchTarget(target: string): void;
+  on(event: string, callback: () => void): void;
+}
+
+type PreviewData = SiteData & { problems: string[] };
+
+export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
+  let pending: Promise<PreviewData> | undefined;
+  // Load once per build, and again on every rebuild in preview (a YAML file may have changed).
+  eleventyConfig.on("eleventy.before", () => {
+    pending = undefined;
+  });
+  const load = () => (pending ??= loadData(options));
+  eleventyConfig.addGlobalData("site", async () => (await load()).config);
+  eleventyConfig.addGlobalData("letters", async () => (await load()).letters);
+  eleventyConfig.addGlobalData("problems", async () => (await load()).problems);
+  // Templates live in templates/; the content is elsewhere, so preview must watch it explicitly.
+  eleventyConfig.addWatchTarget(join(options.root, LETTERS_DIR));
+}
+
+async function loadData(options: ContentOptions): Promise<PreviewData> {
+  const { site, problems } = await loadSite(options.root);
+  if (site) return { ...buildPages(site, { drafts: options.preview }), problems: [] };
+  if (!options.preview) throw new ContentProblemsError(problems);
+  // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
+  console.error(formatProblems(problems));
+  return {
+    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4" },
+    letters: [],
+    problems: sortProblems(problems).map((p) => p.format()),
+  };
+}

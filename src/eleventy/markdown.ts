@@ -1,0 +1,6 @@
+// Eleventy plugin: Markdown templates use the project's one markdown-it instance.
+import { markdown } from "../markdown.ts";
+
+export default function markdownPlugin(eleventyConfig: { setLibrary(name: string, library: unknown): void }): void {
+  eleventyConfig.setLibrary("md", markdown);
+}

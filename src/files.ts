@@ -1,0 +1,47 @@
+// Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised.
+import { lstat, readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { FileTooLargeError, UnsafeFileError, type ContentError } from "./errors.ts";
+import { limits } from "./limits.ts";
+
+export type ReadResult = { text: string; problem?: undefined } | { text?: undefined; problem: ContentError };
+
+/** Path as shown in messages: relative to the working directory, with forward slashes. */
+export function displayPath(absolute: string): string {
+  return relative(process.cwd(), absolute).split("\\").join("/") || ".";
+}
+
+export async function readContentFile(absolute: string): Promise<ReadResult> {
+  const file = displayPath(absolute);
+  const stat = await lstat(absolute);
+  if (stat.isSymbolicLink()) {
+    return {
+      problem: new UnsafeFileError(file, undefined, "This file is a symbolic link; content files must be regular files.",
+        "Replace the link with a copy of the file it points to."),
+    };
+  }
+  if (stat.size > limits.maxFileBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      problem: new FileTooLargeError(file, undefined, `This file is ${mb(stat.size)}, over the ${mb(limits.maxFileBytes)} limit.`,
+        "Split the signatories over several files in the same folder."),
+    };
+  }
+  const bytes = await readFile(absolute);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = bytes.toString("utf8");
+    const at = lossy.indexOf("\uFFFD");
+    const before = lossy.slice(0, Math.max(at, 0));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return {
+      problem: new UnsafeFileError(file, { line, column }, "This file is not valid UTF-8 text.",
+        "Save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)."),
+    };
+  }
+  // A BOM and Windows line endings are harmless; normalise them so positions and hashes are stable.
+  return { text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+}

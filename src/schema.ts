@@ -1,0 +1,134 @@
+// The one definition of every file format: the loader validates with these schemas, and the JSON Schemas
+// that editors use are generated from them (`z.toJSONSchema`), so there is no second source of truth.
+// Field descriptions double as the "how to fix" part of error messages.
+import { z } from "zod";
+
+const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+
+/** http(s) and mailto only: signatory data comes from strangers, and `javascript:` must never reach a page. */
+export function isSafeUrl(value: string): boolean {
+  if (!SAFE_URL.test(value)) return false;
+  try {
+    const url = new URL(value);
+    if (url.protocol === "mailto:") return url.pathname.includes("@");
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+export function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
+}
+
+// Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
+const text = (description: string) =>
+  z.string().refine((s) => s.trim().length > 0, "is empty").meta({ description });
+const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD, e.g. 2021-09-29")
+    // Checked only once the shape is right, so one mistake gives one message.
+    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), "is not a real calendar date")
+    .meta({ description, format: "date" });
+const url = (description: string) =>
+  z
+    .string()
+    .regex(SAFE_URL, "must start with https://, http:// or mailto:")
+    .refine((v) => !SAFE_URL.test(v) || isSafeUrl(v), "is not a valid http(s) or mailto URL")
+    .meta({ description, format: "uri" });
+const languageTag = (description: string) =>
+  z.string().refine(isLanguageTag, "is not a BCP 47 language tag such as en, fr or pt-BR").meta({ description });
+
+export const signatoryTypes = ["organization", "individual"] as const;
+export const letterStatuses = ["draft", "open", "closed"] as const;
+export const signatoryOrders = ["as-listed", "alphabetical"] as const;
+export const paperSizes = ["a4", "us-letter"] as const;
+
+export const signatorySchema = z
+  .strictObject({
+    name: text("Name of the person or organisation, as it should be printed."),
+    type: z.enum(signatoryTypes).optional().meta({ description: "organization or individual." }),
+    title: text("Role of an individual, e.g. Professor or Research Scholar.").optional(),
+    affiliation: text("Organisation an individual belongs to, e.g. University of Leuven.").optional(),
+    url: url("Web page of the signatory (https://...).").optional(),
+    country: z
+      .string()
+      .refine(isCountryCode, "must be an ISO 3166 two-letter country code in capitals, e.g. BE, PT or US")
+      .meta({ description: "ISO 3166-1 alpha-2 country code, e.g. BE." })
+      .optional(),
+    signed: isoDate("Date of signing, YYYY-MM-DD.").optional(),
+    group: text('Heading to list this signatory under, e.g. "Original signatories".').optional(),
+  })
+  .meta({ title: "Signatory", description: "One signatory of an open letter." });
+
+export const signatoryFileSchema = z
+  .union([signatorySchema, z.array(signatorySchema).min(1)])
+  .meta({ title: "Signatory file", description: "One signatory (a mapping) or a list of signatories (a sequence)." });
+
+export const signatoryDisplaySchema = z
+  .strictObject({
+    heading: text('Heading of the signatory section, e.g. "Signatories".').optional(),
+    note: text('Note printed under the list, e.g. "Affiliations listed for identification purposes only".').optional(),
+    order: z
+      .enum(signatoryOrders)
+      .optional()
+      .meta({ description: "as-listed (file-name order, then order within a file) or alphabetical." }),
+  })
+  .meta({ description: "How the signatory list is shown." });
+
+export const frontMatterSchema = z
+  .strictObject({
+    title: text("Title of the letter."),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
+      .optional()
+      .meta({ description: "Name of the letter in its URL; defaults to the folder name." }),
+    date: isoDate("Date printed on the letter, YYYY-MM-DD."),
+    lang: languageTag("Language of the letter (BCP 47), defaults to the site's.").optional(),
+    to: z.array(text("One addressee.")).optional().meta({ description: "Addressees, one line each." }),
+    salutation: text('Opening line, e.g. "Dear Ministers,".').optional(),
+    status: z.enum(letterStatuses).optional().meta({ description: "draft (preview only), open (can be signed) or closed." }),
+    summary: text("One paragraph for the home page, feeds and social cards.").optional(),
+    signatories: signatoryDisplaySchema.optional(),
+  })
+  .meta({ title: "Letter front matter", description: "Front matter of letters/<slug>/letter.md." });
+
+export const siteConfigSchema = z
+  .strictObject({
+    title: text("Name of the site, e.g. the coalition's name."),
+    description: text("One sentence about the site.").optional(),
+    url: url("Public address of the site, e.g. https://letters.example.org.").optional(),
+    path_prefix: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'must start and end with "/", e.g. /open-letters/')
+      .optional()
+      .meta({ description: "Folder the site is served under, e.g. /open-letters/ for a GitHub Pages project site." }),
+    lang: languageTag("Default language of letters (BCP 47).").optional(),
+    author: text("Who publishes the letters (printed in PDF metadata); defaults to the title.").optional(),
+    repository: url("Repository holding the letters, e.g. https://github.com/org/letters.").optional(),
+    paper: z.enum(paperSizes).optional().meta({ description: "Paper size of the PDFs: a4 (default) or us-letter." }),
+  })
+  .meta({ title: "Site configuration", description: "letters/site.yaml" });
+
+export type SignatoryInput = z.infer<typeof signatorySchema>;
+export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
+export type SiteConfigInput = z.infer<typeof siteConfigSchema>;

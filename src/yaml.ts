@@ -1,0 +1,96 @@
+// YAML parsing with positions. We use the `yaml` package (not js-yaml) because every error message must
+// point at a line and column: https://eemeli.org/yaml/#documents
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { YamlSyntaxError, type ContentError, type Position } from "./errors.ts";
+
+/** Named limits on what a hostile file may ask the parser to do. */
+export const yamlLimits = {
+  /** Aliases per document; `yaml` refuses more, which defeats "billion laughs" alias bombs. */
+  maxAliasCount: 100,
+};
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  value: unknown;
+  /** Position of the node at a path (map keys and sequence indexes), falling back to its nearest parent. */
+  positionOf(path: readonly PropertyKey[], which?: "key" | "value"): Position;
+  problems: ContentError[];
+}
+
+export interface ParseOptions {
+  /** Lines before the YAML text in its file (front matter starts after the `---` line). */
+  lineOffset?: number;
+}
+
+export function parseYaml(text: string, file: string, options: ParseOptions = {}): ParsedYaml {
+  const lineOffset = options.lineOffset ?? 0;
+  const lineCounter = new LineCounter();
+  // The core schema keeps `2021-09-29` a string (YAML 1.1 would make it a Date), `uniqueKeys` rejects
+  // duplicate keys, and `yes`/`no` stay strings, so a signer named "No" is not turned into `false`.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core", strict: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const problems: ContentError[] = [];
+  for (const error of doc.errors) {
+    problems.push(
+      new YamlSyntaxError(file, at(error.pos[0]), `YAML syntax error: ${firstLine(error.message)}.`, yamlHint(error.code), {
+        cause: error,
+      }),
+    );
+  }
+  let value: unknown = undefined;
+  if (problems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: yamlLimits.maxAliasCount });
+    } catch (cause) {
+      // toJS throws on excessive aliases (and nothing else we allow); report it as the file's problem.
+      problems.push(
+        new YamlSyntaxError(file, at(0), `YAML could not be read: ${firstLine(String((cause as Error).message))}.`,
+          `Write the values out instead of using more than ${yamlLimits.maxAliasCount} aliases (*name).`, { cause }),
+      );
+    }
+  }
+  const positionOf = (path: readonly PropertyKey[], which: "key" | "value" = "value"): Position => {
+    let node: unknown = doc.contents;
+    let best: Node | undefined = isNode(node) ? node : undefined;
+    for (const [i, key] of path.entries()) {
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (!pair) break;
+        if (last && which === "key" && isNode(pair.key)) return at(pair.key.range?.[0] ?? 0);
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof key === "number") {
+        node = node.items[key];
+      } else break;
+      if (isNode(node)) best = node;
+    }
+    return at(best?.range?.[0] ?? 0);
+  };
+  return { doc, value, positionOf, problems };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "range" in value && Array.isArray((value as Node).range);
+}
+
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "Each key may appear once in a mapping: remove or rename the repeated one.";
+    case "TAB_AS_INDENT":
+      return "Indent with spaces, not tabs.";
+    case "BAD_INDENT":
+      return "Check the indentation: fields of one entry line up under each other, two spaces in from the \"- \".";
+    case "MISSING_CHAR":
+      return "Close the quote or bracket that starts earlier on this entry.";
+    default:
+      return 'Put the value in quotes if it contains ": ", " #" or starts with a special character, e.g. title: "Hello: world".';
+  }
+}

@@ -1,0 +1,129 @@
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
+
+describe("building the basic fixture", () => {
+  let site: string;
+  beforeAll(async () => {
+    site = await buildFixture("basic");
+  });
+
+  it("writes the home page listing letters newest first with date, status, count and summary", async () => {
+    const doc = await readPage(site, "index.html");
+    const items = [...doc.querySelectorAll(".letter-index li")];
+    expect(items.map((li) => text(li.querySelector("h3")))).toEqual(["Protect encryption", "An older letter"]);
+    expect(text(items[0])).toContain("March 1, 2024"); // the fixture is in "en", which writes dates US-style
+    expect(text(items[0])).toContain("Open for signatures");
+    expect(text(items[0])).toContain("3 signatories");
+    expect(text(items[0])).toContain("We ask the minister to protect encryption.");
+    expect(text(items[1])).toContain("Closed");
+  });
+
+  it("writes one page per letter with date, addressees, title, salutation, body and notes", async () => {
+    const doc = await readPage(site, "first-letter/index.html");
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    expect(doc.querySelectorAll("h1")).toHaveLength(1);
+    expect(text(doc.querySelector("h1"))).toBe("Protect encryption");
+    expect(doc.querySelector(".letter-date time")!.getAttribute("datetime")).toBe("2024-03-01");
+    expect([...doc.querySelectorAll(".addressees li")].map(text)).toEqual(["The Minister of Digital Affairs"]);
+    expect(text(doc.querySelector(".salutation"))).toBe("Dear Minister,");
+    expect(doc.querySelector(".letter-body em")!.textContent).toBe("encryption");
+    expect(doc.querySelector(".letter-body strong")!.textContent).toBe("strong words");
+    expect(doc.querySelector(".footnotes a[href='https://example.org/source']")).not.toBeNull();
+  });
+
+  it("lists signatories with heading, count, name, role and affiliation, linked where they have a URL, and the note", async () => {
+    const doc = await readPage(site, "first-letter/index.html");
+    const section = doc.querySelector("section.signatories")!;
+    expect(text(section.querySelector("h2"))).toBe("Signed by");
+    expect(text(section.querySelector(".signatory-count"))).toBe("3 signatories");
+    const entries = [...section.querySelectorAll(".signatory")];
+    expect(entries.map((e) => text(e.querySelector(".signatory-name")))).toEqual(["Anna Åberg", "émile Durand", "Zoë Organisation"]);
+    expect(text(entries[1]!.querySelector(".signatory-role"))).toBe(", Professor, Université de Test");
+    expect(entries[2]!.querySelector("a")!.getAttribute("href")).toBe("https://zoe.example.org");
+    expect(entries[0]!.querySelector("a")).toBeNull();
+    expect(text(section.querySelector(".signatory-note"))).toBe("Affiliations for identification only.");
+  });
+
+  it("has landmarks and needs no script or third-party request to read a letter", async () => {
+    for (const page of ["index.html", "first-letter/index.html"]) {
+      const doc = await readPage(site, page);
+      expect(doc.querySelector("header")).not.toBeNull();
+      expect(doc.querySelector("main")).not.toBeNull();
+      expect(doc.querySelector("footer")).not.toBeNull();
+      expect(doc.querySelectorAll("script")).toHaveLength(0);
+      // Everything the browser fetches; rel=canonical is an address, not a request.
+      const urls = [...doc.querySelectorAll("link[rel=stylesheet], link[rel=icon], link[rel=preload], script[src], img[src]")].map((e) => e.getAttribute("href") ?? e.getAttribute("src"));
+      for (const url of urls) expect(url).toMatch(/^\//);
+    }
+  });
+
+  it("self-hosts its fonts: the stylesheet only points at files in the site", async () => {
+    const css = await readFile(join(site, "assets/fonts.css"), "utf8");
+    const urls = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(existsSync(join(site, "assets", url)), url).toBe(true);
+  });
+});
+
+describe("a build under a path prefix", () => {
+  it("resolves every internal link and asset inside the prefix", async () => {
+    const site = await buildFixture("basic", ["--path-prefix", "/open-letters/"]);
+    const pages = ["index.html", "first-letter/index.html", "second-letter/index.html"];
+    let checked = 0;
+    for (const page of pages) {
+      const doc = await readPage(site, page);
+      for (const el of doc.querySelectorAll("a[href], link[href], script[src], img[src]")) {
+        const url = el.getAttribute("href") ?? el.getAttribute("src")!;
+        if (/^(https?:|mailto:|#)/.test(url)) continue;
+        expect(url, `${page}: ${url}`).toMatch(/^\/open-letters\//);
+        const path = posix.normalize(url.replace(/^\/open-letters\//, "").replace(/#.*$/, ""));
+        const file = path === "" || path.endsWith("/") ? join(site, path, "index.html") : join(site, path);
+        expect(existsSync(file), `${page} links to ${url}, which does not exist`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(6);
+  });
+});
+
+describe("drafts", () => {
+  it("never appear in a production build", async () => {
+    const site = await buildFixture("drafts");
+    expect(existsSync(join(site, "published/index.html"))).toBe(true);
+    expect(existsSync(join(site, "work-in-progress"))).toBe(false);
+    const home = await readFile(join(site, "index.html"), "utf8");
+    expect(home).not.toContain("Secret draft");
+  });
+});
+
+describe("a build with content errors", () => {
+  it("prints file:line:col problems, exits 1, shows no stack trace and leaves the previous site untouched", async () => {
+    const output = join(await tempDir(), "site");
+    await mkdir(output, { recursive: true });
+    await writeFile(join(output, "index.html"), "previous site");
+    const result = await runScript("build.ts", ["--root", fixture("broken-yaml"), "--output", output]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^tests\/fixtures\/broken-yaml\/letters\/one\/signatories\/jane-doe\.yaml:3:1: error: YAML syntax error/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(join(output, "index.html"), "utf8")).toBe("previous site");
+    expect((await readdir(join(output, ".."))).sort()).toEqual(["site"]);
+  });
+});
+
+describe("npm run check", () => {
+  it("reports a broken YAML file as one line and exits 1", async () => {
+    const result = await runScript("check.ts", ["--root", fixture("broken-yaml")]);
+    expect(result.code).toBe(1);
+    const problems = result.stderr.split("\n").filter((l) => /:\d+:\d+: error:/.test(l));
+    expect(problems).toEqual([expect.stringMatching(/jane-doe\.yaml:3:1: error: YAML syntax error: .+\. .+/)]);
+  });
+
+  it("passes a valid site", async () => {
+    const result = await runScript("check.ts", ["--root", fixture("basic")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("2 letter(s), 5 signatories");
+  });
+});
