@@ -76,6 +76,9 @@ export const signatorySchema = z
       .optional(),
     signed: isoDate("Date of signing, YYYY-MM-DD.").optional(),
     group: text('Heading to list this signatory under, e.g. "Original signatories".').optional(),
+    reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
+    withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
+    hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
   })
   .meta({ title: "Signatory", description: "One signatory of an open letter." });
 
@@ -126,6 +129,15 @@ export const siteConfigSchema = z
     author: text("Who publishes the letters (printed in PDF metadata); defaults to the title.").optional(),
     repository: url("Repository holding the letters, e.g. https://github.com/org/letters.").optional(),
     paper: z.enum(paperSizes).optional().meta({ description: "Paper size of the PDFs: a4 (default) or us-letter." }),
+    branch: text("Branch that pull requests target, e.g. main.").optional(),
+    sign_email: z
+      .email("must be an e-mail address, e.g. sign@example.org")
+      .optional()
+      .meta({ description: "Address that receives signatures from people without a GitHub account." }),
+    link_individuals: z
+      .boolean()
+      .optional()
+      .meta({ description: "false to never link individuals' names to their URL (organisations stay linked)." }),
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 

@@ -38,6 +38,9 @@ export async function loadSiteConfig(lettersDir: string): Promise<{ config?: Sit
       author: data.author ?? data.title,
       repository: data.repository?.replace(/\/+$/, ""),
       paper: data.paper ?? "a4",
+      branch: data.branch ?? "main",
+      signEmail: data.sign_email,
+      linkIndividuals: data.link_individuals ?? true,
     },
   };
 }

@@ -60,7 +60,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
-      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const };
+      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true };
       problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback)).problems);
     }
   }

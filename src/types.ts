@@ -25,6 +25,12 @@ export interface SiteConfig {
   lang: string;
   author: string;
   repository?: string;
+  /** Branch that pull requests target (default main). */
+  branch: string;
+  /** Address for signing by e-mail; never printed except as the sign-by-mail link. */
+  signEmail?: string;
+  /** Link individuals' names to their URL (default true). */
+  linkIndividuals: boolean;
   paper: PaperSize;
 }
 
@@ -37,6 +43,9 @@ export interface Signatory {
   country?: string;
   signed?: string;
   group?: string;
+  reconfirmed?: string;
+  withdrawn?: string;
+  hide_url?: boolean;
   source: SourceLocation;
 }
 

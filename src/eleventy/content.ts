@@ -41,7 +41,7 @@ async function loadData(options: ContentOptions): Promise<PreviewData> {
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));
   return {
-    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4" },
+    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true },
     letters: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
