@@ -1,8 +1,9 @@
 // View models for the templates: everything a page shows, computed from the content model, so templates
 // hold no logic. Eleventy receives these as global data.
+import { publishedSignatories, type PublishedSignatory, type PublishingRules } from "./data/published.ts";
 import { formatDate, t } from "./i18n.ts";
 import { renderMarkdown } from "./markdown.ts";
-import type { Letter, LetterStatus, Signatory, Site, SiteConfig } from "./types.ts";
+import type { Letter, LetterStatus, Site, SiteConfig } from "./types.ts";
 
 export interface SignatoryView {
   name: string;
@@ -31,6 +32,8 @@ export interface LetterPage {
   summary?: string;
   status: LetterStatus;
   statusText: string;
+  /** Markdown source of the body, for letter.json. */
+  markdown: string;
   html: string;
   signatories: {
     heading: string;
@@ -38,6 +41,8 @@ export interface LetterPage {
     count: number;
     countText: string;
     groups: SignatoryGroupView[];
+    /** The same signatories, flat and with every published field, for the data files. */
+    list: PublishedSignatory[];
   };
 }
 
@@ -54,13 +59,15 @@ export interface PageOptions {
 export function buildPages(site: Site, options: PageOptions): SiteData {
   const letters = site.letters
     .filter((letter) => options.drafts || letter.status !== "draft")
-    .map(letterPage)
+    .map((letter) => letterPage(letter, site.config))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
   return { config: site.config, letters };
 }
 
-export function letterPage(letter: Letter): LetterPage {
+export function letterPage(letter: Letter, rules: PublishingRules): LetterPage {
+  // Withdrawn names, hidden links and e-mail addresses are removed here, once, for every output.
+  const signatories = publishedSignatories(letter.signatories, rules);
   return {
     slug: letter.slug,
     url: `/${letter.slug}/`,
@@ -74,18 +81,20 @@ export function letterPage(letter: Letter): LetterPage {
     summary: letter.summary,
     status: letter.status,
     statusText: t(letter.lang, `status_${letter.status}`),
+    markdown: letter.body,
     html: renderMarkdown(letter.body, { docId: letter.slug, footnotesLabel: t(letter.lang, "notes") }),
     signatories: {
       heading: letter.display.heading,
       note: letter.display.note,
-      count: letter.signatories.length,
-      countText: t(letter.lang, "signatoryCount", letter.signatories.length),
-      groups: groupSignatories(letter.signatories),
+      count: signatories.length,
+      countText: t(letter.lang, "signatoryCount", signatories.length),
+      groups: groupSignatories(signatories),
+      list: signatories,
     },
   };
 }
 
-function groupSignatories(signatories: readonly Signatory[]): SignatoryGroupView[] {
+function groupSignatories(signatories: readonly PublishedSignatory[]): SignatoryGroupView[] {
   const groups: SignatoryGroupView[] = [];
   for (const s of signatories) {
     let group = groups.at(-1);
@@ -95,7 +104,7 @@ function groupSignatories(signatories: readonly Signatory[]): SignatoryGroupView
   return groups;
 }
 
-export function signatoryView(s: Signatory): SignatoryView {
+export function signatoryView(s: PublishedSignatory): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
   return { name: s.name, role: role || undefined, url: s.url, type: s.type };
 }

@@ -41,6 +41,18 @@ export function isCountryCode(value: string): boolean {
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 const text = (description: string) =>
   z.string().refine((s) => s.trim().length > 0, "is empty").meta({ description });
+/** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
+export function containsEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+// Every field of a signatory is published; an e-mail address typed into one would be too.
+const publicText = (description: string) =>
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !containsEmailAddress(s), "contains an e-mail address, which would be published on the site; remove it (a web page can go in url:)")
+    .meta({ description });
 const isoDate = (description: string) =>
   z
     .string()
@@ -64,10 +76,10 @@ export const paperSizes = ["a4", "us-letter"] as const;
 
 export const signatorySchema = z
   .strictObject({
-    name: text("Name of the person or organisation, as it should be printed."),
+    name: publicText("Name of the person or organisation, as it should be printed."),
     type: z.enum(signatoryTypes).optional().meta({ description: "organization or individual." }),
-    title: text("Role of an individual, e.g. Professor or Research Scholar.").optional(),
-    affiliation: text("Organisation an individual belongs to, e.g. University of Leuven.").optional(),
+    title: publicText("Role of an individual, e.g. Professor or Research Scholar.").optional(),
+    affiliation: publicText("Organisation an individual belongs to, e.g. University of Leuven.").optional(),
     url: url("Web page of the signatory (https://...).").optional(),
     country: z
       .string()
@@ -75,7 +87,7 @@ export const signatorySchema = z
       .meta({ description: "ISO 3166-1 alpha-2 country code, e.g. BE." })
       .optional(),
     signed: isoDate("Date of signing, YYYY-MM-DD.").optional(),
-    group: text('Heading to list this signatory under, e.g. "Original signatories".').optional(),
+    group: publicText('Heading to list this signatory under, e.g. "Original signatories".').optional(),
     reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
     withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),

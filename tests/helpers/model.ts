@@ -1,0 +1,33 @@
+// Small builders for model objects in unit tests: only the fields a test cares about, the rest defaulted.
+import { letterPage, type LetterPage } from "../../src/pages.ts";
+import type { Letter, Signatory, SiteConfig } from "../../src/types.ts";
+
+export function signatory(fields: Partial<Signatory> & { name: string }): Signatory {
+  return { source: { file: "letters/x/signatories/test.yaml", line: 1, column: 1 }, ...fields };
+}
+
+export function siteConfig(fields: Partial<SiteConfig> = {}): SiteConfig {
+  return { title: "Test Site", pathPrefix: "/", lang: "en", author: "Test Author", branch: "main", linkIndividuals: true, paper: "a4", ...fields };
+}
+
+export function letter(fields: Partial<Letter> = {}): Letter {
+  return {
+    slug: "a-letter",
+    dir: "letters/a-letter",
+    file: "letters/a-letter/letter.md",
+    title: "A letter",
+    date: "2024-01-02",
+    lang: "en",
+    to: [],
+    status: "open",
+    display: { heading: "Signatories", order: "as-listed" },
+    body: "Text.\n",
+    bodyLine: 5,
+    signatories: [],
+    ...fields,
+  };
+}
+
+export function page(fields: Partial<Letter> = {}, config: SiteConfig = siteConfig()): LetterPage {
+  return letterPage(letter(fields), config);
+}
