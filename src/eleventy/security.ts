@@ -1,0 +1,19 @@
+// Eleventy plugin: privacy and security headers. Writes _headers for hosts that read it and gives the
+// layout the same Content-Security-Policy for a <meta> tag, for hosts that cannot set headers.
+import { HEADERS_PATH } from "../data/files.ts";
+import { contentSecurityPolicy, headersFile } from "../data/security.ts";
+import type { SiteConfig } from "../types.ts";
+import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
+
+interface SecurityConfig extends GeneratedFilesConfig {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+export default function securityPlugin(eleventyConfig: SecurityConfig): void {
+  addGeneratedFile(eleventyConfig, "headers", {
+    permalink: () => HEADERS_PATH,
+    generate: (data) => headersFile(data.site as SiteConfig),
+  });
+  // For the layout: `site | contentSecurityPolicy`, the policy as a <meta> tag may carry it.
+  eleventyConfig.addFilter("contentSecurityPolicy", (site: SiteConfig) => contentSecurityPolicy(site, { forMeta: true }));
+}
