@@ -3,6 +3,7 @@
 // Run through tsx: Eleventy only finds this file with --config=.eleventy.ts (see README).
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import cardsPlugin from "./src/eleventy/cards.ts";
 import contentPlugin from "./src/eleventy/content.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
@@ -17,6 +18,9 @@ export default async function (eleventyConfig: UserConfig) {
   const root = process.env.OPEN_LETTERS_ROOT ?? ".";
   /** Local preview shows drafts and reports content problems in the page instead of stopping. */
   const preview = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  // Known before the plugins mount: social meta, feeds and data files write absolute URLs that include it.
+  const { config: site } = await loadSiteConfig(join(root, LETTERS_DIR));
+  const pathPrefix = process.env.PATH_PREFIX ?? site?.pathPrefix ?? "/";
 
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
@@ -31,14 +35,16 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   eleventyConfig.addPlugin(fontsPlugin);
 
+  // Social cards: a PNG per letter (cached in .cache/cards/) and the Open Graph / Twitter meta.
+  eleventyConfig.addPlugin(cardsPlugin, { pathPrefix, cacheDir: join(import.meta.dirname, ".cache/cards") });
+
   // Privacy and security: Content-Security-Policy and referrer policy as _headers and <meta>.
   eleventyConfig.addPlugin(securityPlugin);
 
   // Path prefix: every root-relative URL gets the prefix, for GitHub Pages project sites and subfolders.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  const { config: site } = await loadSiteConfig(join(root, LETTERS_DIR));
-  return { pathPrefix: process.env.PATH_PREFIX ?? site?.pathPrefix ?? "/" };
+  return { pathPrefix };
 }
 
 export const config = {
