@@ -5,6 +5,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import cardsPlugin from "./src/eleventy/cards.ts";
 import contentPlugin from "./src/eleventy/content.ts";
+import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import securityPlugin from "./src/eleventy/security.ts";
@@ -34,6 +35,9 @@ export default async function (eleventyConfig: UserConfig) {
   // Assets: stylesheet and self-hosted fonts.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   eleventyConfig.addPlugin(fontsPlugin);
+
+  // Feeds and data: Atom feed, sitemap, robots.txt, and per letter letter.json, signatories.json and .csv.
+  eleventyConfig.addPlugin(feedsPlugin, { pathPrefix });
 
   // Social cards: a PNG per letter (cached in .cache/cards/) and the Open Graph / Twitter meta.
   eleventyConfig.addPlugin(cardsPlugin, { pathPrefix, cacheDir: join(import.meta.dirname, ".cache/cards") });

@@ -13,6 +13,7 @@ const en: Messages = {
   noLetters: "No letters have been published yet.",
   home: "All letters",
   downloadPdf: "Download the PDF",
+  downloadList: "Download the list of signatories:",
 };
 
 const catalogues: Record<string, Messages> = { en };

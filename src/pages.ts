@@ -43,6 +43,8 @@ export interface LetterPage {
     groups: SignatoryGroupView[];
     /** The same signatories, flat and with every published field, for the data files. */
     list: PublishedSignatory[];
+    /** Lead-in of the links to signatories.csv and .json. */
+    downloadText: string;
   };
 }
 
@@ -90,6 +92,7 @@ export function letterPage(letter: Letter, rules: PublishingRules): LetterPage {
       countText: t(letter.lang, "signatoryCount", signatories.length),
       groups: groupSignatories(signatories),
       list: signatories,
+      downloadText: t(letter.lang, "downloadList"),
     },
   };
 }

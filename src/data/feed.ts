@@ -1,0 +1,80 @@
+// The Atom feed (/feed.xml): one entry per letter, newest first. Entries come from siteFeedEntries, the
+// one place to add other kinds of entries (a new release of a letter, say) without touching the writer.
+// Atom needs absolute ids, so a site without `url` in site.yaml gets no feed.
+// https://www.rfc-editor.org/rfc/rfc4287
+import type { LetterPage } from "../pages.ts";
+import type { SiteConfig } from "../types.ts";
+import { FEED_PATH } from "./files.ts";
+import { absoluteUrl, type UrlContext } from "./urls.ts";
+import { escapeXml } from "./xml.ts";
+
+export interface FeedEntry {
+  /** Site-relative address of the page the entry announces, e.g. "/belgium-e2ee/". */
+  path: string;
+  /** Permanent id; defaults to the page's absolute URL. Must never change once published. */
+  id?: string;
+  title: string;
+  /** YYYY-MM-DD or a full ISO timestamp. */
+  updated: string;
+  published?: string;
+  summary?: string;
+  lang?: string;
+}
+
+/** Every entry of the site's feed. */
+export function siteFeedEntries(letters: readonly LetterPage[]): FeedEntry[] {
+  return letters.map(letterEntry);
+}
+
+export function letterEntry(letter: LetterPage): FeedEntry {
+  return { path: letter.url, title: letter.title, updated: letter.date, published: letter.date, summary: letter.summary, lang: letter.lang };
+}
+
+/** The feed as XML, or undefined when the site has no public address to build ids from. */
+export function atomFeed(site: SiteConfig, context: UrlContext, entries: readonly FeedEntry[]): string | undefined {
+  const home = absoluteUrl(context, "/");
+  const self = absoluteUrl(context, FEED_PATH);
+  if (!home || !self) return undefined;
+  const sorted = [...entries].sort(newestFirst);
+  // The newest entry dates the feed, never the build clock: the same content gives the same bytes.
+  const updated = sorted[0] ? timestamp(sorted[0].updated) : "1970-01-01T00:00:00Z";
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.lang)}">`,
+    `  <id>${escapeXml(home)}</id>`,
+    `  <title>${escapeXml(site.title)}</title>`,
+    ...(site.description ? [`  <subtitle>${escapeXml(site.description)}</subtitle>`] : []),
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${escapeXml(site.author)}</name></author>`,
+    ...sorted.flatMap((entry) => entryLines(entry, context)),
+    `</feed>`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function entryLines(entry: FeedEntry, context: UrlContext): string[] {
+  const url = absoluteUrl(context, entry.path)!;
+  return [
+    `  <entry${entry.lang ? ` xml:lang="${escapeXml(entry.lang)}"` : ""}>`,
+    `    <id>${escapeXml(entry.id ?? url)}</id>`,
+    `    <title type="text">${escapeXml(entry.title)}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    ...(entry.published ? [`    <published>${timestamp(entry.published)}</published>`] : []),
+    `    <updated>${timestamp(entry.updated)}</updated>`,
+    ...(entry.summary ? [`    <summary type="text">${escapeXml(entry.summary)}</summary>`] : []),
+    `  </entry>`,
+  ];
+}
+
+/** Atom dates are RFC 3339 timestamps; a letter has only a day, which we pin to midnight UTC. */
+export function timestamp(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : new Date(date).toISOString().replace(/\.000Z$/, "Z");
+}
+
+function newestFirst(a: FeedEntry, b: FeedEntry): number {
+  const [ta, tb] = [timestamp(a.updated), timestamp(b.updated)];
+  if (ta !== tb) return ta < tb ? 1 : -1;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}

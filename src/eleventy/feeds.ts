@@ -1,0 +1,64 @@
+// Eleventy plugin: feeds and data files. The Atom feed, sitemap.xml, robots.txt and, per letter,
+// letter.json, signatories.json and signatories.csv, all computed by src/data/ from the finished page data.
+import { signatoriesCsv } from "../data/csv.ts";
+import { atomFeed, siteFeedEntries } from "../data/feed.ts";
+import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, letterFiles } from "../data/files.ts";
+import { letterJson, signatoriesJson } from "../data/json.ts";
+import { robotsTxt, sitemapEntries, sitemapXml } from "../data/sitemap.ts";
+import { absoluteUrl, type UrlContext } from "../data/urls.ts";
+import type { LetterPage } from "../pages.ts";
+import type { SiteConfig } from "../types.ts";
+import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
+
+export interface FeedsOptions {
+  /** The path prefix the site is built with (site.yaml or --path-prefix). */
+  pathPrefix: string;
+}
+
+interface FeedsConfig extends GeneratedFilesConfig {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+type Data = Record<string, unknown>;
+const site = (data: Data) => data.site as SiteConfig;
+const letters = (data: Data) => data.letters as LetterPage[];
+const letter = (data: Data) => data.letter as LetterPage;
+
+export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsOptions): void {
+  const context = (data: Data): UrlContext => ({ siteUrl: site(data).url, pathPrefix: options.pathPrefix });
+  // Feeds and sitemaps need absolute URLs: without site.yaml's `url` they are not written at all.
+  const ifSiteUrl = (path: string) => (data: Data) => (site(data).url ? path : false);
+
+  addGeneratedFile(eleventyConfig, "feed", {
+    permalink: ifSiteUrl(FEED_PATH),
+    generate: (data) => atomFeed(site(data), context(data), siteFeedEntries(letters(data))) ?? "",
+  });
+  addGeneratedFile(eleventyConfig, "sitemap", {
+    permalink: ifSiteUrl(SITEMAP_PATH),
+    generate: (data) => sitemapXml(context(data), sitemapEntries(letters(data))) ?? "",
+  });
+  addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });
+
+  const perLetter = { data: "letters", alias: "letter" };
+  addGeneratedFile(eleventyConfig, "letter-json", {
+    pagination: perLetter,
+    permalink: (data) => letterFiles(letter(data)).letterJson,
+    generate: (data) => letterJson(letter(data), context(data)),
+  });
+  addGeneratedFile(eleventyConfig, "signatories-json", {
+    pagination: perLetter,
+    permalink: (data) => letterFiles(letter(data)).signatoriesJson,
+    generate: (data) => signatoriesJson(letter(data), context(data)),
+  });
+  addGeneratedFile(eleventyConfig, "signatories-csv", {
+    pagination: perLetter,
+    permalink: (data) => letterFiles(letter(data)).signatoriesCsv,
+    generate: (data) => signatoriesCsv(letter(data).signatories.list),
+  });
+
+  // For templates: `page.url | absoluteUrl(site)`, the one way absolute URLs are made (canonical, og:url).
+  eleventyConfig.addFilter("absoluteUrl", (path: string, config: SiteConfig) =>
+    absoluteUrl({ siteUrl: config.url, pathPrefix: options.pathPrefix }, path));
+  // For templates: links to a letter's data files, e.g. `(letter | letterFiles).signatoriesCsv`.
+  eleventyConfig.addFilter("letterFiles", (page: LetterPage) => letterFiles(page));
+}
