@@ -1,0 +1,133 @@
+// Every page type of a built site in real headless Chromium: WCAG 2.2 AA with axe in light and dark schemes
+// at phone and desktop widths, no request to another origin, no cookie, no policy violation, keyboard-usable
+// footnotes, and screenshots of the letter page in tests/artifacts/ to look at.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT, buildFixture } from "../helpers/site.ts";
+import { launchChromium } from "./helpers/chromium.ts";
+import { serve, type StaticServer } from "./helpers/server.ts";
+
+/** The sites under test and their page types; new page types (versions, translations, search) go here. */
+const SITES = [
+  { name: "fixture", fixture: "basic", pages: { home: "/", letter: "/first-letter/" } },
+  { name: "reference", fixture: "../..", pages: { home: "/", letter: "/belgium-e2ee/" } },
+] as const;
+const SCHEMES = ["light", "dark"] as const;
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const ARTIFACTS = join(PROJECT, "tests/artifacts");
+
+interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page asked for, including subresources. */
+  requests: string[];
+  /** Console errors, uncaught exceptions and Content-Security-Policy violations. */
+  problems: string[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function visit(url: string, options: { colorScheme: "light" | "dark"; viewport: { width: number; height: number } }): Promise<Visit> {
+  const context = await browser.newContext({ ...options, javaScriptEnabled: true });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on("request", (request) => requests.push(request.url()));
+  // Runs before the page's own code; a blocked inline style or script would show up here.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  const response = await page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), url).toBe(200);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return { context, page, requests, problems };
+}
+
+for (const site of SITES) {
+  describe(`the ${site.name} site in Chromium`, () => {
+    let server: StaticServer;
+    beforeAll(async () => {
+      server = await serve(await buildFixture(site.fixture));
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    for (const [type, path] of Object.entries(site.pages)) {
+      for (const colorScheme of SCHEMES) {
+        for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+          it(`${type} page, ${colorScheme}, ${width}: no axe violation (WCAG 2.2 AA), no third-party request, no cookie, no policy violation`, async () => {
+            const { context, page, requests, problems } = await visit(server.origin + path, { colorScheme, viewport });
+            try {
+              const scheme = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+              expect(scheme).toBe(colorScheme === "dark");
+              const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+              expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+              expect(requests.length).toBeGreaterThan(1);
+              expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
+              expect(await context.cookies()).toEqual([]);
+              expect(await page.evaluate(() => document.cookie)).toBe("");
+              expect(problems).toEqual([]);
+              if (type === "letter") {
+                await page.screenshot({ path: join(ARTIFACTS, `${site.name}-letter-${width}-${colorScheme}.png`), fullPage: true });
+              }
+            } finally {
+              await context.close();
+            }
+          });
+        }
+      }
+    }
+
+    it("lets a keyboard user reach a footnote reference with Tab, follow it, and come back with its back-link", async () => {
+      const { context, page } = await visit(server.origin + site.pages.letter, { colorScheme: "light", viewport: VIEWPORTS.desktop });
+      try {
+        const focused = () => page.evaluate(() => {
+          const el = document.activeElement as HTMLAnchorElement | null;
+          return { role: el?.getAttribute("role") ?? null, href: el?.getAttribute("href") ?? null, id: el?.id ?? "" };
+        });
+        /** Presses Tab until the focused element has `role`; fails after `limit` presses. */
+        const tabTo = async (role: string, limit = 200) => {
+          for (let i = 0; i < limit; i++) {
+            await page.keyboard.press("Tab");
+            const now = await focused();
+            if (now.role === role) return now;
+          }
+          throw new Error(`Tab never reached an element with role=${role}`);
+        };
+        const ref = await tabTo("doc-noteref");
+        expect(ref.href).toMatch(/^#fn-/);
+        await page.keyboard.press("Enter");
+        await page.waitForFunction((hash) => location.hash === hash, ref.href);
+        const note = page.locator(ref.href!);
+        await expect.poll(() => note.evaluate((el) => el.matches(":target"))).toBe(true);
+        expect(await note.isVisible()).toBe(true);
+        // Focus navigation continues from the note: its back-link is the next stop with that role.
+        const back = await tabTo("doc-backlink", 10);
+        expect(back.href).toBe(`#${ref.id}`);
+        await page.keyboard.press("Enter");
+        await page.waitForFunction((hash) => location.hash === hash, back.href);
+        const inView = await page.locator(`[id="${ref.id}"]`).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 50 && r.bottom <= innerHeight; // in view, with some context above it
+        });
+        expect(inView).toBe(true);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
