@@ -13,6 +13,15 @@ const en: Messages = {
   noLetters: "No letters have been published yet.",
   home: "All letters",
   downloadPdf: "Download the PDF",
+  draftBanner: "Draft: shown in local preview only, never published.",
+  unreleasedBanner: "Not released yet: shown in local preview only. Run npm run release to publish it.",
+  nextDraftBanner: (n) => `Draft of version ${n}: these edits are not released and show in local preview only.`,
+  oldVersionBanner: (n) => `This is version ${n} of the letter, as released. The text has changed since.`,
+  readCurrentVersion: "Read the current version",
+  signedVersion: (n) => `signed version ${n}`,
+  withdrawnCount: (n) => (n === 1 ? "1 signature was withdrawn." : `${n.toLocaleString("en")} signatures were withdrawn.`),
+  history: "History of this letter",
+  version: (n) => `Version ${n}`,
 };
 
 const catalogues: Record<string, Messages> = { en };

@@ -141,6 +141,22 @@ export const siteConfigSchema = z
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 
+export const versionEntrySchema = z
+  .strictObject({
+    version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
+    date: isoDate("Release date, YYYY-MM-DD."),
+    notes: text("What changed in this version, for readers.").optional(),
+    files: z
+      .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
+      .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+  })
+  .meta({ title: "Released version" });
+
+export const versionsManifestSchema = z
+  .array(versionEntrySchema)
+  .meta({ title: "Versions manifest", description: "letters/<slug>/versions.yaml, written by npm run release." });
+
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
 export type SiteConfigInput = z.infer<typeof siteConfigSchema>;
+export type VersionEntryInput = z.infer<typeof versionEntrySchema>;
