@@ -1,10 +1,11 @@
 // View models for the templates: everything a page shows, computed from the content model, so templates
 // hold no logic. Eleventy receives these as global data.
 import { diffLetterTexts } from "./diff.ts";
-import { formatDate, t } from "./i18n.ts";
+import { formatDate, languageName, t, uiStrings, type MessageKey } from "./i18n.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { currentList, versionList, type VersionList } from "./signatory-versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
+import { isStale } from "./translations.ts";
 import { sameText } from "./versions.ts";
 
 export interface SignatoryView {
@@ -43,10 +44,25 @@ export interface ReleaseView {
   changesUrl?: string;
 }
 
-/** One letter page: the current version at /<slug>/ or a permanent version at /<slug>/v<n>/. */
+/** The same page in another language, for the switcher and hreflang links. */
+export interface Alternate {
+  lang: string;
+  /** The language's name in that language, e.g. "Français". */
+  name: string;
+  url: string;
+  current: boolean;
+}
+
+/**
+ * One letter page: the current version at /<slug>/ or a permanent version at /<slug>/v<n>/, in the
+ * original language or a translation (/<slug>/<lang>/, /<slug>/v<n>/<lang>/).
+ */
 export interface LetterPage {
   kind: "current" | "version";
   slug: string;
+  /** Interface strings in the page's language. */
+  ui: Record<MessageKey, string>;
+  alternates: Alternate[];
   /** Site-relative URL of the page, before any path prefix. */
   url: string;
   /** Address of the letter's current page. */
@@ -69,6 +85,9 @@ export interface LetterPage {
   signatories: {
     heading: string;
     note?: string;
+    /** Language of the heading and note: the page's, or the original's when they are not translated. */
+    headingLang: string;
+    noteLang: string;
     count: number;
     countText: string;
     withdrawnText?: string;
@@ -149,10 +168,10 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
   const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [] };
   for (const letter of letters) {
     const releases = letter.releases.map((r) => releaseView(letter, r));
-    const current = currentPage(letter, releases, options);
-    data.pages.push(current);
-    data.letters.push(summary(current, !isPublished(letter)));
-    letter.releases.forEach((release, i) => data.pages.push(versionPage(letter, release, releases[i]!)));
+    const current = currentPages(letter, releases, options);
+    data.pages.push(...current);
+    data.letters.push(summary(current[0]!, !isPublished(letter)));
+    letter.releases.forEach((release, i) => data.pages.push(...versionPages(letter, release, releases[i]!)));
     if (releases.length) {
       data.histories.push(historyPage(letter, releases));
       data.files.push(versionsJson(letter, releases));
@@ -170,6 +189,8 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
 
 const letterUrl = (letter: Letter) => `/${letter.slug}/`;
 const versionUrl = (letter: Letter, n: number) => `/${letter.slug}/v${n}/`;
+/** Translations live one level down: /<slug>/fr/, /<slug>/v2/fr/. */
+const inLanguage = (url: string, letter: Letter, text: LetterText) => (text === letter || text.lang === letter.lang ? url : `${url}${text.lang.toLowerCase()}/`);
 const textUrl = (letter: Letter, n: number) => `/${letter.slug}/v${n}/letter.md`;
 
 function releaseView(letter: Letter, release: Release): ReleaseView {
@@ -186,51 +207,80 @@ function releaseView(letter: Letter, release: Release): ReleaseView {
   };
 }
 
-function currentPage(letter: Letter, releases: ReleaseView[], options: PageOptions): LetterPage {
+/** The current page in every language: the last release's texts (preview: the working ones). */
+function currentPages(letter: Letter, releases: ReleaseView[], options: PageOptions): LetterPage[] {
   const last = letter.releases.at(-1);
   const latest = releases.at(-1);
-  // Unreleased edits to letter.md show in preview only; the public page always shows the last release.
+  // Unreleased edits show in preview only; the public page always shows the last release.
   const showWorking = !last || (options.preview && !sameText(letter, last.text));
-  const text: LetterText = showWorking ? letter : last.text;
   let banner: Banner | undefined;
   if (letter.status === "draft") banner = { kind: "draft", text: t(letter.lang, "draftBanner") };
   else if (!last) banner = { kind: "unreleased", text: t(letter.lang, "unreleasedBanner") };
   else if (showWorking) banner = { kind: "draft", text: t(letter.lang, "nextDraftBanner", last.version + 1) };
-  return {
-    ...textView(letter, text, `/${letter.slug}/`),
-    kind: "current",
-    banner,
-    release: latest,
+  const texts: LetterText[] = [
+    showWorking ? letter : last.text,
+    ...(!last || options.preview ? letter.translations : last.translations),
+  ];
+  const list = currentList(letter);
+  return texts.map((text, i) => ({
+    ...textView(letter, text, texts, letterUrl(letter)),
+    kind: "current" as const,
+    banner: (i === 0 ? banner : undefined) ?? translationBanner(letter, text),
+    release: latest && inPageLanguage(latest, text.lang),
     historyUrl: latest ? `/${letter.slug}/history/` : undefined,
-    signatories: signatoriesView(letter, currentList(letter)),
-  };
+    signatories: signatoriesView(letter, text, list),
+  }));
 }
 
-function versionPage(letter: Letter, release: Release, view: ReleaseView): LetterPage {
+function versionPages(letter: Letter, release: Release, view: ReleaseView): LetterPage[] {
   const latest = letter.releases.at(-1)!;
-  const banner: Banner | undefined =
-    release.version < latest.version
-      ? {
-          kind: "old-version",
-          text: t(letter.lang, "oldVersionBanner", release.version),
-          link: { href: letterUrl(letter), text: t(letter.lang, "readCurrentVersion") },
-        }
-      : undefined;
-  return {
-    ...textView(letter, release.text, view.url),
-    kind: "version",
-    banner,
-    release: view,
+  const texts = [release.text, ...release.translations];
+  const list = versionList(letter, release.version);
+  return texts.map((text) => ({
+    ...textView(letter, text, texts, view.url),
+    kind: "version" as const,
+    banner:
+      release.version < latest.version
+        ? {
+            kind: "old-version" as const,
+            text: t(text.lang, "oldVersionBanner", release.version),
+            link: { href: letterUrl(letter), text: t(text.lang, "readCurrentVersion") },
+          }
+        : translationBanner(letter, text),
+    release: inPageLanguage(view, text.lang),
     historyUrl: `/${letter.slug}/history/`,
-    signatories: signatoriesView(letter, versionList(letter, release.version)),
+    signatories: signatoriesView(letter, text, list),
+  }));
+}
+
+function inPageLanguage(release: ReleaseView, lang: string): ReleaseView {
+  return { ...release, dateText: formatDate(release.date, lang) };
+}
+
+/** "This translation follows version 1; the English text has changed since." */
+function translationBanner(letter: Letter, text: LetterText): Banner | undefined {
+  if (text === letter || text.follows === undefined || !isStale(text, letter.releases)) return undefined;
+  return {
+    kind: "old-version",
+    text: t(text.lang, "staleTranslation", text.follows, languageName(letter.lang, text.lang, { capitalise: false })),
+    link: { href: letterUrl(letter), text: t(text.lang, "readOriginal") },
   };
 }
 
-function textView(letter: Letter, text: LetterText, url: string) {
+function textView(letter: Letter, text: LetterText, languages: readonly LetterText[], base: string) {
+  const url = inLanguage(base, letter, text);
   return {
     slug: letter.slug,
     url,
-    letterUrl: letterUrl(letter),
+    ui: uiStrings(text.lang),
+    alternates:
+      languages.length > 1
+        ? languages.map((other) => {
+            const href = inLanguage(base, letter, other);
+            return { lang: other.lang, name: languageName(other.lang), url: href, current: href === url };
+          })
+        : [],
+    letterUrl: inLanguage(letterUrl(letter), letter, text),
     title: text.title,
     lang: text.lang,
     dir: textDirection(text.lang),
@@ -238,32 +288,34 @@ function textView(letter: Letter, text: LetterText, url: string) {
     dateText: formatDate(text.date, text.lang),
     to: text.to,
     salutation: text.salutation,
-    summary: letter.summary,
+    summary: text.summary ?? letter.summary,
     status: letter.status,
-    statusText: t(letter.lang, `status_${letter.status}`),
+    statusText: t(text.lang, `status_${letter.status}`),
     html: renderMarkdown(text.body, { docId: letter.slug, footnotesLabel: t(text.lang, "notes") }),
   };
 }
 
-function signatoriesView(letter: Letter, list: VersionList): LetterPage["signatories"] {
+function signatoriesView(letter: Letter, text: LetterText, list: VersionList): LetterPage["signatories"] {
   return {
-    heading: letter.display.heading,
-    note: letter.display.note,
+    heading: text.heading ?? letter.display.heading,
+    note: text.note ?? letter.display.note,
+    headingLang: text.heading ? text.lang : letter.lang,
+    noteLang: text.note ? text.lang : letter.lang,
     count: list.entries.length,
-    countText: t(letter.lang, "signatoryCount", list.entries.length),
-    withdrawnText: list.withdrawn ? t(letter.lang, "withdrawnCount", list.withdrawn) : undefined,
-    groups: groupSignatories(list, letter),
+    countText: t(text.lang, "signatoryCount", list.entries.length),
+    withdrawnText: list.withdrawn ? t(text.lang, "withdrawnCount", list.withdrawn) : undefined,
+    groups: groupSignatories(list, letter, text.lang),
   };
 }
 
-function groupSignatories(list: VersionList, letter: Letter): SignatoryGroupView[] {
+function groupSignatories(list: VersionList, letter: Letter, lang: string): SignatoryGroupView[] {
   const groups: SignatoryGroupView[] = [];
   for (const { signatory, signedVersion } of list.entries) {
     let group = groups.at(-1);
     if (!group || group.heading !== signatory.group) groups.push((group = { heading: signatory.group, signatories: [] }));
     const view = signatoryView(signatory);
     if (signedVersion !== undefined) {
-      view.signedVersion = { version: signedVersion, text: t(letter.lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
+      view.signedVersion = { version: signedVersion, text: t(lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
     }
     group.signatories.push(view);
   }

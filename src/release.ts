@@ -8,11 +8,12 @@ import { stringify } from "yaml";
 import { ContentProblemsError, hasErrors } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { sha256 } from "./hash.ts";
+import { LETTER_FILE, TRANSLATION_FILE } from "./letter-file.ts";
 import { isRealDate } from "./schema.ts";
 import { includedIn } from "./signatory-versions.ts";
 import { LETTERS_DIR, loadSite } from "./site.ts";
 import type { Release } from "./types.ts";
-import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameText } from "./versions.ts";
+import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "./versions.ts";
 
 /** A mistake in how release was called (not in the content). */
 export class ReleaseError extends Error {
@@ -35,7 +36,7 @@ export interface ReleaseResult {
 }
 
 /** Language files of a letter: letter.md and its translations letter.<lang>.md. */
-export const isLetterTextFile = (name: string) => /^letter(\.[A-Za-z0-9-]+)?\.md$/.test(name);
+const isLetterTextFile = (name: string) => name === LETTER_FILE || TRANSLATION_FILE.test(name);
 
 export async function releaseLetter(root: string, slug: string, options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const { site, problems } = await loadSite(root);
@@ -48,7 +49,7 @@ export async function releaseLetter(root: string, slug: string, options: Release
   if (!isRealDate(date)) throw new ReleaseError(`--date must be a date written YYYY-MM-DD, not "${date}".`);
   const last = letter.releases.at(-1);
   if (last && date < last.date) throw new ReleaseError(`Version ${last.version} was released on ${last.date}; a new version cannot be dated before it.`);
-  if (last && sameText(letter, last.text)) {
+  if (last && sameTexts({ text: letter, translations: letter.translations }, last)) {
     throw new ReleaseError(`The text of "${slug}" has not changed since version ${last.version}; edit ${letter.file} first.`);
   }
 

@@ -115,6 +115,25 @@ export const frontMatterSchema = z
   })
   .meta({ title: "Letter front matter", description: "Front matter of letters/<slug>/letter.md." });
 
+export const translationFrontMatterSchema = z
+  .strictObject({
+    title: text("Title of the letter, translated."),
+    date: isoDate("Date printed on the translation, YYYY-MM-DD; defaults to the original's.").optional(),
+    lang: languageTag("Language of the translation; must match the file name letter.<lang>.md.").optional(),
+    to: z.array(text("One addressee.")).optional().meta({ description: "Addressees, translated, one line each." }),
+    salutation: text("Opening line, translated.").optional(),
+    summary: text("Summary, translated.").optional(),
+    follows: z.int().min(1).optional().meta({ description: "The released version of the original that this translation translates." }),
+    signatories: z
+      .strictObject({
+        heading: text("Heading of the signatory section, translated.").optional(),
+        note: text("Note under the list, translated.").optional(),
+      })
+      .optional()
+      .meta({ description: "Translated signatory texts (the order follows the original)." }),
+  })
+  .meta({ title: "Translation front matter", description: "Front matter of letters/<slug>/letter.<lang>.md." });
+
 export const siteConfigSchema = z
   .strictObject({
     title: text("Name of the site, e.g. the coalition's name."),
@@ -158,5 +177,6 @@ export const versionsManifestSchema = z
 
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
+export type TranslationFrontMatterInput = z.infer<typeof translationFrontMatterSchema>;
 export type SiteConfigInput = z.infer<typeof siteConfigSchema>;
 export type VersionEntryInput = z.infer<typeof versionEntrySchema>;

@@ -73,6 +73,13 @@ export interface LetterText {
   body: string;
   /** Line of the file on which the body starts (1-based). */
   bodyLine: number;
+  /** One paragraph for the home page, feeds and social cards. */
+  summary?: string;
+  /** Signatory section texts in this language. */
+  heading?: string;
+  note?: string;
+  /** Translations only: the released version of the original they translate. */
+  follows?: number;
 }
 
 /** A released version: permanent text, its release date and the signatories it first included. */
@@ -90,6 +97,8 @@ export interface Release {
   added: SignatoryKey[];
   /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
   files: Record<string, string>;
+  /** Frozen translations (letter.<lang>.md), by file name order. */
+  translations: LetterText[];
 }
 
 /** A letter: its working text (letter.md), settings, releases and every signatory. */
@@ -98,8 +107,9 @@ export interface Letter extends LetterText {
   /** Folder of the letter, relative to the working directory. */
   dir: string;
   status: LetterStatus;
-  summary?: string;
   display: SignatoryDisplay;
+  /** Working translations, letter.<lang>.md, in file-name order. */
+  translations: LetterText[];
   /** Oldest first; empty until the letter is released. */
   releases: Release[];
   /** Every signatory, withdrawn ones included, in display order: grouped, then as listed or alphabetical. */

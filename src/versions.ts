@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { FrozenFileError, InvalidFieldError, type ContentError } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { sha256 } from "./hash.ts";
-import { letterText, parseLetterFile } from "./letter-file.ts";
+import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-file.ts";
 import { versionsManifestSchema, type VersionEntryInput } from "./schema.ts";
 import type { LetterText, Release, SignatoryKey } from "./types.ts";
 import { validate } from "./validate.ts";
@@ -107,6 +107,11 @@ async function loadRelease(
   const parsed = parseLetterFile(frozen, file);
   if (!parsed.frontMatter) return { problems: [...problems, ...parsed.problems] };
   const text = letterText(parsed.frontMatter, parsed, file, defaultLang);
+  const translations: LetterText[] = [];
+  for (const name of [...texts.keys()].filter((n) => TRANSLATION_FILE.test(n)).sort()) {
+    const result = parseTranslation(texts.get(name)!, displayPath(join(dir, name)), name, text);
+    if (result.translation) translations.push(result.translation);
+  }
   return {
     problems,
     release: {
@@ -117,6 +122,7 @@ async function loadRelease(
       textSha256: entry.files[LETTER_TEXT_FILE]!,
       frozenSource: frozen,
       files: entry.files,
+      translations,
       added: parseRecord(record),
     },
   };
@@ -141,8 +147,17 @@ async function unlistedVersionFolders(versionsDir: string, entries: readonly Ver
       "Versions are created only by npm run release; remove the folder."));
 }
 
-/** The words that a release freezes, for deciding whether letter.md changed since the last release. */
+/** The words that a release freezes, for deciding whether a text changed since the last release. */
 export function sameText(a: LetterText, b: LetterText): boolean {
-  const words = (t: LetterText) => JSON.stringify([t.title, t.date, t.lang, t.to, t.salutation ?? "", t.body.trim()]);
   return words(a) === words(b);
+}
+
+/** Whether any language changed, or a language was added or removed. */
+export function sameTexts(a: { text: LetterText; translations: readonly LetterText[] }, b: { text: LetterText; translations: readonly LetterText[] }): boolean {
+  const all = (x: typeof a) => JSON.stringify([words(x.text), ...x.translations.map(words)]);
+  return all(a) === all(b);
+}
+
+function words(t: LetterText): string {
+  return JSON.stringify([t.title, t.date, t.lang, t.to, t.salutation ?? "", t.body.trim(), t.follows ?? null]);
 }
