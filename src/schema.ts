@@ -38,9 +38,23 @@ export function isCountryCode(value: string): boolean {
   return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
 }
 
+/**
+ * Control characters, and the bidirectional overrides/embeddings/isolates that can make a name display
+ * as something else ("U+202E evil.com"), are never part of a legitimate name or sentence.
+ */
+const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasHiddenControls(value: string): boolean {
+  return HIDDEN_CONTROLS.test(value);
+}
+
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 const text = (description: string) =>
-  z.string().refine((s) => s.trim().length > 0, "is empty").meta({ description });
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .meta({ description });
 const isoDate = (description: string) =>
   z
     .string()

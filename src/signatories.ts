@@ -2,7 +2,7 @@
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
 import { readdir } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { DuplicateSignatoryError, EmptyFileError, InvalidFieldError, StrayFileError, type ContentError } from "./errors.ts";
+import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { limits } from "./limits.ts";
 import { signatorySchema } from "./schema.ts";
@@ -60,6 +60,13 @@ export function parseSignatoryFile(text: string, file: string): { signatories: S
       problems: [new EmptyFileError(file, undefined, "This signatory file is empty.", 'Add at least "name: <your name>", or delete the file.')],
     };
   }
+  if (Array.isArray(value) && value.length > limits.maxListLength) {
+    return {
+      signatories: [],
+      problems: [new FileTooLargeError(file, { line: 1, column: 1 }, `This list has ${value.length.toLocaleString("en")} entries, over the limit of ${limits.maxListLength.toLocaleString("en")}.`,
+        "Split it over several files in the same folder.")],
+    };
+  }
   const entries: { value: unknown; path: number[] }[] = Array.isArray(value)
     ? value.map((entry, i) => ({ value: entry, path: [i] }))
     : [{ value, path: [] }];
@@ -102,9 +109,14 @@ export function signatoryKey(fileName: string, inList: { name: string; affiliati
   return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
 }
 
-/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced. */
+/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced, without invisible characters. */
 export function normaliseName(value: string | undefined): string {
-  return (value ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return (value ?? "")
+    .normalize("NFKC")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "") // zero-width and soft-hyphen characters hide duplicates
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
