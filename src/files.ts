@@ -20,6 +20,12 @@ export async function readContentFile(absolute: string): Promise<ReadResult> {
         "Replace the link with a copy of the file it points to."),
     };
   }
+  if (!stat.isFile()) {
+    return {
+      problem: new UnsafeFileError(file, undefined, "This is not a regular file (a folder, device or pipe with a content file's name).",
+        "Remove it or rename it; content files are plain text files."),
+    };
+  }
   if (stat.size > limits.maxFileBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     return {

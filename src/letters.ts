@@ -1,65 +1,17 @@
-// A letter is a folder letters/<slug>/ holding letter.md: YAML front matter and a Markdown body.
+// A letter is a folder letters/<slug>/ holding letter.md (front matter and a Markdown body), its
+// translations letter.<lang>.md, its signatories and its released versions.
+import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import matter from "gray-matter";
-import { EmptyBodyError, FrontMatterError, type ContentError } from "./errors.ts";
+import type { ContentError } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
-import { checkFootnotes } from "./footnotes.ts";
-import { markdown } from "./markdown.ts";
-import { frontMatterSchema, type FrontMatterInput } from "./schema.ts";
+import { LETTER_FILE, TRANSLATION_FILE, checkBody, letterText, parseLetterFile, parseTranslation } from "./letter-file.ts";
+import { checkSignatoryVersions } from "./signatory-versions.ts";
 import { loadSignatories, orderSignatories } from "./signatories.ts";
-import type { Letter, SiteConfig } from "./types.ts";
-import { validate } from "./validate.ts";
-import { parseYaml } from "./yaml.ts";
+import { checkTranslations } from "./translations.ts";
+import type { Letter, LetterText, SiteConfig } from "./types.ts";
+import { loadReleases } from "./versions.ts";
 
-export const LETTER_FILE = "letter.md";
-
-export interface ParsedLetterFile {
-  frontMatter?: FrontMatterInput;
-  body: string;
-  bodyLine: number;
-  problems: ContentError[];
-}
-
-/** Splits letter.md with gray-matter, then reads the front matter with `yaml` to keep positions. */
-export function parseLetterFile(text: string, file: string): ParsedLetterFile {
-  if (!/^---[ \t]*\n/.test(text)) {
-    return {
-      body: text,
-      bodyLine: 1,
-      problems: [
-        new FrontMatterError(file, { line: 1, column: 1 }, "The letter has no front matter.",
-          'Start the file with a block between two "---" lines holding at least title: and date:.'),
-      ],
-    };
-  }
-  // gray-matter only finds the block; its own js-yaml parse is replaced so dates stay strings and every
-  // error has a position. No caching: gray-matter caches by content, which would hide our options.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    return {
-      body: "",
-      bodyLine: 1,
-      problems: [new FrontMatterError(file, { line: 1, column: 1 }, "The front matter is never closed.",
-        'End the front matter with a line holding only "---".')],
-    };
-  }
-  const bodyStart = text.length - split.content.length;
-  const bodyLine = text.slice(0, bodyStart).split("\n").length;
-  // gray-matter's matter keeps the newline after the opening "---", so YAML line n is file line n.
-  const parsed = parseYaml(split.matter, file, { lineOffset: 0 });
-  const problems = parsed.problems.map((p) => new FrontMatterError(p.file, p, `Front matter: ${p.message}`, p.hint, { cause: p }));
-  if (problems.length) return { body: split.content, bodyLine, problems };
-  const value = parsed.value ?? {};
-  if (typeof value !== "object" || Array.isArray(value)) {
-    return {
-      body: split.content,
-      bodyLine,
-      problems: [new FrontMatterError(file, { line: 2, column: 1 }, "The front matter must be a mapping of fields (title: ..., date: ...).")],
-    };
-  }
-  const { data, problems: invalid } = validate(frontMatterSchema, value, { file, positionOf: parsed.positionOf });
-  return { frontMatter: data, body: split.content, bodyLine, problems: invalid };
-}
+export { LETTER_FILE, parseLetterFile };
 
 export async function loadLetter(letterDir: string, config: SiteConfig): Promise<{ letter?: Letter; problems: ContentError[] }> {
   const absolute = join(letterDir, LETTER_FILE);
@@ -69,39 +21,47 @@ export async function loadLetter(letterDir: string, config: SiteConfig): Promise
   if (read.problem) return { problems: [read.problem, ...signatories.problems] };
 
   const parsed = parseLetterFile(read.text, file);
-  const problems = [...parsed.problems, ...signatories.problems];
-  if (parsed.body.trim() === "") {
-    problems.push(
-      new EmptyBodyError(file, { line: parsed.bodyLine, column: 1 }, "The letter has no text after its front matter.",
-        "Write the body of the letter in Markdown below the closing ---."),
-    );
-  } else {
-    problems.push(...checkFootnotes(markdown, parsed.body, file, parsed.bodyLine));
-  }
+  const released = await loadReleases(letterDir, config.lang);
+  const problems = [...parsed.problems, ...checkBody(parsed, file), ...signatories.problems, ...released.problems];
   const fm = parsed.frontMatter;
   if (!fm) return { problems };
 
-  const lang = fm.lang ?? config.lang;
+  const text = letterText(fm, parsed, file, config.lang);
+  const translations = await loadTranslations(letterDir, text);
+  problems.push(...translations.problems);
   const display = {
     heading: fm.signatories?.heading ?? "Signatories",
     note: fm.signatories?.note,
     order: fm.signatories?.order ?? "as-listed",
   };
   const letter: Letter = {
+    ...text,
     slug: fm.slug ?? basename(letterDir),
     dir: displayPath(letterDir),
-    file,
-    title: fm.title,
-    date: fm.date,
-    lang,
-    to: fm.to ?? [],
-    salutation: fm.salutation,
     status: fm.status ?? "open",
-    summary: fm.summary,
     display,
-    body: parsed.body,
-    bodyLine: parsed.bodyLine,
-    signatories: orderSignatories(signatories.signatories, display, lang),
+    translations: translations.translations,
+    releases: released.releases,
+    signatories: orderSignatories(signatories.signatories, display, text.lang),
   };
+  // Only meaningful when every release loaded: a broken manifest is reported above.
+  if (released.problems.length === 0) problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter));
   return { letter, problems };
+}
+
+async function loadTranslations(letterDir: string, original: LetterText): Promise<{ translations: LetterText[]; problems: ContentError[] }> {
+  const translations: LetterText[] = [];
+  const problems: ContentError[] = [];
+  const names = (await readdir(letterDir)).filter((name) => TRANSLATION_FILE.test(name)).sort();
+  for (const name of names) {
+    const read = await readContentFile(join(letterDir, name));
+    if (read.problem) {
+      problems.push(read.problem);
+      continue;
+    }
+    const result = parseTranslation(read.text, displayPath(join(letterDir, name)), name, original);
+    problems.push(...result.problems);
+    if (result.translation) translations.push(result.translation);
+  }
+  return { translations, problems };
 }

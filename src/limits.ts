@@ -4,4 +4,6 @@ export const limits = {
   maxFileBytes: 32 * 1024 * 1024,
   /** Longest single field value, in characters (a name, an affiliation). */
   maxFieldLength: 1000,
+  /** Most entries in one signatory list file (a pasted list of 100,000 names fits). */
+  maxListLength: 250_000,
 };

@@ -38,9 +38,23 @@ export function isCountryCode(value: string): boolean {
   return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
 }
 
+/**
+ * Control characters, and the bidirectional overrides/embeddings/isolates that can make a name display
+ * as something else ("U+202E evil.com"), are never part of a legitimate name or sentence.
+ */
+const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasHiddenControls(value: string): boolean {
+  return HIDDEN_CONTROLS.test(value);
+}
+
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 const text = (description: string) =>
-  z.string().refine((s) => s.trim().length > 0, "is empty").meta({ description });
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .meta({ description });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
 export function containsEmailAddress(value: string): boolean {
@@ -51,6 +65,7 @@ const publicText = (description: string) =>
   z
     .string()
     .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
     .refine((s) => !containsEmailAddress(s), "contains an e-mail address, which would be published on the site; remove it (a web page can go in url:)")
     .meta({ description });
 const isoDate = (description: string) =>
@@ -127,6 +142,25 @@ export const frontMatterSchema = z
   })
   .meta({ title: "Letter front matter", description: "Front matter of letters/<slug>/letter.md." });
 
+export const translationFrontMatterSchema = z
+  .strictObject({
+    title: text("Title of the letter, translated."),
+    date: isoDate("Date printed on the translation, YYYY-MM-DD; defaults to the original's.").optional(),
+    lang: languageTag("Language of the translation; must match the file name letter.<lang>.md.").optional(),
+    to: z.array(text("One addressee.")).optional().meta({ description: "Addressees, translated, one line each." }),
+    salutation: text("Opening line, translated.").optional(),
+    summary: text("Summary, translated.").optional(),
+    follows: z.int().min(1).optional().meta({ description: "The released version of the original that this translation translates." }),
+    signatories: z
+      .strictObject({
+        heading: text("Heading of the signatory section, translated.").optional(),
+        note: text("Note under the list, translated.").optional(),
+      })
+      .optional()
+      .meta({ description: "Translated signatory texts (the order follows the original)." }),
+  })
+  .meta({ title: "Translation front matter", description: "Front matter of letters/<slug>/letter.<lang>.md." });
+
 export const siteConfigSchema = z
   .strictObject({
     title: text("Name of the site, e.g. the coalition's name."),
@@ -153,6 +187,23 @@ export const siteConfigSchema = z
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 
+export const versionEntrySchema = z
+  .strictObject({
+    version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
+    date: isoDate("Release date, YYYY-MM-DD."),
+    notes: text("What changed in this version, for readers.").optional(),
+    files: z
+      .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
+      .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+  })
+  .meta({ title: "Released version" });
+
+export const versionsManifestSchema = z
+  .array(versionEntrySchema)
+  .meta({ title: "Versions manifest", description: "letters/<slug>/versions.yaml, written by npm run release." });
+
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
+export type TranslationFrontMatterInput = z.infer<typeof translationFrontMatterSchema>;
 export type SiteConfigInput = z.infer<typeof siteConfigSchema>;
+export type VersionEntryInput = z.infer<typeof versionEntrySchema>;

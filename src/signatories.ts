@@ -1,8 +1,8 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
 import { readdir } from "node:fs/promises";
-import { extname, join } from "node:path";
-import { DuplicateSignatoryError, EmptyFileError, InvalidFieldError, StrayFileError, type ContentError } from "./errors.ts";
+import { basename, extname, join } from "node:path";
+import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { limits } from "./limits.ts";
 import { signatorySchema } from "./schema.ts";
@@ -50,6 +50,7 @@ export async function loadSignatories(letterDir: string): Promise<{ signatories:
 
 /** Parses one signatory file's text; every entry is validated and every problem reported. */
 export function parseSignatoryFile(text: string, file: string): { signatories: Signatory[]; problems: ContentError[] } {
+  const fileName = basename(file);
   const parsed = parseYaml(text, file);
   if (parsed.problems.length) return { signatories: [], problems: parsed.problems };
   const value = parsed.value;
@@ -57,6 +58,13 @@ export function parseSignatoryFile(text: string, file: string): { signatories: S
     return {
       signatories: [],
       problems: [new EmptyFileError(file, undefined, "This signatory file is empty.", 'Add at least "name: <your name>", or delete the file.')],
+    };
+  }
+  if (Array.isArray(value) && value.length > limits.maxListLength) {
+    return {
+      signatories: [],
+      problems: [new FileTooLargeError(file, { line: 1, column: 1 }, `This list has ${value.length.toLocaleString("en")} entries, over the limit of ${limits.maxListLength.toLocaleString("en")}.`,
+        "Split it over several files in the same folder.")],
     };
   }
   const entries: { value: unknown; path: number[] }[] = Array.isArray(value)
@@ -77,7 +85,7 @@ export function parseSignatoryFile(text: string, file: string): { signatories: S
     problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path));
     if (!data) continue;
     const position = parsed.positionOf(entry.path);
-    signatories.push({ ...data, source: { file, ...position } });
+    signatories.push({ ...data, key: signatoryKey(fileName, Array.isArray(value) ? data : undefined), source: { file, ...position } });
   }
   return { signatories, problems };
 }
@@ -91,9 +99,24 @@ function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: strin
     );
 }
 
-/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced. */
+/**
+ * A signatory's identity for release records. A one-signatory file is known by its file name, so
+ * correcting a typo in the name keeps it; an entry of a list file by file name and normalised name,
+ * so inserting names in the middle of a list moves nobody.
+ */
+export function signatoryKey(fileName: string, inList: { name: string; affiliation?: string } | undefined): string {
+  if (!inList) return fileName;
+  return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
+}
+
+/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced, without invisible characters. */
 export function normaliseName(value: string | undefined): string {
-  return (value ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return (value ?? "")
+    .normalize("NFKC")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "") // zero-width and soft-hyphen characters hide duplicates
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function findDuplicates(signatories: readonly Signatory[]): ContentError[] {

@@ -15,6 +15,9 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Stable identity of a signatory across edits: its file, plus its name when the file holds a list. */
+export type SignatoryKey = string;
+
 export interface SiteConfig {
   title: string;
   description?: string;
@@ -46,6 +49,7 @@ export interface Signatory {
   reconfirmed?: string;
   withdrawn?: string;
   hide_url?: boolean;
+  key: SignatoryKey;
   source: SourceLocation;
 }
 
@@ -55,26 +59,60 @@ export interface SignatoryDisplay {
   order: SignatoryOrder;
 }
 
-export interface Letter {
-  slug: string;
-  /** Folder of the letter, relative to the working directory. */
-  dir: string;
-  /** letter.md, relative to the working directory. */
+/** The words of a letter: what signatories endorse, and what a release freezes. */
+export interface LetterText {
+  /** The file it was read from, relative to the working directory. */
   file: string;
   title: string;
-  /** ISO date, YYYY-MM-DD. */
+  /** ISO date printed on the letter, YYYY-MM-DD. */
   date: string;
   lang: string;
   to: string[];
   salutation?: string;
-  status: LetterStatus;
-  summary?: string;
-  display: SignatoryDisplay;
   /** Markdown source of the body, without front matter. */
   body: string;
-  /** Line of letter.md on which the body starts (1-based). */
+  /** Line of the file on which the body starts (1-based). */
   bodyLine: number;
-  /** In display order: grouped, then as listed or alphabetical. */
+  /** One paragraph for the home page, feeds and social cards. */
+  summary?: string;
+  /** Signatory section texts in this language. */
+  heading?: string;
+  note?: string;
+  /** Translations only: the released version of the original they translate. */
+  follows?: number;
+}
+
+/** A released version: permanent text, its release date and the signatories it first included. */
+export interface Release {
+  version: number;
+  /** Release date, YYYY-MM-DD. */
+  date: string;
+  notes?: string;
+  text: LetterText;
+  /** SHA-256 of the frozen letter.md: the canonical text anyone can check. */
+  textSha256: string;
+  /** The frozen letter.md as stored (UTF-8, LF line endings): the bytes `textSha256` covers. */
+  frozenSource: string;
+  /** Keys of the signatories first included in this version (recorded at release). */
+  added: SignatoryKey[];
+  /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
+  files: Record<string, string>;
+  /** Frozen translations (letter.<lang>.md), by file name order. */
+  translations: LetterText[];
+}
+
+/** A letter: its working text (letter.md), settings, releases and every signatory. */
+export interface Letter extends LetterText {
+  slug: string;
+  /** Folder of the letter, relative to the working directory. */
+  dir: string;
+  status: LetterStatus;
+  display: SignatoryDisplay;
+  /** Working translations, letter.<lang>.md, in file-name order. */
+  translations: LetterText[];
+  /** Oldest first; empty until the letter is released. */
+  releases: Release[];
+  /** Every signatory, withdrawn ones included, in display order: grouped, then as listed or alphabetical. */
   signatories: Signatory[];
 }
 

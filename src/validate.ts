@@ -98,7 +98,7 @@ function toProblems(
       ];
     default: {
       // Our own refinements (dates, URLs, codes) carry a message that completes "<field> ...".
-      const shown = typeof input === "string" && input !== "" ? ` ${JSON.stringify(input)}` : "";
+      const shown = typeof input === "string" && input.trim() !== "" ? ` ${JSON.stringify(input)}` : "";
       return [new InvalidFieldError(where.file, where.positionOf(path), `"${field}"${shown} ${issue.message}.`, formatHint(input, describe))];
     }
   }

@@ -33,11 +33,17 @@ export function parseYaml(text: string, file: string, options: ParseOptions = {}
     return { line: line + lineOffset, column: col };
   };
   const problems: ContentError[] = [];
-  for (const error of doc.errors) {
+  // Warnings count as errors: an unresolved tag such as `!include /etc/passwd` must not pass silently.
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const deep = /call stack/i.test(error.message);
     problems.push(
-      new YamlSyntaxError(file, at(error.pos[0]), `YAML syntax error: ${firstLine(error.message)}.`, yamlHint(error.code), {
-        cause: error,
-      }),
+      new YamlSyntaxError(
+        file,
+        at(error.pos[0]),
+        deep ? "The YAML is nested too deeply to read." : `YAML syntax error: ${firstLine(error.message)}.`,
+        deep ? "A signatory file holds a mapping, or a list of mappings, of plain values." : yamlHint(error.code),
+        { cause: error },
+      ),
     );
   }
   let value: unknown = undefined;
@@ -90,6 +96,10 @@ function yamlHint(code: string): string {
       return "Check the indentation: fields of one entry line up under each other, two spaces in from the \"- \".";
     case "MISSING_CHAR":
       return "Close the quote or bracket that starts earlier on this entry.";
+    case "MULTIPLE_DOCS":
+      return 'A file holds one YAML document: remove the extra "---" line (a list of signatories starts each entry with "- ").';
+    case "TAG_RESOLVE_FAILED":
+      return "Remove the tag (the word starting with !): values are plain text, dates and lists.";
     default:
       return 'Put the value in quotes if it contains ": ", " #" or starts with a special character, e.g. title: "Hello: world".';
   }

@@ -12,7 +12,7 @@ import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./hel
 const ORIGIN = "https://letters.example.org";
 /** What the fixture holds that must never reach the site. */
 const PRIVATE = ["Withdrawn Person", "withdrawn.example.org", "Regret Institute", "private-signer@example.org", "mailto:", "hidden.example.org"];
-const HOSTILE_NAME = `<img src=x onerror=alert(1)></script>"Quoted", \u0007bell`;
+const HOSTILE_NAME = `<img src=x onerror=alert(1)></script>"Quoted", bell`;
 const PUBLISHED = ["Example & Co <Org>", "Ada Lovelace", "Hidden Link", "Mail Only", HOSTILE_NAME, `=HYPERLINK("https://evil.example.org","click")`];
 
 async function files(dir: string): Promise<string[]> {
@@ -56,7 +56,8 @@ describe("feeds, data files and cards of the readers fixture", () => {
     expect(json.signatories.map((s) => s.name)).toEqual(onPage);
     expect(csv.map((r) => r.name.replace(/^'(?=[=+\-@\t\r])/, ""))).toEqual(onPage);
     expect(json.count).toBe(6);
-    expect(text(page.querySelector(".signatory-count"))).toBe("6 signatories");
+    // The withdrawn name is counted as withdrawn, never shown.
+    expect(text(page.querySelector(".signatory-count"))).toBe("6 signatories 1 signature was withdrawn.");
   });
 
   it("prints hostile names as text on the page, never as markup", async () => {
@@ -139,6 +140,50 @@ describe("feeds, data files and cards of the readers fixture", () => {
     expect(await files(again)).toEqual(outputs);
     const digest = async (dir: string, file: string) => createHash("sha256").update(await readFile(join(dir, file))).digest("hex");
     for (const file of outputs) expect(await digest(again, file), file).toBe(await digest(site, file));
+  });
+});
+
+describe("a translated letter with two versions", () => {
+  let site: string;
+  let outputs: string[];
+  beforeAll(async () => {
+    site = await buildFixture("translated");
+    outputs = await files(site);
+  });
+
+  it("gives every page, in every version and language, its own letter.json and card", () => {
+    const pages = outputs.filter((f) => f.endsWith("index.html") && f.startsWith("appeal/") && !/history|changes/.test(f));
+    expect(pages).toContain("appeal/v2/ar/index.html");
+    for (const page of pages) {
+      const dir = page.replace(/index\.html$/, "");
+      expect(outputs, dir).toContain(`${dir}letter.json`);
+      expect(outputs, dir).toContain(`${dir}card.png`);
+    }
+  });
+
+  it("keeps one signatory list per version, which every translation of that version links to", async () => {
+    for (const dir of ["appeal/", "appeal/v1/", "appeal/v2/"]) expect(outputs).toContain(`${dir}signatories.csv`);
+    expect(outputs.filter((f) => /\/(fr|nl|ar)\/signatories/.test(f))).toEqual([]);
+    const french = await readPage(site, "appeal/v2/fr/index.html");
+    expect(french.querySelector('.signatory-data a[type="text/csv"]')?.getAttribute("href")).toBe("/appeal/v2/signatories.csv");
+    const letter = JSON.parse(await readFile(join(site, "appeal/v2/fr/letter.json"), "utf8")) as { lang: string; version: number; urls: Record<string, string> };
+    expect(letter).toMatchObject({ lang: "fr", version: 2, urls: { signatoriesJson: `${ORIGIN}/appeal/v2/signatories.json`, page: `${ORIGIN}/appeal/v2/fr/` } });
+  });
+
+  it("describes each language in its own words and locale in the page meta", async () => {
+    const arabic = await readPage(site, "appeal/ar/index.html");
+    const meta = (key: string) => arabic.querySelector(`meta[property="${key}"]`)?.getAttribute("content");
+    expect(meta("og:locale")).toBe("ar_EG");
+    expect(meta("og:title")).toBe("لنحافظ على إنترنت مفتوح");
+    expect(meta("og:image")).toBe(`${ORIGIN}/appeal/ar/card.png`);
+  });
+
+  it("announces version 2 in the feed beside the letter, and lists every page in the sitemap", async () => {
+    const feed = parseAtom(await readFile(join(site, "feed.xml"), "utf8"));
+    expect(feed.entries.map((e) => e.id)).toEqual([`${ORIGIN}/appeal/v2/`, `${ORIGIN}/appeal/`]);
+    const locs = parseSitemap(await readFile(join(site, "sitemap.xml"), "utf8")).map((u) => u.loc);
+    const pages = outputs.filter((f) => f.endsWith("index.html")).map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
+    expect(locs.sort()).toEqual(pages.sort());
   });
 });
 

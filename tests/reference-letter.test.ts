@@ -6,10 +6,11 @@ import { loadSite } from "../src/site.ts";
 describe("the reference letter (Belgium, 29 September 2021)", () => {
   let reference: ReferenceLetter;
   let page: Document;
+  let site: string;
   beforeAll(async () => {
     reference = readReference();
     // The project's own letters/ folder, built like any fixture.
-    const site = await buildFixture("../..");
+    site = await buildFixture("../..");
     page = await readPage(site, "belgium-e2ee/index.html");
   });
 
@@ -57,5 +58,13 @@ describe("the reference letter (Belgium, 29 September 2021)", () => {
     const { site } = await loadSite(PROJECT);
     const bart = site!.letters[0]!.signatories.find((s) => s.name === "Bart Preneel");
     expect(bart).toMatchObject({ type: "individual", title: "Prod. dr. ir.", affiliation: "University of Leuven" });
+  });
+
+  it("is published as version 1, released on 29 September 2021 with all 49 signatories, at a permanent URL", async () => {
+    const v1 = await readPage(site, "belgium-e2ee/v1/index.html");
+    expect([...v1.querySelectorAll(".signatory")].map(text)).toEqual(reference.signatories);
+    expect(v1.querySelector(".letter-version time")!.getAttribute("datetime")).toBe("2021-09-29");
+    expect(v1.querySelector(".banner")).toBeNull(); // version 1 is the current version
+    expect(page.querySelector(".letter-version a[href='/belgium-e2ee/v1/']")).not.toBeNull();
   });
 });

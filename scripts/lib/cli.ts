@@ -2,8 +2,14 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ContentProblemsError, formatProblems } from "../../src/errors.ts";
 
+/** The command was called wrongly: print the message and the usage. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** The user asked for something that cannot be done: print the message alone. */
+export class UserError extends Error {
+  override name = "UserError";
 }
 
 /** Parses flags with node:util, turning unknown flags into a usage message instead of a stack trace. */
@@ -28,6 +34,7 @@ export function runCli(main: () => Promise<number | void>, help: string): void {
     (error: unknown) => {
       if (error instanceof ContentProblemsError) console.error(formatProblems(error.problems));
       else if (error instanceof UsageError) console.error(`${error.message}\n\n${help.trim()}`);
+      else if (error instanceof UserError) console.error(error.message);
       else console.error(error);
       process.exitCode = 1;
     },

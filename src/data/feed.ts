@@ -1,10 +1,10 @@
-// The Atom feed (/feed.xml): one entry per letter, newest first. Entries come from siteFeedEntries, the
-// one place to add other kinds of entries (a new release of a letter, say) without touching the writer.
+// The Atom feed (/feed.xml): one entry per letter and one per later release of it, newest first. Entries
+// come from siteFeedEntries, the one place to add other kinds of entries without touching the writer.
 // Atom needs absolute ids, so a site without `url` in site.yaml gets no feed.
 // https://www.rfc-editor.org/rfc/rfc4287
 import type { LetterPage } from "../pages.ts";
 import type { SiteConfig } from "../types.ts";
-import { FEED_PATH } from "./files.ts";
+import { FEED_PATH, holdsSignatoryLists } from "./files.ts";
 import { absoluteUrl, type UrlContext } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
 
@@ -21,13 +21,32 @@ export interface FeedEntry {
   lang?: string;
 }
 
-/** Every entry of the site's feed. */
-export function siteFeedEntries(letters: readonly LetterPage[]): FeedEntry[] {
-  return letters.map(letterEntry);
+/** What the feed needs of a letter: the home page's summary of it, or a whole letter page. */
+export type FeedLetter = Pick<LetterPage, "url" | "title" | "date" | "summary" | "lang">;
+
+/**
+ * Every entry of the site's feed: each published letter, and each release from version 2 on (version 1
+ * is the letter's own publication), announced once, in the original language.
+ */
+export function siteFeedEntries(letters: readonly FeedLetter[], pages: readonly LetterPage[] = []): FeedEntry[] {
+  const releases = pages.filter((page) => page.kind === "version" && holdsSignatoryLists(page) && (page.release?.version ?? 0) >= 2);
+  return [...letters.map(letterEntry), ...releases.map(releaseEntry)];
 }
 
-export function letterEntry(letter: LetterPage): FeedEntry {
+export function letterEntry(letter: FeedLetter): FeedEntry {
   return { path: letter.url, title: letter.title, updated: letter.date, published: letter.date, summary: letter.summary, lang: letter.lang };
+}
+
+export function releaseEntry(page: LetterPage): FeedEntry {
+  const release = page.release!;
+  return {
+    path: page.url,
+    title: `${page.title} (${page.ui.versionLabel} ${release.version})`,
+    updated: release.date,
+    published: release.date,
+    summary: release.notes ?? page.summary,
+    lang: page.lang,
+  };
 }
 
 /** The feed as XML, or undefined when the site has no public address to build ids from. */

@@ -14,16 +14,28 @@ export interface LetterFiles {
   card: string;
 }
 
-/** Files beside a letter's page (site-relative). Keyed on the page URL, so a translated page gets its own. */
-export function letterFiles(page: { url: string }): LetterFiles {
-  const dir = page.url.endsWith("/") ? page.url : `${page.url}/`;
+/**
+ * Files beside a letter page (site-relative): its own letter.json and card, keyed on the page URL so every
+ * version and translation gets its own; the signatory lists of the original-language page of the same
+ * version (`listUrl`), since translations share them.
+ */
+export function letterFiles(page: { url: string; listUrl?: string }): LetterFiles {
+  const dir = withSlash(page.url);
+  const list = withSlash(page.listUrl ?? page.url);
   return {
     letterJson: `${dir}letter.json`,
-    signatoriesJson: `${dir}signatories.json`,
-    signatoriesCsv: `${dir}signatories.csv`,
+    signatoriesJson: `${list}signatories.json`,
+    signatoriesCsv: `${list}signatories.csv`,
     card: `${dir}card.png`,
   };
 }
+
+/** Whether this page is the one that holds its version's signatories.json and .csv. */
+export function holdsSignatoryLists(page: { url: string; listUrl?: string }): boolean {
+  return withSlash(page.url) === withSlash(page.listUrl ?? page.url);
+}
+
+const withSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);
 
 /** Size of a social card: the 1.91:1 that Open Graph and large Twitter cards expect. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;

@@ -6,7 +6,7 @@ import { publicUrl, type UrlContext } from "./urls.ts";
 
 export function signatoriesJson(letter: LetterPage, context: UrlContext): string {
   return stringify({
-    letter: { slug: letter.slug, title: letter.title, url: publicUrl(context, letter.url) },
+    letter: { slug: letter.slug, title: letter.title, version: letter.release?.version, url: publicUrl(context, letter.url) },
     count: letter.signatories.count,
     signatories: letter.signatories.list,
   });
@@ -20,6 +20,8 @@ export function letterJson(letter: LetterPage, context: UrlContext): string {
     date: letter.date,
     lang: letter.lang,
     status: letter.status,
+    version: letter.release?.version,
+    released: letter.release?.date,
     addressees: letter.to,
     salutation: letter.salutation,
     summary: letter.summary,

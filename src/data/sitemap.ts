@@ -1,7 +1,7 @@
-// sitemap.xml and robots.txt. The sitemap lists every public page; sitemapEntries is the one place to add
-// new kinds of pages (versions, translations, list pages), and a build test fails when a page is missing.
+// sitemap.xml and robots.txt. The sitemap lists every public page: the Eleventy plugin hands sitemapEntries
+// every kind of page there is (letters in every version and language, histories, changes), and a build
+// test fails when an HTML page of the site is missing from it.
 // Sitemaps need absolute URLs, so a site without `url` in site.yaml gets none. https://www.sitemaps.org/protocol.html
-import type { LetterPage } from "../pages.ts";
 import { SITEMAP_PATH } from "./files.ts";
 import { absoluteUrl, type UrlContext } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
@@ -13,8 +13,10 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-export function sitemapEntries(letters: readonly LetterPage[]): SitemapEntry[] {
-  return [{ path: "/" }, ...letters.map((letter) => ({ path: letter.url }))];
+/** The home page and the given pages, each once. */
+export function sitemapEntries(pages: readonly { url: string }[]): SitemapEntry[] {
+  const paths = new Set(["/", ...pages.map((page) => page.url)]);
+  return [...paths].map((path) => ({ path }));
 }
 
 export function sitemapXml(context: UrlContext, entries: readonly SitemapEntry[]): string | undefined {

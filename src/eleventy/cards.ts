@@ -1,5 +1,5 @@
-// Eleventy plugin: social cards. A PNG card per letter page (src/card.ts, cached by content hash) and the
-// Open Graph / Twitter meta that point at it (src/data/social.ts).
+// Eleventy plugin: social cards. A PNG card per letter page, every version and language included
+// (src/card.ts, cached by content hash), and the Open Graph / Twitter meta that point at it (src/data/social.ts).
 import { renderCard } from "../card.ts";
 import { letterFiles } from "../data/files.ts";
 import { cardContent, socialMeta } from "../data/social.ts";
@@ -19,7 +19,7 @@ interface CardsConfig extends GeneratedFilesConfig {
 
 export default function cardsPlugin(eleventyConfig: CardsConfig, options: CardsOptions): void {
   addGeneratedFile(eleventyConfig, "letter-card", {
-    pagination: { data: "letters", alias: "letter" },
+    pagination: { data: "letterPages", alias: "letter" },
     permalink: (data) => letterFiles(data.letter as LetterPage).card,
     generate: async (data) => (await renderCard(cardContent(data.letter as LetterPage, data.site as SiteConfig), options.cacheDir)).png,
   });

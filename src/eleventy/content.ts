@@ -29,6 +29,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   const load = () => (pending ??= loadData(options));
   eleventyConfig.addGlobalData("site", async () => (await load()).config);
   eleventyConfig.addGlobalData("letters", async () => (await load()).letters);
+  eleventyConfig.addGlobalData("letterPages", async () => (await load()).pages);
+  eleventyConfig.addGlobalData("histories", async () => (await load()).histories);
+  eleventyConfig.addGlobalData("changes", async () => (await load()).changes);
+  eleventyConfig.addGlobalData("rawFiles", async () => (await load()).files);
   eleventyConfig.addGlobalData("problems", async () => (await load()).problems);
   // Templates live in templates/; the content is elsewhere, so preview must watch it explicitly.
   eleventyConfig.addWatchTarget(join(options.root, LETTERS_DIR));
@@ -36,13 +40,17 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
 
 async function loadData(options: ContentOptions): Promise<PreviewData> {
   const { site, problems } = await loadSite(options.root);
-  if (site) return { ...buildPages(site, { drafts: options.preview }), problems: [] };
+  if (site) return { ...buildPages(site, { preview: options.preview }), problems: [] };
   if (!options.preview) throw new ContentProblemsError(problems);
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));
   return {
     config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true },
     letters: [],
+    pages: [],
+    histories: [],
+    changes: [],
+    files: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
 }

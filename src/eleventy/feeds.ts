@@ -1,8 +1,8 @@
-// Eleventy plugin: feeds and data files. The Atom feed, sitemap.xml, robots.txt and, per letter,
+// Eleventy plugin: feeds and data files. The Atom feed, sitemap.xml, robots.txt and, per letter page,
 // letter.json, signatories.json and signatories.csv, all computed by src/data/ from the finished page data.
 import { signatoriesCsv } from "../data/csv.ts";
-import { atomFeed, siteFeedEntries } from "../data/feed.ts";
-import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, letterFiles } from "../data/files.ts";
+import { atomFeed, siteFeedEntries, type FeedLetter } from "../data/feed.ts";
+import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, holdsSignatoryLists, letterFiles } from "../data/files.ts";
 import { letterJson, signatoriesJson } from "../data/json.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../data/sitemap.ts";
 import { absoluteUrl, type UrlContext } from "../data/urls.ts";
@@ -21,7 +21,7 @@ interface FeedsConfig extends GeneratedFilesConfig {
 
 type Data = Record<string, unknown>;
 const site = (data: Data) => data.site as SiteConfig;
-const letters = (data: Data) => data.letters as LetterPage[];
+const list = <T>(data: Data, name: string) => (data[name] ?? []) as T[];
 const letter = (data: Data) => data.letter as LetterPage;
 
 export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsOptions): void {
@@ -31,27 +31,31 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
 
   addGeneratedFile(eleventyConfig, "feed", {
     permalink: ifSiteUrl(FEED_PATH),
-    generate: (data) => atomFeed(site(data), context(data), siteFeedEntries(letters(data))) ?? "",
+    generate: (data) =>
+      atomFeed(site(data), context(data), siteFeedEntries(list<FeedLetter>(data, "letters"), list<LetterPage>(data, "letterPages"))) ?? "",
   });
   addGeneratedFile(eleventyConfig, "sitemap", {
     permalink: ifSiteUrl(SITEMAP_PATH),
-    generate: (data) => sitemapXml(context(data), sitemapEntries(letters(data))) ?? "",
+    // Every kind of page the site has; a build test checks that no HTML page is left out.
+    generate: (data) => sitemapXml(context(data), sitemapEntries(["letterPages", "histories", "changes"].flatMap((name) => list<{ url: string }>(data, name)))) ?? "",
   });
   addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });
 
-  const perLetter = { data: "letters", alias: "letter" };
+  const perPage = { data: "letterPages", alias: "letter" };
   addGeneratedFile(eleventyConfig, "letter-json", {
-    pagination: perLetter,
+    pagination: perPage,
     permalink: (data) => letterFiles(letter(data)).letterJson,
     generate: (data) => letterJson(letter(data), context(data)),
   });
+  // Translations share their version's list, so only the original-language page writes it.
+  const listPages = { ...perPage, filter: (page: LetterPage) => holdsSignatoryLists(page) };
   addGeneratedFile(eleventyConfig, "signatories-json", {
-    pagination: perLetter,
+    pagination: listPages,
     permalink: (data) => letterFiles(letter(data)).signatoriesJson,
     generate: (data) => signatoriesJson(letter(data), context(data)),
   });
   addGeneratedFile(eleventyConfig, "signatories-csv", {
-    pagination: perLetter,
+    pagination: listPages,
     permalink: (data) => letterFiles(letter(data)).signatoriesCsv,
     generate: (data) => signatoriesCsv(letter(data).signatories.list),
   });
@@ -59,6 +63,6 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
   // For templates: `page.url | absoluteUrl(site)`, the one way absolute URLs are made (canonical, og:url).
   eleventyConfig.addFilter("absoluteUrl", (path: string, config: SiteConfig) =>
     absoluteUrl({ siteUrl: config.url, pathPrefix: options.pathPrefix }, path));
-  // For templates: links to a letter's data files, e.g. `(letter | letterFiles).signatoriesCsv`.
+  // For templates: links to a letter page's data files, e.g. `(letter | letterFiles).signatoriesCsv`.
   eleventyConfig.addFilter("letterFiles", (page: LetterPage) => letterFiles(page));
 }

@@ -9,10 +9,14 @@ const registered = new WeakSet<object>();
 type Data = Record<string, unknown>;
 
 export interface GeneratedFile {
-  /** Site-relative output path, or false to write nothing (e.g. a feed when the site has no URL). */
+  /**
+   * Site-relative output path, or false to write nothing (e.g. a feed when the site has no URL). Only for
+   * files without pagination: Eleventy 3.1 writes none of a paginated template's pages once one returns
+   * false, so paginated files leave items out with `pagination.filter` instead.
+   */
   permalink: (data: Data) => string | false;
-  /** Set to write one file per item of a global data list, e.g. per letter. */
-  pagination?: { data: string; alias: string };
+  /** Set to write one file per item of a global data list, e.g. per letter page; `filter` picks the items. */
+  pagination?: { data: string; alias: string; filter?: (item: never) => boolean };
   generate: (data: Data) => string | Buffer | Promise<string | Buffer>;
 }
 
@@ -35,8 +39,14 @@ export function addGeneratedFile(eleventyConfig: GeneratedFilesConfig, name: str
   }
   eleventyConfig.addTemplate(`generated/${name}.${EXTENSION}`, "", {
     permalink: file.permalink,
-    ...(file.pagination ? { pagination: { ...file.pagination, size: 1, addAllPagesToCollections: false } } : {}),
+    ...(file.pagination ? { pagination: paginate(file.pagination) } : {}),
     eleventyExcludeFromCollections: true,
     generate: file.generate,
   });
+}
+
+function paginate({ data, alias, filter }: NonNullable<GeneratedFile["pagination"]>): Data {
+  // `before` runs on the list before it is split into pages: https://www.11ty.dev/docs/pagination/#the-before-callback
+  const before = filter ? (items: never[]) => items.filter(filter) : undefined;
+  return { data, alias, size: 1, addAllPagesToCollections: false, ...(before ? { before } : {}) };
 }

@@ -1,9 +1,9 @@
 // Small builders for model objects in unit tests: only the fields a test cares about, the rest defaulted.
-import { letterPage, type LetterPage } from "../../src/pages.ts";
+import { buildPages, type LetterPage } from "../../src/pages.ts";
 import type { Letter, Signatory, SiteConfig } from "../../src/types.ts";
 
 export function signatory(fields: Partial<Signatory> & { name: string }): Signatory {
-  return { source: { file: "letters/x/signatories/test.yaml", line: 1, column: 1 }, ...fields };
+  return { key: fields.name.toLowerCase(), source: { file: "letters/x/signatories/test.yaml", line: 1, column: 1 }, ...fields };
 }
 
 export function siteConfig(fields: Partial<SiteConfig> = {}): SiteConfig {
@@ -23,11 +23,15 @@ export function letter(fields: Partial<Letter> = {}): Letter {
     display: { heading: "Signatories", order: "as-listed" },
     body: "Text.\n",
     bodyLine: 5,
+    translations: [],
+    releases: [],
     signatories: [],
     ...fields,
   };
 }
 
+/** The current page of one letter, as the preview builds it (an unreleased letter shows its working text). */
 export function page(fields: Partial<Letter> = {}, config: SiteConfig = siteConfig()): LetterPage {
-  return letterPage(letter(fields), config);
+  const data = buildPages({ root: "/", config, letters: [letter(fields)], warnings: [] }, { preview: true });
+  return data.pages[0]!;
 }
