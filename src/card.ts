@@ -16,9 +16,19 @@ const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 const packageVersion = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
 
-/** TTF only: Typst ignores WOFF/WOFF2. Only the weights the card uses. */
-const FONT_FILES = ["400Regular/SourceSerif4_400Regular.ttf", "600SemiBold/SourceSerif4_600SemiBold.ttf", "700Bold/SourceSerif4_700Bold.ttf"]
-  .map((file) => join(packageDir("@expo-google-fonts/source-serif-4"), file));
+const WEIGHTS = ["400Regular", "600SemiBold", "700Bold"];
+/**
+ * The card's fonts, TTF only (Typst ignores WOFF/WOFF2), in the weights the card uses. Source Serif 4
+ * covers Latin, Greek and Cyrillic; Noto Naskh Arabic, Arabic. A language in another script needs its
+ * font added here and its script in CARD_SCRIPTS.
+ */
+const FONTS = [
+  { family: "Source Serif 4", pkg: "@expo-google-fonts/source-serif-4", file: (w: string) => `${w}/SourceSerif4_${w}.ttf` },
+  { family: "Noto Naskh Arabic", pkg: "@expo-google-fonts/noto-naskh-arabic", file: (w: string) => `${w}/NotoNaskhArabic_${w}.ttf` },
+];
+const FONT_FILES = FONTS.flatMap((font) => WEIGHTS.map((w) => join(packageDir(font.pkg), font.file(w))));
+/** Characters the fonts above can print; anything else would come out as empty boxes. */
+const CARD_SCRIPTS = /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Common}\p{Script=Inherited}]/gu;
 
 /** Bump when the look changes in a way the template text does not show (it is hashed too). */
 const CARD_DESIGN = 1;
@@ -35,7 +45,7 @@ export const CARD_TEMPLATE = `
 #let accent = rgb("#0b4f9c")
 #set page(width: ${CARD_SIZE.width}pt, height: ${CARD_SIZE.height}pt, margin: (left: 96pt, right: 80pt, y: 64pt), fill: rgb("#fdfdfb"),
   background: place(left + top, rect(width: 20pt, height: 100%, fill: accent)))
-#set text(font: "Source Serif 4", fallback: false, fill: ink, lang: data.lang, hyphenate: false)
+#set text(font: (${FONTS.map((f) => JSON.stringify(f.family)).join(", ")}), fallback: false, fill: ink, lang: data.lang, hyphenate: false)
 #let fitted(body) = layout(area => {
   let sizes = (76pt, 68pt, 60pt, 54pt, 48pt, 42pt, 36pt, 32pt)
   let chosen = sizes.last()
@@ -74,6 +84,7 @@ function inputs(card: CardContent): Record<string, string> {
 
 /** Renders without the cache: the PNG bytes of one card. */
 export function renderCardPng(card: CardContent): Buffer {
+  checkScripts(card);
   const compiled = typst().compile({ mainFileContent: CARD_TEMPLATE, inputs: inputs(card) });
   const document = compiled.result;
   if (!document) {
@@ -86,10 +97,21 @@ export function renderCardPng(card: CardContent): Buffer {
   return resvg.render().asPng();
 }
 
+/** Fails with a message that says what to do, rather than printing empty boxes on a card. */
+export function checkScripts(card: CardContent): void {
+  const missing = [...new Set(Object.values(card).join(" ").match(CARD_SCRIPTS) ?? [])];
+  if (!missing.length) return;
+  const shown = missing.slice(0, 5).map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
+  throw new Error(
+    `The social card of "${card.title}" (${card.lang}) has characters no card font covers: ${shown}. ` +
+      "Add a TTF font for that script to FONTS and CARD_SCRIPTS in src/card.ts (e.g. an @expo-google-fonts/noto-* package).",
+  );
+}
+
 let versions: string | undefined;
 /** Everything that decides a card's bytes: the text, the template, the fonts and the renderers' versions. */
 export function cardKey(card: CardContent): string {
-  versions ??= ["@myriaddreamin/typst-ts-node-compiler", "@resvg/resvg-js", "@expo-google-fonts/source-serif-4"]
+  versions ??= ["@myriaddreamin/typst-ts-node-compiler", "@resvg/resvg-js", ...FONTS.map((font) => font.pkg)]
     .map((name) => `${name}@${packageVersion(name)}`).join(" ");
   return createHash("sha256").update(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)])).digest("hex");
 }

@@ -4,7 +4,7 @@ import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { cardKey, renderCard, renderCardPng } from "../src/card.ts";
+import { cardKey, checkScripts, renderCard, renderCardPng } from "../src/card.ts";
 import type { CardContent } from "../src/data/social.ts";
 import { pngSize } from "./helpers/png.ts";
 import { PROJECT, tempDir } from "./helpers/site.ts";
@@ -19,6 +19,18 @@ describe("social card images", () => {
   it("fit a very long title, with markup characters printed as text, in the same size", () => {
     const png = renderCardPng({ ...card, title: "#set page(width: 1pt) $x$ *bold* `raw` ".repeat(12) });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("print Arabic with an Arabic font", () => {
+    const arabic = { site: "Open Letters", title: "لنحافظ على إنترنت مفتوح", date: "١ مايو ٢٠٢٤", count: "عدد الموقعين: ٣", lang: "ar" };
+    expect(() => checkScripts(arabic)).not.toThrow();
+    expect(pngSize(renderCardPng(arabic))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("refuse, saying what to add, a script no card font covers, rather than print empty boxes", () => {
+    expect(() => renderCardPng({ ...card, title: "開かれたインターネット", lang: "ja" })).toThrow(
+      /social card of "開かれたインターネット" \(ja\) has characters no card font covers: 開 U\+958B.*Add a TTF font/,
+    );
   });
 
   it("come out byte for byte the same from two renders, in this process and in a fresh one", async () => {
