@@ -14,6 +14,11 @@ import { serve, type StaticServer } from "./helpers/server.ts";
 const SITES = [
   { name: "fixture", fixture: "basic", pages: { home: "/", letter: "/first-letter/" } },
   { name: "reference", fixture: "../..", pages: { home: "/", letter: "/belgium-e2ee/" } },
+  {
+    name: "translated",
+    fixture: "translated",
+    pages: { letter: "/appeal/", translation: "/appeal/ar/", "old version": "/appeal/v1/fr/", history: "/appeal/history/", changes: "/appeal/v2/changes/" },
+  },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
@@ -81,8 +86,8 @@ for (const site of SITES) {
               expect(await context.cookies()).toEqual([]);
               expect(await page.evaluate(() => document.cookie)).toBe("");
               expect(problems).toEqual([]);
-              if (type === "letter") {
-                await page.screenshot({ path: join(ARTIFACTS, `${site.name}-letter-${width}-${colorScheme}.png`), fullPage: true });
+              if (type === "letter" || type === "translation") {
+                await page.screenshot({ path: join(ARTIFACTS, `${site.name}-${type}-${width}-${colorScheme}.png`), fullPage: true });
               }
             } finally {
               await context.close();
