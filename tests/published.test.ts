@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { publishedSignatories } from "../src/data/published.ts";
+import { publishedSignatory, type PublishingRules } from "../src/data/published.ts";
+import type { Signatory } from "../src/types.ts";
 import { parseSignatoryFile } from "../src/signatories.ts";
 import { page, signatory, siteConfig } from "./helpers/model.ts";
 
 const linkAll = { linkIndividuals: true };
+const publishedSignatories = (list: Signatory[], rules: PublishingRules) => list.map((s) => publishedSignatory(s, rules));
 
 describe("what of a signatory is published", () => {
-  it("leaves withdrawn signatures out", () => {
-    const list = publishedSignatories([signatory({ name: "Stays" }), signatory({ name: "Gone", withdrawn: "2024-02-01" })], linkAll);
-    expect(list.map((s) => s.name)).toEqual(["Stays"]);
+  it("leaves withdrawn signatures out of the page and its list", () => {
+    const view = page({ signatories: [signatory({ name: "Stays" }), signatory({ name: "Gone", withdrawn: "2024-02-01" })] });
+    expect(view.signatories.list.map((s) => s.name)).toEqual(["Stays"]);
+    expect(JSON.stringify(view)).not.toContain("Gone");
   });
 
   it("never publishes a mailto: address, nor any link that is not http(s)", () => {

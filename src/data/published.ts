@@ -1,6 +1,7 @@
-// What of a signatory may be published. Every output (letter page, JSON, CSV, counts on cards and in
-// feeds) takes its signatories from here, so the rules for withdrawn names, hidden links and e-mail
-// addresses live in one place and cannot disagree between outputs.
+// What of a signatory may be published. Who is on a version's list at all (withdrawn signatures never are)
+// is decided by signatory-versions.ts; what of each listed signatory is shown is decided here, once, for
+// every output (letter page, JSON, CSV), so the rules for hidden links and e-mail addresses cannot
+// disagree between outputs.
 import type { Signatory, SignatoryType, SiteConfig } from "../types.ts";
 
 /** A signatory as readers may see it: no withdrawn names, no source paths, only http(s) links. */
@@ -17,15 +18,6 @@ export interface PublishedSignatory {
 }
 
 export type PublishingRules = Pick<SiteConfig, "linkIndividuals">;
-
-/** A signature that was withdrawn is never published. (Per-version rules can narrow this later.) */
-export function isWithdrawn(signatory: Signatory): boolean {
-  return signatory.withdrawn !== undefined;
-}
-
-export function publishedSignatories(signatories: readonly Signatory[], rules: PublishingRules): PublishedSignatory[] {
-  return signatories.filter((s) => !isWithdrawn(s)).map((s) => publishedSignatory(s, rules));
-}
 
 export function publishedSignatory(s: Signatory, rules: PublishingRules): PublishedSignatory {
   // Built key by key, in a fixed order: JSON output follows this order, and unknown or private fields
