@@ -13,6 +13,7 @@ const en: Messages = {
   noLetters: "No letters have been published yet.",
   home: "All letters",
   downloadPdf: "Download the PDF",
+  pageCount: (n) => (n === 1 ? "1 page" : `${n.toLocaleString("en")} pages`),
 };
 
 const catalogues: Record<string, Messages> = { en };

@@ -17,6 +17,19 @@ export interface SignatoryGroupView {
   signatories: SignatoryView[];
 }
 
+/** The typeset PDF of a page, added by the PDF step (src/pdf/jobs.ts) once it is written. */
+export interface PdfLink {
+  /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
+  url: string;
+  bytes: number;
+  /** e.g. "64 kB". */
+  sizeText: string;
+  pages: number;
+  /** e.g. "2 pages". */
+  pagesText: string;
+  linkText: string;
+}
+
 export interface LetterPage {
   slug: string;
   /** Site-relative URL of the page, before any path prefix. */
@@ -39,6 +52,7 @@ export interface LetterPage {
     countText: string;
     groups: SignatoryGroupView[];
   };
+  pdf?: PdfLink;
 }
 
 export interface SiteData {

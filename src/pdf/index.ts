@@ -2,3 +2,4 @@
 // the HTML. Everything else in src/pdf/ is an implementation detail.
 export { pdfDocumentFromLetter, pdfPath, type PdfDocument, type PdfEntry, type PdfSignatories } from "./document.ts";
 export { renderPdf, PdfError, type RenderOptions, type RenderedPdf } from "./render.ts";
+export { letterPdfJob, runPdfJobs, pdfLink, sizeText, type PdfJob, type PdfOutput } from "./jobs.ts";
