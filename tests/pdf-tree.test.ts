@@ -21,6 +21,15 @@ describe("the PDF's document tree, from the markdown-it token stream", () => {
     });
   });
 
+  it("links other pages of the site by their public address, and keeps only the text of links a PDF cannot follow", () => {
+    const md = "See [the letter](/other-letter/), [a note](#fn-1) and [a file](files/a.pdf).";
+    const withSite = bodyTree(md, { docId: "t" }, { siteUrl: "https://letters.example.org/open/" }).blocks;
+    expect(withSite).toEqual([
+      { t: "par", c: ["See ", { t: "link", url: "https://letters.example.org/open/other-letter/", c: ["the letter"] }, ", a note and a file."] },
+    ]);
+    expect(tree(md).blocks).toEqual([{ t: "par", c: ["See the letter, a note and a file."] }]);
+  });
+
   it("never links what markdown-it refuses: it prints the source as text, as the web page does", () => {
     const { blocks } = tree("[click](javascript:alert(1))");
     expect(blocks).toEqual([{ t: "par", c: ["[click](javascript:alert(1))"] }]);

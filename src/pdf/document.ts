@@ -35,6 +35,8 @@ export interface PdfDocument {
   body: string;
   /** Prefix that keeps footnote ids apart when several documents share a page (as in the HTML). */
   docId: string;
+  /** Public address of the site, so that links to other pages of the site still work from the PDF. */
+  siteUrl?: string;
   signatories: PdfSignatories;
   /** A line printed at the foot of every page beside the page number, e.g. a version and its date. */
   footer?: string;
@@ -56,6 +58,7 @@ export function pdfDocumentFromLetter(letter: Letter, config: SiteConfig): PdfDo
     salutation: letter.salutation,
     body: letter.body,
     docId: letter.slug,
+    siteUrl: config.url,
     signatories: {
       heading: letter.display.heading,
       note: letter.display.note,

@@ -46,7 +46,7 @@ export function layoutData(doc: PdfDocument): LayoutData {
     paper: doc.paper,
     to: doc.to.map(oneLine),
     salutation: nullable(doc.salutation),
-    body: bodyTree(doc.body, { docId: doc.docId }),
+    body: bodyTree(doc.body, { docId: doc.docId }, { siteUrl: doc.siteUrl }),
     signatories: {
       heading: oneLine(doc.signatories.heading),
       note: nullable(doc.signatories.note),

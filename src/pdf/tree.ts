@@ -30,12 +30,28 @@ export interface BodyTree {
   notes: Record<string, Block[]>;
 }
 
+export interface TreeOptions {
+  /** Public address of the site (e.g. https://letters.example.org): makes links like /other-letter/ absolute. */
+  siteUrl?: string;
+}
+
 /** The body of a letter as a document tree, from `markdown.parse(body, env)`. */
-export function bodyTree(body: string, env: RenderEnv): BodyTree {
+export function bodyTree(body: string, env: RenderEnv, options: TreeOptions = {}): BodyTree {
   const tokens = markdown.parse(body, { ...env });
   const notes: Record<string, Block[]> = {};
-  const blocks = new BlockReader(tokens, notes).read();
+  const blocks = new BlockReader(tokens, notes, (url) => pdfUrl(url, options.siteUrl)).read();
   return { blocks, notes };
+}
+
+/**
+ * Where a link points from a PDF, which has no "current page": web and mail addresses as they are,
+ * site-relative paths under the site's address, and nothing for links that only make sense on the web
+ * page (in-page anchors, relative paths, or any path when the site's address is unknown).
+ */
+export function pdfUrl(url: string, siteUrl?: string): string | undefined {
+  if (/^(https?:|mailto:)/i.test(url)) return url;
+  if (siteUrl && /^\/(?!\/)/.test(url)) return `${siteUrl.replace(/\/+$/, "")}${url}`;
+  return undefined;
 }
 
 class BlockReader {
@@ -43,6 +59,7 @@ class BlockReader {
   constructor(
     private readonly tokens: Token[],
     private readonly notes: Record<string, Block[]>,
+    private readonly resolve: (url: string) => string | undefined,
   ) {}
 
   /** Reads blocks until the closing token `until` (consumed) or the end. */
@@ -120,14 +137,14 @@ class BlockReader {
     while (this.i < this.tokens.length) {
       const token = this.tokens[this.i++]!;
       if (token.type === close) break;
-      if (token.type === "inline") content.push(...inlines(token.children ?? []));
+      if (token.type === "inline") content.push(...inlines(token.children ?? [], this.resolve));
       // footnote_anchor (the HTML back-link) has no place on paper.
     }
     return content;
   }
 }
 
-function inlines(tokens: Token[]): Inline[] {
+function inlines(tokens: Token[], resolve: (url: string) => string | undefined): Inline[] {
   const stack: Array<{ node: Inline[]; close?: string }> = [{ node: [] }];
   const out = () => stack.at(-1)!.node;
   const push = (item: Inline) => {
@@ -160,12 +177,18 @@ function inlines(tokens: Token[]): Inline[] {
         break;
       }
       case "link_open": {
-        const url = String(token.attrGet("href") ?? "");
+        const href = String(token.attrGet("href") ?? "");
         const text = tokens[k + 1];
         // An address printed as its own text (<https://...>) is shown whole, breakable after "/".
-        if (tokens[k + 2]?.type === "link_close" && text?.type === "text" && text.content === url && /^https?:\/\//i.test(url)) {
-          push({ t: "url", url, parts: urlParts(url) });
+        if (tokens[k + 2]?.type === "link_close" && text?.type === "text" && text.content === href && /^https?:\/\//i.test(href)) {
+          push({ t: "url", url: href, parts: urlParts(href) });
           k += 2;
+          break;
+        }
+        const url = resolve(href);
+        // A link with nowhere to go from a PDF keeps its text; its children then land in the parent.
+        if (url === undefined) {
+          stack.push({ node: out(), close: "link_close" });
           break;
         }
         const children: Inline[] = [];
