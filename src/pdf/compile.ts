@@ -12,6 +12,14 @@ const PACKAGE_NAME = "@myriaddreamin/typst-ts-node-compiler";
 /** Part of the cache key: a new compiler may typeset differently. */
 export const COMPILER_VERSION = `${PACKAGE_NAME}@${(require(`${PACKAGE_NAME}/package.json`) as { version: string }).version}`;
 
+/**
+ * PDF export options, part of the cache key. Tagged PDF (the structure screen readers follow) is Typst's
+ * default and kept on purpose: it costs about a quarter more bytes for a short letter (64 kB against
+ * 49 kB) and much more for long lists (2.3 MB against 0.4 MB at 10,000 names), but makes the PDF usable
+ * with a screen reader.
+ */
+export const PDF_OPTIONS = { pdfTags: true } as const;
+
 /** Typst reported an error. Our layout is constant and letters reach it as data, so this is a bug. */
 export class TypstError extends Error {
   override name = "TypstError";
@@ -43,7 +51,7 @@ export function compilePdf(source: string, inputs: Record<string, string>): Comp
       throw new TypstError(messages.join("; ") || "Typst failed without a message.");
     }
     const warnings = result.takeWarnings();
-    const bytes = typst.pdf(document);
+    const bytes = typst.pdf(document, PDF_OPTIONS);
     return {
       bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       pages: document.numOfPages,

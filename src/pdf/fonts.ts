@@ -3,7 +3,7 @@
 // PDF never depends on the fonts a machine happens to have.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { CodePointSet, readCmap } from "./cmap.ts";
 
 const require = createRequire(import.meta.url);
@@ -43,6 +43,6 @@ export function loadFonts(): Fonts {
   });
   const coverage = blobs.map((blob) => readCmap(blob)).reduce((a, b) => a.intersect(b));
   const { version } = require(`${PACKAGE_NAME}/package.json`) as { version: string };
-  loaded = { blobs, coverage, version: `${PACKAGE_NAME}@${version}` };
+  loaded = { blobs, coverage, version: `${PACKAGE_NAME}@${version} ${FONT_FILES.map((f) => basename(f)).join(" ")}` };
   return loaded;
 }
