@@ -76,10 +76,12 @@ const describe = (d: Diagnostic) => [d.message ?? JSON.stringify(d), ...(d.hints
 
 /**
  * The compiler's font search always adds the machine's fonts, with no option to turn that off
- * (typst.ts issue #893). It finds them through fontdb, which reads the fontconfig file named by
+ * (typst.ts issue #893). On Linux it finds them through fontdb, which reads the fontconfig file named by
  * FONTCONFIG_FILE: we point that at a file listing one empty folder while the compiler is created (the
- * search runs only then), so it finds no system font and falls back to no default folder.
- * Verified by tests/pdf-fonts.test.ts: a font family installed on the machine stays unknown to Typst.
+ * search runs only then), so it finds no system font and does not fall back to the default folders.
+ * Verified by tests/pdf-fonts.test.ts: a family installed on the machine stays unknown to Typst. On
+ * macOS and Windows fontdb ignores fontconfig; there the layout's explicit family with fallback off still
+ * keeps every other font out of the PDF.
  */
 function withoutSystemFonts<T>(create: () => T): T {
   const dir = mkdtempSync(join(tmpdir(), "open-letters-fonts-"));
