@@ -17,7 +17,7 @@ export interface SignatoryGroupView {
   signatories: SignatoryView[];
 }
 
-/** The typeset PDF of a page, added by the PDF step (src/pdf/jobs.ts) once it is written. */
+/** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts, src/pdf/jobs.ts). */
 export interface PdfLink {
   /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
   url: string;
