@@ -6,6 +6,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin from "./src/eleventy/content.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
+import pdfPlugin from "./src/eleventy/pdf.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
 import { LETTERS_DIR } from "./src/site.ts";
@@ -19,6 +20,9 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
+
+  // PDF: each letter typeset with Typst (cached by content hash), linked from its page, written next to it.
+  eleventyConfig.addPlugin(pdfPlugin);
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

@@ -14,6 +14,8 @@ export interface SignatoryView {
   role?: string;
   url?: string;
   type?: string;
+  /** `file:line:col` of the entry, for warnings (never shown). */
+  source: string;
   /** Set when the signatory endorsed an older text than the one on the page. */
   signedVersion?: { version: number; text: string; url: string };
 }
@@ -22,6 +24,20 @@ export interface SignatoryGroupView {
   heading?: string;
   signatories: SignatoryView[];
 }
+
+/** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts, src/pdf/jobs.ts). */
+export interface PdfLink {
+  /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
+  url: string;
+  bytes: number;
+  /** e.g. "64 kB". */
+  sizeText: string;
+  pages: number;
+  /** e.g. "2 pages". */
+  pagesText: string;
+  linkText: string;
+}
+
 
 export interface Banner {
   kind: "draft" | "unreleased" | "old-version";
@@ -77,7 +93,11 @@ export interface LetterPage {
   summary?: string;
   status: LetterStatus;
   statusText: string;
+  /** The body in Markdown (the PDF walks its tokens) and as HTML. */
+  body: string;
   html: string;
+  /** The file the text comes from, named in warnings. */
+  source: string;
   banner?: Banner;
   /** The version shown (undefined for an unreleased letter in preview). */
   release?: ReleaseView;
@@ -93,6 +113,7 @@ export interface LetterPage {
     withdrawnText?: string;
     groups: SignatoryGroupView[];
   };
+  pdf?: PdfLink;
 }
 
 export interface HistoryPage {
@@ -291,7 +312,9 @@ function textView(letter: Letter, text: LetterText, languages: readonly LetterTe
     summary: text.summary ?? letter.summary,
     status: letter.status,
     statusText: t(text.lang, `status_${letter.status}`),
+    body: text.body,
     html: renderMarkdown(text.body, { docId: letter.slug, footnotesLabel: t(text.lang, "notes") }),
+    source: text.file,
   };
 }
 
@@ -324,7 +347,7 @@ function groupSignatories(list: VersionList, letter: Letter, lang: string): Sign
 
 export function signatoryView(s: Signatory): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type };
+  return { name: s.name, role: role || undefined, url: s.url, type: s.type, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
 }
 
 function summary(page: LetterPage, draft: boolean): LetterSummary {
