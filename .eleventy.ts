@@ -8,6 +8,7 @@ import contentPlugin from "./src/eleventy/content.ts";
 import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
+import pdfPlugin from "./src/eleventy/pdf.ts";
 import securityPlugin from "./src/eleventy/security.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
@@ -25,6 +26,9 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
+
+  // PDF: each letter typeset with Typst (cached by content hash), linked from its page, written next to it.
+  eleventyConfig.addPlugin(pdfPlugin);
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

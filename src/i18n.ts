@@ -28,6 +28,8 @@ const en = {
   staleTranslation: (n: number, original: string) =>
     `This translation follows version ${n}; the ${original} text has changed since.`,
   readOriginal: "Read the original",
+  downloadPdf: "Download the PDF",
+  pageCount: (n: number) => (n === 1 ? "1 page" : `${n.toLocaleString("en")} pages`),
   downloadList: "Download the list of signatories:",
 } satisfies Catalogue;
 
@@ -52,6 +54,8 @@ const fr: Partial<Record<MessageKey, Message>> = {
   languages: "Langues",
   staleTranslation: (n, original) => `Cette traduction suit la version ${n} ; le texte ${original} a changé depuis.`,
   readOriginal: "Lire l’original",
+  downloadPdf: "Télécharger le PDF",
+  pageCount: (n) => (n <= 1 ? `${n} page` : `${n.toLocaleString("fr")} pages`),
   downloadList: "Télécharger la liste des signataires :",
 };
 
@@ -74,6 +78,8 @@ const nl: Partial<Record<MessageKey, Message>> = {
   languages: "Talen",
   staleTranslation: (n, original) => `Deze vertaling volgt versie ${n}; de ${original} tekst is sindsdien gewijzigd.`,
   readOriginal: "Lees het origineel",
+  downloadPdf: "Download de pdf",
+  pageCount: (n) => (n === 1 ? "1 pagina" : `${n.toLocaleString("nl")} pagina’s`),
   downloadList: "Download de lijst van ondertekenaars:",
 };
 
@@ -96,6 +102,8 @@ const ar: Partial<Record<MessageKey, Message>> = {
   languages: "اللغات",
   staleTranslation: (n, original) => `تتبع هذه الترجمة النسخة ${n}؛ وقد تغيّر النص (${original}) منذ ذلك الحين.`,
   readOriginal: "اقرأ النص الأصلي",
+  downloadPdf: "تنزيل ملف PDF",
+  pageCount: (n) => `عدد الصفحات: ${n.toLocaleString("ar")}`,
   downloadList: "تنزيل قائمة الموقعين:",
 };
 

@@ -15,6 +15,8 @@ export interface SignatoryView {
   role?: string;
   url?: string;
   type?: string;
+  /** `file:line:col` of the entry, for warnings (never shown). */
+  source: string;
   /** Set when the signatory endorsed an older text than the one on the page. */
   signedVersion?: { version: number; text: string; url: string };
 }
@@ -23,6 +25,20 @@ export interface SignatoryGroupView {
   heading?: string;
   signatories: SignatoryView[];
 }
+
+/** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts, src/pdf/jobs.ts). */
+export interface PdfLink {
+  /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
+  url: string;
+  bytes: number;
+  /** e.g. "64 kB". */
+  sizeText: string;
+  pages: number;
+  /** e.g. "2 pages". */
+  pagesText: string;
+  linkText: string;
+}
+
 
 export interface Banner {
   kind: "draft" | "unreleased" | "old-version";
@@ -80,9 +96,11 @@ export interface LetterPage {
   summary?: string;
   status: LetterStatus;
   statusText: string;
-  /** Markdown source of the body, for letter.json. */
-  markdown: string;
+  /** The body in Markdown (the PDF walks its tokens, letter.json carries it) and as HTML. */
+  body: string;
   html: string;
+  /** The file the text comes from, named in warnings. */
+  source: string;
   banner?: Banner;
   /** The version shown (undefined for an unreleased letter in preview). */
   release?: ReleaseView;
@@ -100,6 +118,7 @@ export interface LetterPage {
     /** The same signatories, flat and with every published field, for the data files. */
     list: PublishedSignatory[];
   };
+  pdf?: PdfLink;
 }
 
 export interface HistoryPage {
@@ -300,15 +319,16 @@ function textView(letter: Letter, text: LetterText, languages: readonly LetterTe
     summary: text.summary ?? letter.summary,
     status: letter.status,
     statusText: t(text.lang, `status_${letter.status}`),
-    markdown: text.body,
+    body: text.body,
     html: renderMarkdown(text.body, { docId: letter.slug, footnotesLabel: t(text.lang, "notes") }),
+    source: text.file,
   };
 }
 
 function signatoriesView(letter: Letter, text: LetterText, list: VersionList, rules: PublishingRules): LetterPage["signatories"] {
   // Who is on the list is decided per version (signatory-versions.ts, withdrawals included); what of each
   // may be shown (links, never e-mail addresses) is decided once, here, for the page and the data files.
-  const published = list.entries.map((entry) => ({ ...entry, signatory: publishedSignatory(entry.signatory, rules) }));
+  const published = list.entries.map((entry) => ({ ...entry, signatory: publishedSignatory(entry.signatory, rules), source: entry.signatory.source }));
   return {
     heading: text.heading ?? letter.display.heading,
     note: text.note ?? letter.display.note,
@@ -322,12 +342,16 @@ function signatoriesView(letter: Letter, text: LetterText, list: VersionList, ru
   };
 }
 
-function groupSignatories(entries: readonly { signatory: PublishedSignatory; signedVersion?: number }[], letter: Letter, lang: string): SignatoryGroupView[] {
+function groupSignatories(
+  entries: readonly { signatory: PublishedSignatory; source: Signatory["source"]; signedVersion?: number }[],
+  letter: Letter,
+  lang: string,
+): SignatoryGroupView[] {
   const groups: SignatoryGroupView[] = [];
-  for (const { signatory, signedVersion } of entries) {
+  for (const { signatory, source, signedVersion } of entries) {
     let group = groups.at(-1);
     if (!group || group.heading !== signatory.group) groups.push((group = { heading: signatory.group, signatories: [] }));
-    const view = signatoryView(signatory);
+    const view = signatoryView({ ...signatory, source });
     if (signedVersion !== undefined) {
       view.signedVersion = { version: signedVersion, text: t(lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
     }
@@ -336,9 +360,10 @@ function groupSignatories(entries: readonly { signatory: PublishedSignatory; sig
   return groups;
 }
 
-export function signatoryView(s: PublishedSignatory): SignatoryView {
+/** What the page shows of a signatory; `source` only names the entry in warnings and is never shown. */
+export function signatoryView(s: PublishedSignatory & Pick<Signatory, "source">): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type };
+  return { name: s.name, role: role || undefined, url: s.url, type: s.type, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
 }
 
 function summary(page: LetterPage, draft: boolean): LetterSummary {

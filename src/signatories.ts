@@ -1,10 +1,13 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
+import { createHash } from "node:crypto";
+import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "./errors.ts";
-import { displayPath, readContentFile } from "./files.ts";
+import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "./limits.ts";
+import { SignatoryCache } from "./parse-cache.ts";
 import { signatorySchema } from "./schema.ts";
 import type { Signatory, SignatoryDisplay } from "./types.ts";
 import { validate } from "./validate.ts";
@@ -13,7 +16,7 @@ import { parseYaml, type ParsedYaml } from "./yaml.ts";
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
-export async function loadSignatories(letterDir: string): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
+export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir))): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
   let names: string[];
   try {
@@ -23,6 +26,7 @@ export async function loadSignatories(letterDir: string): Promise<{ signatories:
   }
   // As-listed order is file-name order: compare code points so every machine agrees.
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const cache = new SignatoryCache(root, dir);
   const signatories: Signatory[] = [];
   const problems: ContentError[] = [];
   for (const name of names) {
@@ -35,15 +39,30 @@ export async function loadSignatories(letterDir: string): Promise<{ signatories:
       );
       continue;
     }
-    const read = await readContentFile(absolute);
+    const stat = lstatSync(absolute);
+    const cached = stat.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
+    if (cached) {
+      signatories.push(...cached.signatories);
+      continue;
+    }
+    const read = readContentFileSync(absolute);
     if (read.problem) {
       problems.push(read.problem);
+      continue;
+    }
+    const sha256 = createHash("sha256").update(read.text).digest("hex");
+    const same = cache.byHash(name, sha256, stat.size, stat.mtimeMs);
+    if (same) {
+      signatories.push(...same.signatories);
       continue;
     }
     const result = parseSignatoryFile(read.text, displayPath(absolute));
     signatories.push(...result.signatories);
     problems.push(...result.problems);
+    // Only clean parses are cached: a file with problems is read again until it is fixed.
+    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256, signatories: result.signatories });
   }
+  cache.save();
   problems.push(...findDuplicates(signatories));
   return { signatories, problems };
 }
@@ -143,7 +162,9 @@ export function orderSignatories(signatories: readonly Signatory[], display: Sig
   const groups = new Map<string, Signatory[]>();
   for (const s of signatories) {
     const key = s.group ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   // Locale-aware, case- and accent-insensitive: "Émile" sorts with "Emile", "de Vries" with "De Vries".
   const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });

@@ -151,7 +151,9 @@ describe("hostile but valid content renders harmlessly", () => {
     await releaseLetter(root, "x", { date: "2024-01-01" });
     const output = join(await tempDir(), "site");
     const result = await runScript("build.ts", ["--root", root, "--output", output]);
-    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // Only warnings (the PDF font has no emoji or Arabic glyphs), never an error or a stack trace.
+    expect(result.stderr).not.toMatch(/: error: |\n\s+at /);
     site = output;
   });
 

@@ -57,7 +57,11 @@ describe("what of a signatory is published", () => {
     }, siteConfig({ linkIndividuals: false }));
     expect(view.signatories.count).toBe(2);
     expect(view.signatories.countText).toBe("2 signatories");
-    expect(view.signatories.groups.flatMap((g) => g.signatories)).toEqual([{ name: "A", type: "individual" }, { name: "C", type: "organization" }]);
+    const shown = view.signatories.groups.flatMap((g) => g.signatories);
+    expect(shown.map(({ name, type, url }) => ({ name, type, url }))).toEqual([{ name: "A", type: "individual", url: undefined }, { name: "C", type: "organization", url: undefined }]);
+    // The entry's file position is kept for warnings, but never in the published list.
+    expect(shown[0]!.source).toBe("letters/x/signatories/test.yaml:1:1");
+    expect(JSON.stringify(view.signatories.list)).not.toContain("test.yaml");
     expect(view.signatories.list.map((s) => s.name)).toEqual(["A", "C"]);
   });
 });

@@ -25,7 +25,7 @@ export function letterJson(letter: LetterPage, context: UrlContext): string {
     addressees: letter.to,
     salutation: letter.salutation,
     summary: letter.summary,
-    body: { markdown: letter.markdown, html: letter.html },
+    body: { markdown: letter.body, html: letter.html },
     signatoryCount: letter.signatories.count,
     urls: {
       page: publicUrl(context, letter.url),
@@ -33,6 +33,7 @@ export function letterJson(letter: LetterPage, context: UrlContext): string {
       signatoriesJson: publicUrl(context, files.signatoriesJson),
       signatoriesCsv: publicUrl(context, files.signatoriesCsv),
       card: publicUrl(context, files.card),
+      pdf: letter.pdf && publicUrl(context, letter.pdf.url),
     },
   });
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
 import { buildPages, type SiteData } from "../pages.ts";
 import { LETTERS_DIR, loadSite } from "../site.ts";
+import type { Site } from "../types.ts";
 
 export interface ContentOptions {
   /** Folder holding letters/. */
@@ -20,13 +21,24 @@ interface EleventyConfigLike {
 
 type PreviewData = SiteData & { problems: string[] };
 
+/** A later stage of the page data (e.g. the PDFs), run on every load once the pages are built. */
+export type PageDataStep = (site: Site, data: SiteData) => Promise<void>;
+
+// Other plugins register steps on the same Eleventy config; keyed by it so that several sites built in
+// one process (tests) never share steps.
+const steps = new WeakMap<object, PageDataStep[]>();
+
+export function addPageDataStep(eleventyConfig: object, step: PageDataStep): void {
+  steps.set(eleventyConfig, [...(steps.get(eleventyConfig) ?? []), step]);
+}
+
 export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
   let pending: Promise<PreviewData> | undefined;
   // Load once per build, and again on every rebuild in preview (a YAML file may have changed).
   eleventyConfig.on("eleventy.before", () => {
     pending = undefined;
   });
-  const load = () => (pending ??= loadData(options));
+  const load = () => (pending ??= loadData(options, steps.get(eleventyConfig) ?? []));
   eleventyConfig.addGlobalData("site", async () => (await load()).config);
   eleventyConfig.addGlobalData("letters", async () => (await load()).letters);
   eleventyConfig.addGlobalData("letterPages", async () => (await load()).pages);
@@ -38,9 +50,13 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addWatchTarget(join(options.root, LETTERS_DIR));
 }
 
-async function loadData(options: ContentOptions): Promise<PreviewData> {
+async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[]): Promise<PreviewData> {
   const { site, problems } = await loadSite(options.root);
-  if (site) return { ...buildPages(site, { preview: options.preview }), problems: [] };
+  if (site) {
+    const data = buildPages(site, { preview: options.preview });
+    for (const step of pageSteps) await step(site, data);
+    return { ...data, problems: [] };
+  }
   if (!options.preview) throw new ContentProblemsError(problems);
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));

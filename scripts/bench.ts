@@ -1,0 +1,176 @@
+// npm run bench: generates its corpora under bench/corpus/ (git-ignored), builds each scenario in a
+// fresh process, and prints wall time, CPU time, peak memory, the ratio to a bare-Eleventy baseline
+// measured in the same run, and whether each target is met. Results go to bench/results.json too.
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { addSignatory, bigLetter, manyLetters, plainPages, translatedLetter } from "./lib/corpus.ts";
+import { parseFlags, runCli } from "./lib/cli.ts";
+
+const PROJECT = resolve(fileURLToPath(import.meta.url), "../..");
+const BENCH = join(PROJECT, "bench");
+const run = promisify(execFile);
+
+interface Measurement {
+  scenario: string;
+  wall: number;
+  cpu: number;
+  maxRssMb: number;
+  target?: string;
+  met?: boolean;
+  ratio?: number;
+}
+
+const LANGUAGES = ["fr", "nl", "de", "es", "it", "pt", "pl", "cs", "sk", "sl", "hr", "ro", "hu", "fi", "sv", "da", "nb", "et", "lv", "lt", "el", "bg", "uk", "ru", "tr", "ca", "eu", "gl", "ga", "mt"];
+
+async function build(root: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<Omit<Measurement, "scenario">> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/lib/measure.ts"), "site", root, output], {
+    cwd: PROJECT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = (performance.now() - started) / 1000;
+  return { wall, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
+}
+
+async function baseline(input: string, output: string): Promise<Omit<Measurement, "scenario">> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/lib/measure.ts"), "eleventy", input, output], { cwd: input, maxBuffer: 64 * 1024 * 1024 });
+  return { wall: (performance.now() - started) / 1000, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
+}
+
+const cold = (root: string, output: string) => {
+  rmSync(join(root, ".cache"), { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
+};
+
+/** Seconds from saving a signatory file until the preview server serves a page with the new name. */
+async function previewLatency(root: string, page: string, port: number): Promise<number> {
+  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(root, ".cache/preview")}`, "--serve", `--port=${port}`, "--quiet"], {
+    cwd: PROJECT, env: { ...process.env, OPEN_LETTERS_ROOT: root }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const url = `http://127.0.0.1:${port}${page}`;
+    const deadline = Date.now() + 300_000;
+    while (Date.now() < deadline) {
+      const ok = await fetch(url).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const name = `Preview Signer ${Date.now()}`;
+    const started = performance.now();
+    addSignatory(root, name);
+    while (Date.now() < deadline) {
+      const html = await fetch(url).then((r) => r.text(), () => "");
+      if (html.includes(name)) return (performance.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("The preview never showed the new signatory.");
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+const HELP = `
+Usage: npm run bench [-- --quick] [--only NAME]
+
+Generates benchmark corpora in bench/corpus/, builds each scenario in a fresh process and prints wall
+time, CPU time and peak memory, with the ratio to a bare Eleventy build and the targets met or not.
+Writes bench/results.json. --quick uses small corpora (a smoke test, not the targets).
+`;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(async () => {
+    const { values } = parseFlags({ quick: { type: "boolean" }, only: { type: "string" } });
+    const q = values.quick ?? false;
+    const sizes = { big: q ? 2_000 : 100_000, letters: q ? 10 : 200, perLetter: q ? 50 : 500, translated: q ? 700 : 7_000, languages: q ? 3 : 30 };
+    const corpus = join(BENCH, "corpus");
+    const out = join(BENCH, "out");
+    mkdirSync(corpus, { recursive: true });
+    const results: Measurement[] = [];
+    const want = (name: string) => !values.only || name.startsWith(values.only);
+    const record = (scenario: string, m: Omit<Measurement, "scenario">, target?: { text: string; met: boolean }) => {
+      const row: Measurement = { scenario, ...m, target: target?.text, met: target?.met };
+      results.push(row);
+      console.error(`${scenario}: ${m.wall.toFixed(2)} s`);
+    };
+
+    // The baseline: bare Eleventy over as many plain pages as the 200-letter corpus has letter pages.
+    const pages = sizes.letters * 3 * 2;
+    plainPages(join(corpus, "plain"), pages);
+    rmSync(join(out, "plain"), { recursive: true, force: true });
+    const base = await baseline(join(corpus, "plain"), join(out, "plain"));
+    record(`baseline: bare Eleventy, ${pages} pages`, base);
+
+    if (want("reference")) {
+      const o = join(out, "reference");
+      cold(PROJECT, o);
+      record("reference site, cold", await build(PROJECT, o));
+      record("reference site, warm", await build(PROJECT, o));
+    }
+    for (const layout of ["files", "list"] as const) {
+      if (!want(`big-${layout}`)) continue;
+      const root = join(corpus, `big-${layout}`);
+      const o = join(out, `big-${layout}`);
+      bigLetter(root, sizes.big, layout);
+      cold(root, o);
+      const label = `${sizes.big.toLocaleString("en")} signatories (${layout === "files" ? "one file each" : "one list file"})`;
+      const c = await build(root, o);
+      record(`${label}, cold`, c, { text: "≤ 8 s, ≤ 600 MB", met: c.wall <= 8 && c.maxRssMb <= 600 });
+      const w = await build(root, o);
+      record(`${label}, warm`, w, { text: "≤ 1.5 s", met: w.wall <= 1.5 });
+      addSignatory(root, "One More Signer");
+      const a = await build(root, o);
+      record(`${label}, one signatory added`, a, { text: "≤ 2 s", met: a.wall <= 2 });
+    }
+    if (want("letters")) {
+      const root = join(corpus, "letters");
+      const o = join(out, "letters");
+      manyLetters(root, sizes.letters, sizes.perLetter);
+      cold(root, o);
+      const label = `${sizes.letters} letters × 3 versions × 2 languages × ${sizes.perLetter} signatories`;
+      const c = await build(root, o);
+      record(`${label}, cold`, { ...c, ratio: c.wall / base.wall }, { text: "≤ 3× baseline", met: c.wall <= 3 * base.wall });
+      const w = await build(root, o);
+      record(`${label}, warm`, { ...w, ratio: w.wall / base.wall }, { text: "≤ 1.5× baseline", met: w.wall <= 1.5 * base.wall });
+    }
+    if (want("translated")) {
+      const root = join(corpus, "translated");
+      const o = join(out, "translated");
+      translatedLetter(root, sizes.translated, LANGUAGES.slice(0, sizes.languages));
+      const label = `${sizes.translated.toLocaleString("en")} one-file signatories × ${sizes.languages + 1} languages`;
+      cold(root, o);
+      const html = await build(root, o, { OPEN_LETTERS_PDF: "0" });
+      record(`${label}, HTML only, cold`, html, { text: "≤ 3 s", met: html.wall <= 3 });
+      cold(root, o);
+      const pdf = await build(root, o);
+      record(`${label}, with PDFs, cold`, pdf, { text: "≤ 20 s (PDFs)", met: pdf.wall <= 20 });
+    }
+    if (want("preview")) {
+      const small = join(corpus, "preview-small");
+      bigLetter(small, 49, "files");
+      const s = await previewLatency(small, "/big/", 8182);
+      record("preview: a saved signatory shows (49 signatories)", { wall: s, cpu: NaN, maxRssMb: NaN }, { text: "≤ 1 s", met: s <= 1 });
+      const large = join(corpus, "preview-large");
+      bigLetter(large, sizes.big, "files");
+      const l = await previewLatency(large, "/big/", 8183);
+      record(`preview: a saved signatory shows (${sizes.big.toLocaleString("en")} signatories)`, { wall: l, cpu: NaN, maxRssMb: NaN }, { text: "≤ 2 s", met: l <= 2 });
+    }
+
+    mkdirSync(BENCH, { recursive: true });
+    writeFileSync(join(BENCH, "results.json"), `${JSON.stringify({ quick: q, results }, null, 2)}\n`);
+    console.log(table(results));
+    if (!existsSync(join(BENCH, "results.json"))) return 1;
+  }, HELP);
+}
+
+function table(rows: Measurement[]): string {
+  const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+  const lines = [
+    "| scenario | wall s | CPU s | peak MB | × baseline | target | met |",
+    "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ...rows.map((r) => `| ${r.scenario} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${fmt(r.maxRssMb, 0)} | ${r.ratio ? fmt(r.ratio) : ""} | ${r.target ?? ""} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,124 @@
+// Benchmark corpora, generated on demand (nothing large is committed). Released versions are written
+// directly with the same hashing and record format as `npm run release`, which would be too slow to call
+// 600 times.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { sha256 } from "../../src/hash.ts";
+import { signatoryKey } from "../../src/signatories.ts";
+import { formatRecord } from "../../src/versions.ts";
+
+const COUNTRIES = ["BE", "FR", "DE", "NL", "PT", "US", "BR", "IN", "KE", "JP"];
+
+function person(i: number): { name: string; type: string; affiliation: string; country: string } {
+  return { name: `Person ${i} Example`, type: i % 10 === 0 ? "organization" : "individual", affiliation: `Organisation ${i % 997}`, country: COUNTRIES[i % COUNTRIES.length]! };
+}
+
+const yamlEntry = (p: ReturnType<typeof person>, signed?: string) =>
+  `name: ${p.name}\ntype: ${p.type}\naffiliation: ${p.affiliation}\ncountry: ${p.country}\n${signed ? `signed: ${signed}\n` : ""}`;
+
+function letterMd(title: string, lang: string, extra = ""): string {
+  return `---\ntitle: ${title}\ndate: 2024-01-01\nlang: ${lang}\n${extra}---\n\nWe write to you about encryption.[^1] ${"It keeps everyone safe. ".repeat(20)}\n\nA second paragraph for the ${lang} text.\n\n[^1]: <https://example.org/source>\n`;
+}
+
+function site(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, "letters"), { recursive: true });
+  writeFileSync(join(root, "letters/site.yaml"), "title: Benchmark\nlang: en\n");
+}
+
+/** Writes versions.yaml and versions/<n>/ exactly as a release would. */
+function release(letterDir: string, versions: { date: string; texts: Record<string, string>; added: string[] }[]): void {
+  const manifest = versions.map((v, i) => {
+    const dir = join(letterDir, "versions", String(i + 1));
+    mkdirSync(dir, { recursive: true });
+    const files: Record<string, string> = {};
+    for (const [name, text] of Object.entries(v.texts)) {
+      writeFileSync(join(dir, name), text);
+      files[name] = sha256(text);
+    }
+    const record = formatRecord(i + 1, v.added);
+    writeFileSync(join(dir, "signatories.txt"), record);
+    files["signatories.txt"] = sha256(record);
+    return { version: i + 1, date: v.date, files };
+  });
+  writeFileSync(join(letterDir, "versions.yaml"), stringify(manifest));
+}
+
+/** One released letter with `count` signatories, one file each or one list. */
+export function bigLetter(root: string, count: number, layout: "files" | "list"): void {
+  site(root);
+  const dir = join(root, "letters/big");
+  mkdirSync(join(dir, "signatories"), { recursive: true });
+  const text = letterMd("A letter signed by many", "en");
+  writeFileSync(join(dir, "letter.md"), text);
+  const keys: string[] = [];
+  if (layout === "list") {
+    const people = Array.from({ length: count }, (_, i) => person(i));
+    writeFileSync(join(dir, "signatories/all.yaml"), people.map((p) => `- ${yamlEntry(p).replace(/\n(?=.)/g, "\n  ")}`).join(""));
+    for (const p of people) keys.push(signatoryKey("all.yaml", p));
+  } else {
+    for (let i = 0; i < count; i++) {
+      const name = `p${String(i).padStart(6, "0")}.yaml`;
+      writeFileSync(join(dir, "signatories", name), yamlEntry(person(i)));
+      keys.push(name);
+    }
+  }
+  release(dir, [{ date: "2024-01-01", texts: { "letter.md": text }, added: keys }]);
+}
+
+/** Adds one signatory after the release, as a pull request would. */
+export function addSignatory(root: string, name: string): void {
+  writeFileSync(join(root, "letters/big/signatories/zz-new.yaml"), `name: ${name}\nsigned: 2024-06-01\n`);
+}
+
+/** `letters` letters, each with 3 versions, 2 languages and `perLetter` signatories. */
+export function manyLetters(root: string, letters: number, perLetter: number): void {
+  site(root);
+  const dates = ["2024-01-01", "2024-02-01", "2024-03-01"];
+  for (let l = 0; l < letters; l++) {
+    const dir = join(root, "letters", `letter-${String(l).padStart(3, "0")}`);
+    mkdirSync(join(dir, "signatories"), { recursive: true });
+    const versions = dates.map((date, v) => ({
+      date,
+      texts: {
+        "letter.md": letterMd(`Letter ${l}, version ${v + 1}`, "en"),
+        "letter.fr.md": letterMd(`Lettre ${l}, version ${v + 1}`, "fr", `follows: ${v + 1}\n`).replace(/date: .*\n/, ""),
+      },
+      added: [] as string[],
+    }));
+    const files = [[], [], []] as string[][];
+    for (let i = 0; i < perLetter; i++) {
+      const v = i % 3;
+      files[v]!.push(`- ${yamlEntry(person(i), dates[v]).replace(/\n(?=.)/g, "\n  ")}`);
+      versions[v]!.added.push(signatoryKey(`v${v + 1}.yaml`, person(i)));
+    }
+    files.forEach((entries, v) => writeFileSync(join(dir, `signatories/v${v + 1}.yaml`), entries.join("")));
+    release(dir, versions);
+    writeFileSync(join(dir, "letter.md"), versions[2]!.texts["letter.md"]);
+    writeFileSync(join(dir, "letter.fr.md"), versions[2]!.texts["letter.fr.md"]);
+  }
+}
+
+/** One letter with `count` one-file signatories translated into `languages` languages. */
+export function translatedLetter(root: string, count: number, languages: readonly string[]): void {
+  bigLetter(root, count, "files");
+  const dir = join(root, "letters/big");
+  const texts: Record<string, string> = { "letter.md": letterMd("A letter signed by many", "en") };
+  for (const lang of languages) {
+    texts[`letter.${lang}.md`] = letterMd(`Letter (${lang})`, lang, "follows: 1\n").replace(/date: .*\n/, "").replace(/lang: .*\n/, "");
+    writeFileSync(join(dir, `letter.${lang}.md`), texts[`letter.${lang}.md`]!);
+  }
+  const keys = Array.from({ length: count }, (_, i) => `p${String(i).padStart(6, "0")}.yaml`);
+  rmSync(join(dir, "versions"), { recursive: true });
+  release(dir, [{ date: "2024-01-01", texts, added: keys }]);
+}
+
+/** The bare-Eleventy baseline: `pages` plain Markdown pages. */
+export function plainPages(root: string, pages: number): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (let i = 0; i < pages; i++) {
+    writeFileSync(join(root, `page-${i}.md`), `---\ntitle: Page ${i}\n---\n\n# Page ${i}\n\n${"Some text. ".repeat(60)}\n`);
+  }
+}

@@ -1,0 +1,15 @@
+// Runs one build in this process and prints its resource usage as the last line of output, so the
+// benchmark can read CPU time and peak memory of exactly that build (worker threads included).
+// Usage: measure.ts site <root> <output> | measure.ts eleventy <input> <output>
+import Eleventy from "@11ty/eleventy";
+import { buildSite } from "../build.ts";
+
+const [mode, input, output] = process.argv.slice(2);
+if (mode === "eleventy") {
+  // The baseline: Eleventy with its defaults and no project configuration.
+  await new Eleventy(input!, output!, { quietMode: true }).write(); // run from the corpus folder: no config file there
+} else {
+  await buildSite({ root: input!, output: output!, quiet: true });
+}
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024 }));

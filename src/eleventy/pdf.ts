@@ -1,0 +1,48 @@
+// Eleventy plugin: a typeset PDF of every letter. While the content plugin builds the page data, each
+// letter page gets its PDF's link, size and page count (typeset by src/pdf/, or taken from the disk
+// cache when nothing changed); once Eleventy has written the site, the files go next to their pages.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { pagePdfJob, pdfLink, runPdfJobs, type PdfOutput } from "../pdf/index.ts";
+import { addPageDataStep } from "./content.ts";
+
+export interface PdfPluginOptions {
+  /** Folder of cached PDFs (default .cache/pdf in the working directory). */
+  cache?: string;
+}
+
+interface EleventyConfigLike {
+  on(event: "eleventy.after", callback: (event: { directories: { output: string }; outputMode?: string }) => Promise<void>): void;
+}
+
+export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: PdfPluginOptions = {}): void {
+  /** The PDFs of the latest data load, written after every build (and every rebuild in preview). */
+  let outputs: PdfOutput[] = [];
+
+  addPageDataStep(eleventyConfig, async (site, data) => {
+    // OPEN_LETTERS_PDF=0 builds the HTML alone (the benchmark measures the two apart).
+    if (process.env.OPEN_LETTERS_PDF === "0") {
+      outputs = [];
+      return;
+    }
+    const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
+    const pages = data.pages;
+    const jobs = pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
+    outputs = await runPdfJobs(jobs, { cache: options.cache });
+    outputs.forEach((output, i) => (pages[i]!.pdf = pdfLink(output, pages[i]!.lang)));
+    const warnings = outputs.flatMap((o) => o.warnings);
+    if (warnings.length) console.warn(warnings.join("\n"));
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode && outputMode !== "fs") return; // toJSON() writes nothing
+    const root = resolve(directories.output);
+    for (const { job, bytes } of outputs) {
+      const file = join(root, job.path);
+      // Paths come from validated slugs; refuse anything that would still land outside the site.
+      if (relative(root, file).startsWith("..")) throw new Error(`PDF path ${job.path} is outside the output folder.`);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, bytes);
+    }
+  });
+}

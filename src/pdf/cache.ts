@@ -1,0 +1,41 @@
+// PDFs on disk, keyed by a SHA-256 of everything that decides their bytes (layout, letter data, fonts,
+// compiler), so `build` and `start` typeset only the PDFs whose input changed.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface CachedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** Typst's warnings when it was typeset, repeated on every build that reuses it. */
+  warnings: string[];
+}
+
+export const DEFAULT_CACHE_DIR = ".cache/pdf";
+
+export function cacheKey(parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  // Lengths first, so ("ab", "c") and ("a", "bc") never collide.
+  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  return hash.digest("hex");
+}
+
+export async function readCached(dir: string, key: string): Promise<CachedPdf | undefined> {
+  try {
+    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), "utf8")) as Omit<CachedPdf, "bytes">;
+    const bytes = await readFile(join(dir, `${key}.pdf`));
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages: meta.pages, warnings: meta.warnings };
+  } catch {
+    return undefined; // missing or damaged: typeset again
+  }
+}
+
+/** Writes the PDF, then its metadata, each through a rename: an interrupted build leaves no half file. */
+export async function writeCached(dir: string, key: string, pdf: CachedPdf): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
+  await writeFile(temp(`${key}.pdf`), pdf.bytes);
+  await rename(temp(`${key}.pdf`), join(dir, `${key}.pdf`));
+  await writeFile(temp(`${key}.json`), JSON.stringify({ pages: pdf.pages, warnings: pdf.warnings }));
+  await rename(temp(`${key}.json`), join(dir, `${key}.json`));
+}

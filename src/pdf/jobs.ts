@@ -1,0 +1,53 @@
+// PDF jobs: which PDFs a site has and where they go. One job per letter today; versions and translations
+// add one job per (letter, version, language), each with its own PdfDocument and path.
+import { t } from "../i18n.ts";
+import type { LetterPage, PdfLink } from "../pages.ts";
+import type { Letter, SiteConfig } from "../types.ts";
+import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
+import { renderPdf, type RenderedPdf, type RenderOptions } from "./render.ts";
+
+export interface PdfJob {
+  /** Where the file goes, relative to the site's output folder, e.g. "belgium-e2ee/belgium-e2ee.pdf". */
+  path: string;
+  doc: PdfDocument;
+}
+
+export interface PdfOutput extends RenderedPdf {
+  job: PdfJob;
+}
+
+export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
+  const doc = pdfDocumentFromLetter(letter, config);
+  return { path: pdfPath(doc), doc };
+}
+
+/** One job per page: every (letter, version, language) has its PDF beside its page. */
+export function pagePdfJob(page: LetterPage, originalLang: string, config: SiteConfig): PdfJob {
+  return { path: pagePdfPath(page, originalLang), doc: pdfDocumentFromPage(page, config) };
+}
+
+/** Runs the jobs one after the other: the compiler is one synchronous instance per process. */
+export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions = {}): Promise<PdfOutput[]> {
+  const outputs: PdfOutput[] = [];
+  for (const job of jobs) outputs.push({ job, ...(await renderPdf(job.doc, options)) });
+  return outputs;
+}
+
+/** What a page shows about its PDF: the link, its size and page count in the page's language. */
+export function pdfLink(output: PdfOutput, lang: string): PdfLink {
+  const bytes = output.bytes.byteLength;
+  return {
+    url: `/${output.job.path}`,
+    bytes,
+    sizeText: sizeText(bytes, lang),
+    pages: output.pages,
+    pagesText: t(lang, "pageCount", output.pages),
+    linkText: t(lang, "downloadPdf"),
+  };
+}
+
+/** "64 kB", "1.3 MB": decimal units, as file managers show them, in the reader's number format. */
+export function sizeText(bytes: number, lang: string): string {
+  const [value, unit] = bytes < 1_000_000 ? [Math.max(1, Math.round(bytes / 1000)), "kilobyte"] : [bytes / 1_000_000, "megabyte"];
+  return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CodePointSet, readCmap } from "../src/pdf/cmap.ts";
+import { FONT_FILES, loadFonts } from "../src/pdf/fonts.ts";
+
+describe("the PDF font", () => {
+  it("covers Latin Extended, Greek and Cyrillic, and not CJK or Arabic", () => {
+    const { coverage } = loadFonts();
+    const covered = (s: string) => [...s].filter((ch) => ch !== " ").every((ch) => coverage.has(ch.codePointAt(0)!));
+    expect(covered("Državljan Finkhäuser Associação Mário Łódź Őrség Ærø Şişli İğdır Dvořák")).toBe(true);
+    expect(covered("Ελληνικά Ωμέγα άέήίόύώ")).toBe(true);
+    expect(covered("Привет Україна Ґґ Її Єє Ђђ Љљ")).toBe(true);
+    expect(covered("“quotes” – dash — … € №")).toBe(true);
+    expect(covered("東")).toBe(false);
+    expect(covered("ع")).toBe(false);
+  });
+
+  it("reads cmaps exactly: the regular face maps A but not U+0000 or an unassigned code point", () => {
+    const cmap = readCmap(readFileSync(FONT_FILES[0]!));
+    expect(cmap.has(0x41)).toBe(true);
+    expect(cmap.has(0)).toBe(false);
+    expect(cmap.has(0x378)).toBe(false);
+  });
+
+  it("intersects code point sets", () => {
+    const a = new CodePointSet([[1, 10], [20, 30]]);
+    const b = new CodePointSet([[5, 25]]);
+    const both = a.intersect(b);
+    expect([4, 5, 10, 11, 19, 20, 25, 26].map((c) => both.has(c))).toEqual([false, true, true, false, false, true, true, false]);
+  });
+
+});
