@@ -2,20 +2,9 @@
 // that editors use are generated from them (`z.toJSONSchema`), so there is no second source of truth.
 // Field descriptions double as the "how to fix" part of error messages.
 import { z } from "zod";
+import { SAFE_URL, isSafeUrl } from "./safe-url.ts";
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-
-/** http(s) and mailto only: signatory data comes from strangers, and `javascript:` must never reach a page. */
-export function isSafeUrl(value: string): boolean {
-  if (!SAFE_URL.test(value)) return false;
-  try {
-    const url = new URL(value);
-    if (url.protocol === "mailto:") return url.pathname.includes("@");
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
+export { isSafeUrl };
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
