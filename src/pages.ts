@@ -2,6 +2,7 @@
 // hold no logic. Eleventy receives these as global data.
 import { formatDate, t } from "./i18n.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { signView, type SignView } from "./sign-view.ts";
 import type { Letter, LetterStatus, Signatory, Site, SiteConfig } from "./types.ts";
 
 export interface SignatoryView {
@@ -39,6 +40,8 @@ export interface LetterPage {
     countText: string;
     groups: SignatoryGroupView[];
   };
+  /** The "Sign this letter" section; only on open letters with a repository or sign_email configured. */
+  sign?: SignView;
 }
 
 export interface SiteData {
@@ -54,7 +57,7 @@ export interface PageOptions {
 export function buildPages(site: Site, options: PageOptions): SiteData {
   const letters = site.letters
     .filter((letter) => options.drafts || letter.status !== "draft")
-    .map(letterPage)
+    .map((letter) => ({ ...letterPage(letter), sign: signView(letter, site.config) }))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
   return { config: site.config, letters };
