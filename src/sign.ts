@@ -15,6 +15,8 @@ export interface SignFields {
   country?: string;
   /** YYYY-MM-DD. */
   signed?: string;
+  /** Heading to list the signatory under (staff, through `npm run sign`). */
+  group?: string;
 }
 
 export interface FieldProblem {
@@ -23,7 +25,7 @@ export interface FieldProblem {
 }
 
 /** Order of the keys in a written file: the order of the README's example. */
-const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed"] as const;
+const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "group"] as const;
 const TYPES = new Set(["individual", "organization"]);
 
 /**
