@@ -52,12 +52,11 @@ describe("npm run new-letter", () => {
     const exists = await runScript("new-letter.ts", ["--root", root, "--title", "X", "--slug", "first-letter"]);
     expect(exists.code).toBe(1);
     expect(exists.stderr).toContain("letters/first-letter/ already exists");
-    const slug = await runScript("new-letter.ts", ["--root", root, "--title", "X", "--slug", "Bad Slug"]);
-    expect(slug.stderr).toContain('"Bad Slug" cannot be a folder and URL name');
-    const status = await runScript("new-letter.ts", ["--root", root, "--title", "X", "--status", "published"]);
-    expect(status.stderr).toContain("--status must be draft, open or closed");
-    const noTitle = await runScript("new-letter.ts", ["--root", root, "--slug", "x"]);
-    expect(noTitle.stderr).toContain("A letter needs a title");
+    // The same checks, without a process each.
+    expect(() => toNewLetter({ title: "X", slug: "Bad Slug" })).toThrow('"Bad Slug" cannot be a folder and URL name');
+    expect(() => toNewLetter({ title: "X", status: "published" })).toThrow("--status must be draft, open or closed");
+    expect(() => toNewLetter({ slug: "x" })).toThrow("A letter needs a title");
+    expect(() => toNewLetter({ title: "李小龍" })).toThrow('"李小龍" cannot be a folder and URL name');
     expect(existsSync(join(root, "letters/x"))).toBe(false);
   });
 
