@@ -81,9 +81,15 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
     const b = byIdentity.get(identity(a))?.find((x) => left.has(x));
     if (b) take(b, a);
   }
+  // Unpaired entries per file; a file with hundreds of them (a list pasted anew) is not worth the
+  // quadratic search, and its entries are reported as removed and added.
+  const leftByPath = new Map<string, SnapshotSignatory[]>();
+  for (const b of left) leftByPath.set(b.path, [...(leftByPath.get(b.path) ?? []), b]);
   for (const a of [...right]) {
-    const close = [...left]
-      .filter((b) => b.path === a.path)
+    const candidates = leftByPath.get(a.path) ?? [];
+    if (candidates.length > SIMILARITY_LIMIT) continue;
+    const close = candidates
+      .filter((b) => left.has(b))
       .map((b) => ({ b, d: distance(fold(b.name), fold(a.name)) }))
       .filter(({ b, d }) => d <= Math.max(2, Math.floor(Math.max(b.name.length, a.name.length) / 3)))
       .sort((x, y) => x.d - y.d)[0];
@@ -109,6 +115,7 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
   return { added: order(right), edited, withdrawn: order(withdrawn), removed: order(left) };
 }
 
+const SIMILARITY_LIMIT = 200;
 const fold = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
 // ---- Markdown ----
