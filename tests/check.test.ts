@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
-import { cp, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, githubAnnotation } from "../src/annotations.ts";
 import { checkSite } from "../src/check.ts";
 import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/errors.ts";
 import { applyEdits } from "../src/fix.ts";
-import { foldName, isAllCaps, lintSignatoryFile } from "../src/lint.ts";
+import { foldName, isAllCaps, lintSignatoryFile, lintSite } from "../src/lint.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
@@ -75,8 +75,16 @@ describe("check rules", async () => {
       expect(found[0]!.severity).toBe("warning");
     }
     expect(problems.find((p) => p.file === `${LETTER}/notes.yaml`)!.hint).toBe("Move signatory files to letters/rules/signatories/.");
-    // The versions manifest and frozen texts belong there.
-    expect(problems.some((p) => p.file.includes("versions"))).toBe(false);
+  });
+
+  it("leaves the versions manifest and frozen versions alone (issue 4 owns their format)", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "letters/x/versions/1/signatories"), { recursive: true });
+    await writeFile(join(root, "letters/x/versions.yaml"), "- version: 1\n");
+    await writeFile(join(root, "letters/x/versions/1/signatories/a.yaml"), "name: A\n");
+    await writeFile(join(root, "letters/x/stray.yml"), "name: B\n");
+    const { problems: found } = await lintSite(root);
+    expect(found.map((p) => p.file.split("/").slice(-2).join("/"))).toEqual(["x/stray.yml"]);
   });
 
   it("reports nothing else", () => {
