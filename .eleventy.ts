@@ -7,6 +7,8 @@ import contentPlugin from "./src/eleventy/content.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
+import schemasPlugin from "./src/eleventy/schemas.ts";
+import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
 import { LETTERS_DIR } from "./src/site.ts";
@@ -33,6 +35,12 @@ export default async function (eleventyConfig: UserConfig) {
   // Assets: stylesheet and self-hosted fonts.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   eleventyConfig.addPlugin(fontsPlugin);
+
+  // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
+  eleventyConfig.addPlugin(schemasPlugin);
+
+  // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
+  eleventyConfig.addPlugin(signScriptPlugin);
 
   // Path prefix: every root-relative URL gets the prefix, for GitHub Pages project sites and subfolders.
   eleventyConfig.addPlugin(HtmlBasePlugin);

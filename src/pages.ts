@@ -7,6 +7,7 @@ import { currentList, versionList, type VersionList } from "./signatory-versions
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
 import { isStale } from "./translations.ts";
 import { sameText } from "./versions.ts";
+import { signView, type SignView } from "./sign-view.ts";
 
 export interface SignatoryView {
   name: string;
@@ -114,6 +115,8 @@ export interface LetterPage {
     groups: SignatoryGroupView[];
   };
   pdf?: PdfLink;
+  /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */
+  sign?: SignView;
 }
 
 export interface HistoryPage {
@@ -189,7 +192,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
   const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [] };
   for (const letter of letters) {
     const releases = letter.releases.map((r) => releaseView(letter, r));
-    const current = currentPages(letter, releases, options);
+    const current = currentPages(letter, releases, options, site.config);
     data.pages.push(...current);
     data.letters.push(summary(current[0]!, !isPublished(letter)));
     letter.releases.forEach((release, i) => data.pages.push(...versionPages(letter, release, releases[i]!)));
@@ -229,7 +232,7 @@ function releaseView(letter: Letter, release: Release): ReleaseView {
 }
 
 /** The current page in every language: the last release's texts (preview: the working ones). */
-function currentPages(letter: Letter, releases: ReleaseView[], options: PageOptions): LetterPage[] {
+function currentPages(letter: Letter, releases: ReleaseView[], options: PageOptions, config: SiteConfig): LetterPage[] {
   const last = letter.releases.at(-1);
   const latest = releases.at(-1);
   // Unreleased edits show in preview only; the public page always shows the last release.
@@ -250,6 +253,8 @@ function currentPages(letter: Letter, releases: ReleaseView[], options: PageOpti
     release: latest && inPageLanguage(latest, text.lang),
     historyUrl: latest ? `/${letter.slug}/history/` : undefined,
     signatories: signatoriesView(letter, text, list),
+    // Signing happens on the current page (old versions are closed by nature).
+    sign: signView(letter, config),
   }));
 }
 
