@@ -9,6 +9,8 @@ import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
+import schemasPlugin from "./src/eleventy/schemas.ts";
+import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import securityPlugin from "./src/eleventy/security.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
@@ -39,6 +41,12 @@ export default async function (eleventyConfig: UserConfig) {
   // Assets: stylesheet and self-hosted fonts.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   eleventyConfig.addPlugin(fontsPlugin);
+
+  // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
+  eleventyConfig.addPlugin(schemasPlugin);
+
+  // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
+  eleventyConfig.addPlugin(signScriptPlugin);
 
   // Feeds and data: Atom feed, sitemap, robots.txt, and per letter letter.json, signatories.json and .csv.
   eleventyConfig.addPlugin(feedsPlugin, { pathPrefix });

@@ -1,30 +1,59 @@
-// npm run check: validate every letter and signatory file without writing anything.
+// npm run check: validate every letter and signatory file; with --fix, apply the safe fixes first.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatProblems, hasErrors } from "../src/errors.ts";
-import { loadSite } from "../src/site.ts";
-import { parseFlags, runCli } from "./lib/cli.ts";
+import { githubAnnotation } from "../src/annotations.ts";
+import { checkSite } from "../src/check.ts";
+import { applyFixes } from "../src/fix.ts";
+import { hasErrors } from "../src/errors.ts";
+import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `
-Usage: npm run check [-- --root DIR]
+Usage: npm run check [-- --root DIR] [--fix] [--format text|github]
 
-Checks every letter and signatory file and reports every problem at once as file:line:column.
-Writes nothing. Exits with 1 if there is an error.
+Checks every letter and signatory file and reports every problem at once as
+file:line:column, what is wrong and how to fix it. Exits with 1 if there is an error
+(warnings alone do not fail).
 
-  --root DIR   folder holding letters/ (default: .)
+  --root DIR       folder holding letters/ (default: .)
+  --fix            apply the safe fixes in place, then check again: trim and collapse
+                   spaces in names, add https:// to bare web addresses, rename a
+                   one-signatory file after its name. Comments and layout are kept.
+  --format FORMAT  text (default) or github: GitHub Actions annotations
+                   (::error file=...,line=...::message) that show on the pull request
 `;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   runCli(async () => {
-    const { values } = parseFlags({ root: { type: "string" } });
-    const { site, problems } = await loadSite(values.root ?? ".");
-    if (problems.length) console.error(formatProblems(problems));
+    const { values } = parseFlags({ root: { type: "string" }, fix: { type: "boolean" }, format: { type: "string" } });
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "github") throw new UsageError(`Unknown format "${format}": use text or github.`);
+    const root = values.root ?? ".";
+    let result = await checkSite(root);
+    if (values.fix) {
+      const report = await applyFixes(result.fixes);
+      for (const line of report.applied) console.log(`fixed ${line}`);
+      for (const line of report.skipped) console.error(`not fixed: ${line}`);
+      if (report.applied.length === 0 && report.skipped.length === 0) console.log("Nothing to fix.");
+      result = await checkSite(root);
+    }
+    const { site, problems } = result;
+    if (format === "github") {
+      // Annotations go to stdout, where the runner reads workflow commands.
+      for (const p of problems) console.log(githubAnnotation(p));
+    } else if (problems.length) {
+      console.error(problems.map((p) => p.format()).join("\n"));
+    }
+    const errors = problems.filter((p) => p.severity === "error").length;
+    const warnings = problems.length - errors;
     if (!site || hasErrors(problems)) {
-      const count = problems.filter((p) => p.severity === "error").length;
-      console.error(`${count} error(s). Fix them and run npm run check again.`);
+      console.error(`${errors} error(s), ${warnings} warning(s). Fix the errors and run npm run check again.`);
       return 1;
     }
     const signatories = site.letters.reduce((n, l) => n + l.signatories.length, 0);
-    console.log(`OK: ${site.letters.length} letter(s), ${signatories} signatories, no errors.`);
+    const fixable = values.fix ? 0 : result.fixes.length;
+    console.log(
+      `OK: ${site.letters.length} letter(s), ${signatories} signatories, no errors` +
+        `${warnings ? `, ${warnings} warning(s)` : ""}${fixable ? `; npm run check -- --fix can fix ${fixable} file(s)` : ""}.`,
+    );
   }, HELP);
 }

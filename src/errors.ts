@@ -53,6 +53,9 @@ export class FileTooLargeError extends ContentError {}
 export class UnsafeFileError extends ContentError {}
 export class FrozenFileError extends ContentError {}
 export class ReleasedSignatoryError extends ContentError {}
+export class NameFormatError extends ContentError {}
+export class NearDuplicateSignatoryError extends ContentError {}
+export class FileNameMismatchError extends ContentError {}
 
 /** Thrown when content has errors; carries every problem found, so the user fixes them all in one go. */
 export class ContentProblemsError extends Error {

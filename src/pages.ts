@@ -8,6 +8,7 @@ import { currentList, versionList, type VersionList } from "./signatory-versions
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
 import { isStale } from "./translations.ts";
 import { sameText } from "./versions.ts";
+import { signView, type SignView } from "./sign-view.ts";
 
 export interface SignatoryView {
   name: string;
@@ -119,6 +120,8 @@ export interface LetterPage {
     list: PublishedSignatory[];
   };
   pdf?: PdfLink;
+  /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */
+  sign?: SignView;
 }
 
 export interface HistoryPage {
@@ -234,7 +237,7 @@ function releaseView(letter: Letter, release: Release): ReleaseView {
 }
 
 /** The current page in every language: the last release's texts (preview: the working ones). */
-function currentPages(letter: Letter, releases: ReleaseView[], options: PageOptions, rules: PublishingRules): LetterPage[] {
+function currentPages(letter: Letter, releases: ReleaseView[], options: PageOptions, config: SiteConfig): LetterPage[] {
   const last = letter.releases.at(-1);
   const latest = releases.at(-1);
   // Unreleased edits show in preview only; the public page always shows the last release.
@@ -255,7 +258,9 @@ function currentPages(letter: Letter, releases: ReleaseView[], options: PageOpti
     banner: (i === 0 ? banner : undefined) ?? translationBanner(letter, text),
     release: latest && inPageLanguage(latest, text.lang),
     historyUrl: latest ? `/${letter.slug}/history/` : undefined,
-    signatories: signatoriesView(letter, text, list, rules),
+    signatories: signatoriesView(letter, text, list, config),
+    // Signing happens on the current page (old versions are closed by nature).
+    sign: signView(letter, config),
   }));
 }
 

@@ -2,20 +2,9 @@
 // that editors use are generated from them (`z.toJSONSchema`), so there is no second source of truth.
 // Field descriptions double as the "how to fix" part of error messages.
 import { z } from "zod";
+import { SAFE_URL, isSafeUrl } from "./safe-url.ts";
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-
-/** http(s) and mailto only: signatory data comes from strangers, and `javascript:` must never reach a page. */
-export function isSafeUrl(value: string): boolean {
-  if (!SAFE_URL.test(value)) return false;
-  try {
-    const url = new URL(value);
-    if (url.protocol === "mailto:") return url.pathname.includes("@");
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
+export { isSafeUrl };
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -49,12 +38,13 @@ export function hasHiddenControls(value: string): boolean {
 }
 
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
+// `pattern` in meta is for the generated JSON Schema only (editors), mirroring the refinement.
 const text = (description: string) =>
   z
     .string()
     .refine((s) => s.trim().length > 0, "is empty")
     .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
-    .meta({ description });
+    .meta({ description, pattern: "\\S" });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
 export function containsEmailAddress(value: string): boolean {
@@ -67,7 +57,7 @@ const publicText = (description: string) =>
     .refine((s) => s.trim().length > 0, "is empty")
     .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
     .refine((s) => !containsEmailAddress(s), "contains an e-mail address, which would be published on the site; remove it (a web page can go in url:)")
-    .meta({ description });
+    .meta({ description, pattern: "\\S" });
 const isoDate = (description: string) =>
   z
     .string()
@@ -99,7 +89,7 @@ export const signatorySchema = z
     country: z
       .string()
       .refine(isCountryCode, "must be an ISO 3166 two-letter country code in capitals, e.g. BE, PT or US")
-      .meta({ description: "ISO 3166-1 alpha-2 country code, e.g. BE." })
+      .meta({ description: "ISO 3166-1 alpha-2 country code, e.g. BE.", pattern: "^[A-Z]{2}$" })
       .optional(),
     signed: isoDate("Date of signing, YYYY-MM-DD.").optional(),
     group: publicText('Heading to list this signatory under, e.g. "Original signatories".').optional(),

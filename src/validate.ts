@@ -2,6 +2,7 @@
 // YAML document says *where*; the field's description says *how to fix*.
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
+import { BARE_DOMAIN } from "./safe-url.ts";
 import { InvalidFieldError, MissingFieldError, UnknownKeyError, type ContentError, type Position } from "./errors.ts";
 
 export interface Located {
@@ -106,7 +107,7 @@ function toProblems(
 
 /** A URL written without its scheme gets the corrected form as its hint. */
 function formatHint(input: unknown, describe: string | undefined): string | undefined {
-  if (typeof input === "string" && /^(www\.)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(\/\S*)?$/u.test(input)) {
+  if (typeof input === "string" && BARE_DOMAIN.test(input)) {
     return `Write it with its scheme: "https://${input}".`;
   }
   return describe ? `Expected: ${describe}` : undefined;

@@ -1,7 +1,7 @@
 // Released versions: letters/<slug>/versions.yaml (the manifest written by `npm run release`) and the
 // frozen files under letters/<slug>/versions/<n>/. A released text never changes: every frozen file is
 // checked against the SHA-256 the manifest recorded for it.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { FrozenFileError, InvalidFieldError, type ContentError } from "./errors.ts";
@@ -126,6 +126,21 @@ async function loadRelease(
       added: parseRecord(record),
     },
   };
+}
+
+/**
+ * Keys recorded by any release of the letter in `letterDir`, read straight from the records. A recorded
+ * file keeps its name: renaming it would look like a deleted signatory.
+ */
+export function recordedKeys(letterDir: string): Set<SignatoryKey> {
+  const keys = new Set<SignatoryKey>();
+  const dir = join(letterDir, VERSIONS_DIR);
+  if (!existsSync(dir)) return keys;
+  for (const version of readdirSync(dir)) {
+    const record = join(dir, version, RECORD_FILE);
+    if (existsSync(record)) for (const key of parseRecord(readFileSync(record, "utf8"))) keys.add(key);
+  }
+  return keys;
 }
 
 /** signatories.txt: one key per line; lines starting with # are comments. */

@@ -1,0 +1,183 @@
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { escapeData, escapeProperty, githubAnnotation } from "../src/annotations.ts";
+import { checkSite } from "../src/check.ts";
+import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/errors.ts";
+import { applyEdits } from "../src/fix.ts";
+import { foldName, isAllCaps, lintSignatoryFile, lintSite } from "../src/lint.ts";
+import { fixture, runScript, tempDir } from "./helpers/site.ts";
+
+const LETTER = "tests/fixtures/lint/letters/rules";
+
+describe("check rules", async () => {
+  const { problems } = await checkSite(fixture("lint"));
+  const at = (file: string, line: number, column: number) => problems.filter((p) => p.file === `${LETTER}/${file}` && p.line === line && p.column === column);
+  const one = (file: string, line: number, column: number, type: new (...a: never[]) => ContentError) => {
+    const found = at(file, line, column).filter((p) => p instanceof type);
+    expect(found, problems.map((p) => p.format()).join("\n")).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it("warns about spaces at the start or end of a name, and says what to write", () => {
+    const p = one("signatories/jane-doe.yaml", 2, 7, NameFormatError);
+    expect(p.severity).toBe("warning");
+    expect(p.message).toBe('"name" has spaces at its start or end: "  Jane   Doe ".');
+    expect(p.hint).toBe('Write it as "Jane Doe" (npm run check -- --fix does this).');
+  });
+
+  it("warns about doubled spaces in affiliations and names, quoted or not", () => {
+    expect(one("signatories/jane-doe.yaml", 3, 14, NameFormatError).message).toBe('"affiliation" has doubled spaces: "Acme  Corp".');
+    expect(one("signatories/list.yaml", 6, 9, NameFormatError).hint).toContain(`"Ann O'Neil"`);
+  });
+
+  it("warns about a person's name in capitals, but not an organisation's", () => {
+    const p = one("signatories/john-smith.yaml", 1, 7, NameFormatError);
+    expect(p.message).toBe('"name" is written in capitals: "JOHN SMITH".');
+    expect(p.hint).toContain('"John Smith"');
+    expect(problems.some((x) => x.message.includes("NATO WATCH"))).toBe(false);
+    expect(isAllCaps("JOHN SMITH")).toBe(true);
+    expect(isAllCaps("CIPESA")).toBe(false); // an acronym on its own
+    expect(isAllCaps("Emile DURAND")).toBe(false);
+    expect(isAllCaps("ΕΛΕΝΗ ΠΑΠΑΔΟΠΟΥΛΟΥ")).toBe(true);
+  });
+
+  it("keeps a URL without a scheme an error that suggests https://", () => {
+    const p = one("signatories/jane-doe.yaml", 4, 6, InvalidFieldError);
+    expect(p.severity).toBe("error");
+    expect(p.hint).toBe('Write it with its scheme: "https://example.org/jane".');
+  });
+
+  it("warns about near-duplicates: same name ignoring accents and case, even with another affiliation", () => {
+    const p = one("signatories/wrong-name.yaml", 1, 1, NearDuplicateSignatoryError);
+    expect(p.severity).toBe("warning");
+    expect(p.message).toBe(`"Émile Durand" (Université de Test) looks like "Emile DURAND" (Other University) at ${LETTER}/signatories/list.yaml:2:3.`);
+    expect(foldName("Émile  DURAND")).toBe(foldName("emile durand"));
+    expect(foldName("Straße")).toBe(foldName("STRASSE"));
+    expect(foldName("Zoë")).not.toBe(foldName("Zoe Smith"));
+  });
+
+  it("warns when a one-signatory file is not named after its signatory, and names the right file", () => {
+    const p = one("signatories/wrong-name.yaml", 1, 1, FileNameMismatchError);
+    expect(p.message).toBe('The file name "wrong-name.yaml" does not match the name "Émile Durand".');
+    expect(p.hint).toMatch(/^Rename it to emile-durand\.yaml /);
+    // Files holding lists are named freely; a namesake may add -2.
+    expect(problems.some((x) => x instanceof FileNameMismatchError && x.file.endsWith("list.yaml"))).toBe(false);
+    expect(lintSignatoryFile("name: Jane Doe\n", "/x/jane-doe-2.yaml").problems).toEqual([]);
+    expect(lintSignatoryFile("name: Jane Doe\n", "/x/jane-doe-x.yaml").problems).toHaveLength(1);
+  });
+
+  it("warns about YAML files a letter never reads, at the top level and inside a letter folder", () => {
+    for (const file of ["tests/fixtures/lint/letters/extra.yaml", `${LETTER}/notes.yaml`, `${LETTER}/drafts/maybe.yaml`]) {
+      const found = problems.filter((p) => p.file === file && p instanceof StrayFileError);
+      expect(found, file).toHaveLength(1);
+      expect(found[0]!.severity).toBe("warning");
+    }
+    expect(problems.find((p) => p.file === `${LETTER}/notes.yaml`)!.hint).toBe("Move signatory files to letters/rules/signatories/.");
+  });
+
+  it("leaves the versions manifest and frozen versions alone (issue 4 owns their format)", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "letters/x/versions/1/signatories"), { recursive: true });
+    await writeFile(join(root, "letters/x/versions.yaml"), "- version: 1\n");
+    await writeFile(join(root, "letters/x/versions/1/signatories/a.yaml"), "name: A\n");
+    await writeFile(join(root, "letters/x/stray.yml"), "name: B\n");
+    const { problems: found } = await lintSite(root);
+    expect(found.map((p) => p.file.split("/").slice(-2).join("/"))).toEqual(["x/stray.yml"]);
+  });
+
+  it("reports nothing else", () => {
+    expect(problems).toHaveLength(10);
+  });
+});
+
+describe("npm run check --fix", () => {
+  it("fixes a copy in place: spaces, https://, file name; keeps comments, quoting and other lines", async () => {
+    const root = await tempDir();
+    await cp(fixture("lint"), root, { recursive: true });
+    const before = await runScript("check.ts", ["--root", root]);
+    expect(before.code).toBe(1);
+
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.stderr).not.toMatch(/error:/);
+    expect(result.code).toBe(0);
+    const dir = join(root, "letters/rules/signatories");
+    expect(await readFile(join(dir, "jane-doe.yaml"), "utf8")).toBe(
+      '# Signed at the conference.\nname: "Jane Doe"   # as she writes it\naffiliation: Acme Corp\nurl: https://example.org/jane # her page\ncountry: BE\n',
+    );
+    expect(await readFile(join(dir, "list.yaml"), "utf8")).toBe(
+      "# Pasted from the spreadsheet.\n- name: Emile DURAND\n  affiliation: Other University\n- name: NATO WATCH\n  type: organization\n- name: 'Ann O''Neil'\n",
+    );
+    expect((await readdir(dir)).sort()).toEqual(["emile-durand.yaml", "jane-doe.yaml", "john-smith.yaml", "list.yaml"]);
+    expect(await readFile(join(dir, "emile-durand.yaml"), "utf8")).toBe("name: Émile Durand\naffiliation: Université de Test\n");
+    // What needs a person's judgement stays a warning.
+    expect(result.stderr).toMatch(/john-smith\.yaml:1:7: warning: "name" is written in capitals/);
+    // The renamed file now sorts first, so the later entry in list.yaml carries the warning.
+    expect(result.stderr).toMatch(/list\.yaml:2:3: warning: "Emile DURAND" .* looks like .*emile-durand\.yaml:1:1/);
+
+    const again = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(again.stdout).toContain("Nothing to fix.");
+  });
+
+  it("never renames a file recorded by a release, which would look like a deleted signatory", async () => {
+    const root = await tempDir();
+    await cp(fixture("basic"), root, { recursive: true });
+    // b-single.yaml holds Anna Åberg and was recorded by first-letter's version 1 under that name.
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.stderr).not.toContain("b-single.yaml");
+    expect(existsSync(join(root, "letters/first-letter/signatories/b-single.yaml"))).toBe(true);
+    expect((await runScript("check.ts", ["--root", root])).code).toBe(0);
+  });
+
+  it("keeps Windows line endings and never renames over an existing file", async () => {
+    const root = await tempDir();
+    await cp(fixture("basic"), root, { recursive: true });
+    const dir = join(root, "letters/second-letter/signatories");
+    // Signed after the letter's release, as new signatories must be.
+    await writeFile(join(dir, "x.yaml"), "name: Jane  Doe\r\nurl: example.org\r\nsigned: 2024-06-01\r\n");
+    await writeFile(join(dir, "jane-doe.yaml"), "- name: Someone Else\n  signed: 2024-06-01\n");
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, "jane-doe-2.yaml"), "utf8")).toBe("name: Jane Doe\r\nurl: https://example.org\r\nsigned: 2024-06-01\r\n");
+    expect(existsSync(join(dir, "x.yaml"))).toBe(false);
+    expect(await readFile(join(dir, "jane-doe.yaml"), "utf8")).toBe("- name: Someone Else\n  signed: 2024-06-01\n");
+  });
+
+  it("falls back to a quoted value when the plain one would read differently, and gives up rather than break a file", () => {
+    const edit = { start: 6, end: 7, text: "true", quoted: '"true"', path: ["name"], expected: "true" };
+    expect(applyEdits("name: x\n", [edit])).toBe('name: "true"\n');
+    expect(applyEdits("name: x\n", [{ ...edit, quoted: "[" }])).toBeUndefined();
+  });
+});
+
+describe("GitHub annotations", () => {
+  const problem = new NameFormatError("letters/a,b:c/50%.yaml", { line: 3, column: 7 }, "Line one\r\nline two: 100%, done.", "Fix it.").asWarning();
+
+  it("escape %, CR and LF in the message, and also : and , in properties", () => {
+    expect(escapeData("100%\r\n:,")).toBe("100%25%0D%0A:,");
+    expect(escapeProperty("100%\r\n:,")).toBe("100%25%0D%0A%3A%2C");
+    expect(githubAnnotation(problem)).toBe(
+      "::warning file=letters/a%2Cb%3Ac/50%25.yaml,line=3,col=7,title=Name format::Line one%0D%0Aline two: 100%25, done. Fix it.",
+    );
+  });
+
+  it("are what npm run check -- --format github prints, one per problem, errors as ::error", async () => {
+    const result = await runScript("check.ts", ["--root", fixture("lint"), "--format", "github"]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(10);
+    expect(lines).toContain(
+      "::error file=tests/fixtures/lint/letters/rules/signatories/jane-doe.yaml,line=4,col=6,title=Invalid field::" +
+        '"url" "example.org/jane" must start with https%3A//, http%3A// or mailto%3A. Write it with its scheme%3A "https%3A//example.org/jane".'.replace(/%3A/g, ":"),
+    );
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:,]+::.+$/);
+  });
+
+  it("refuse an unknown format with a usage message", async () => {
+    const result = await runScript("check.ts", ["--format", "xml"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Unknown format "xml"');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

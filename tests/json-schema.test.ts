@@ -1,0 +1,50 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { jsonSchemas } from "../src/json-schema.ts";
+import { parseYaml } from "../src/yaml.ts";
+import { buildFixture, PROJECT } from "./helpers/site.ts";
+
+const committed = (file: string) => readFile(join(PROJECT, "schemas", file), "utf8");
+
+describe("JSON Schemas", () => {
+  it("committed in schemas/ are exactly what npm run schemas generates (run it after changing src/schema.ts)", async () => {
+    const generated = jsonSchemas();
+    expect((await readdir(join(PROJECT, "schemas"))).sort()).toEqual(generated.map((s) => s.file).sort());
+    for (const { file, text } of generated) expect(await committed(file), file).toBe(text);
+  });
+
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const validator = async (file: string) => ajv.compile(JSON.parse(await committed(file)));
+  const yaml = (text: string) => parseYaml(text, "t.yaml").value;
+
+  it("accept the project's own site.yaml and signatories, and reject what the loader rejects", async () => {
+    const signatory = await validator("signatory.schema.json");
+    const site = await validator("site.schema.json");
+    expect(site(yaml(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")))).toBe(true);
+    expect(signatory(yaml(await readFile(join(PROJECT, "letters/belgium-e2ee/signatories/original.yaml"), "utf8")))).toBe(true);
+    expect(signatory(yaml("name: Jane\ncountry: BE\nurl: https://example.org\n"))).toBe(true);
+    for (const bad of ["affilation: X\nname: Jane\n", "name: Jane\nurl: example.org\n", "name: '  '\n", "name: Jane\ncountry: be\n", "[]", "name: Jane\ntype: person\n"]) {
+      expect(signatory(yaml(bad)), bad).toBe(false);
+    }
+  });
+
+  it("describe front matter fields, so the README's example validates", async () => {
+    const frontMatter = await validator("front-matter.schema.json");
+    expect(frontMatter(yaml("title: T\ndate: 2021-09-29\nstatus: open\nsignatories:\n  order: alphabetical\n"))).toBe(true);
+    expect(frontMatter(yaml("title: T\ndate: 2021-09-29\nstatus: published\n"))).toBe(false);
+  });
+
+  it("point editors at the schema from the project's YAML files", async () => {
+    expect(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/site\.schema\.json\n/);
+    expect(await readFile(join(PROJECT, "letters/belgium-e2ee/signatories/original.yaml"), "utf8")).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/signatory\.schema\.json\n/,
+    );
+  });
+
+  it("are published with the site under /schemas/", async () => {
+    const site = await buildFixture("basic");
+    for (const { file, text } of jsonSchemas()) expect(await readFile(join(site, "schemas", file), "utf8")).toBe(text);
+  });
+});

@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT } from "./helpers/site.ts";
+
+describe("the README", async () => {
+  const readme = await readFile(join(PROJECT, "README.md"), "utf8");
+  const scripts = Object.keys((JSON.parse(await readFile(join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+
+  it("only mentions npm scripts that exist", () => {
+    const mentioned = [...new Set([...readme.matchAll(/npm run ([a-z:-]+)/g)].map((m) => m[1]!))];
+    expect(mentioned.length).toBeGreaterThan(5);
+    for (const name of mentioned) expect(scripts, `npm run ${name}`).toContain(name);
+  });
+
+  it("maps folders and scripts that exist", () => {
+    const table = readme.slice(readme.indexOf("## How it fits together"));
+    const paths = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(5);
+    for (const path of paths) expect(existsSync(join(PROJECT, path)), path).toBe(true);
+    for (const script of [...table.matchAll(/`([a-z-]+\.ts)`/g)].map((m) => m[1]!)) {
+      const folders = ["scripts", "src", "src/eleventy", "src/pdf", "src/browser", "src/data"];
+      expect(folders.some((folder) => existsSync(join(PROJECT, folder, script))), script).toBe(true);
+    }
+  });
+});

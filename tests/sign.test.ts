@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { parseSignatoryFile } from "../src/signatories.ts";
+import { checkFields, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, yamlString } from "../src/sign.ts";
+import { slugOf } from "../src/slug.ts";
+import { parseYaml } from "../src/yaml.ts";
+
+const REPO = "https://github.com/org/letters";
+
+/** What GitHub reads back from the link: the file's path and content. */
+function decodeNewFileUrl(link: string): { path: string; filename: string; value: string } {
+  const url = new URL(link);
+  return { path: url.pathname, filename: url.searchParams.get("filename")!, value: url.searchParams.get("value")! };
+}
+
+const hostileNames = [
+  "Tom & Jerry #1",
+  'Jane "JD" O\'Doe',
+  "Evil\nurl: javascript:alert(1)",
+  "Line\r\n- name: Injected",
+  "李小龍",
+  "Ελένη Παπαδοπούλου",
+  "محمد الأحمد",
+  "key: value # comment",
+  "--- \n...",
+  "\\\" \u2028 \u0085 \u007f back\\slash",
+  "*alias &anchor !tag %directive @at `tick` {a: 1} [b] |",
+];
+
+describe("the sign form's pre-filled file", () => {
+  it.each(hostileNames)("round-trips %j through the GitHub link into one valid signatory", (name) => {
+    const fields = { name, type: "individual", title: "Prof. #1 & co", affiliation: "Université: \"Test\"", url: "example.org/a?b=1&c=#d", country: "be", signed: "2024-05-01" };
+    const yaml = signatoryYaml(fields);
+    const link = newFileUrl({ repository: REPO, branch: "main", path: signatoryPath("my-letter", signatoryFileName(name)), content: yaml });
+    const back = decodeNewFileUrl(link);
+    expect(back.path).toBe("/org/letters/new/main");
+    expect(back.filename).toMatch(/^letters\/my-letter\/signatories\/[^/]+\.yaml$/);
+    expect(back.value).toBe(yaml);
+
+    const { signatories, problems } = parseSignatoryFile(back.value, "s.yaml");
+    expect(problems.map((p) => p.format())).toEqual([]);
+    expect(signatories).toHaveLength(1);
+    const s = signatories[0]!;
+    // Exactly the typed text, on one line: white space (newlines too) collapsed, nothing else changed.
+    expect(s.name).toBe(name.normalize("NFC").replace(/[\u007f\u0085\u2028]/g, " ").replace(/\s+/g, " ").trim());
+    expect(s).toMatchObject({ type: "individual", title: "Prof. #1 & co", affiliation: 'Université: "Test"', country: "BE", signed: "2024-05-01" });
+    expect(s.url).toBe("https://example.org/a?b=1&c=#d");
+    // No key but the ones the form writes, whatever the name tried to add.
+    expect(Object.keys(parseYaml(back.value, "s.yaml").value as object).sort()).toEqual(["affiliation", "country", "name", "signed", "title", "type", "url"]);
+  });
+
+  it("writes every value double-quoted, one key per line, in a fixed order", () => {
+    expect(signatoryYaml({ name: "  Jane   Doe ", affiliation: "Acme", type: "individual" })).toBe('name: "Jane Doe"\ntype: "individual"\naffiliation: "Acme"\n');
+  });
+
+  it("escapes characters YAML would read differently from JSON", () => {
+    expect(yamlString("a\u2028b\u0085c\ufeff")).toBe('"a\\u2028b\\u0085c\\ufeff"');
+    expect(parseYaml(`x: ${yamlString("a\u2028b\u0085c")}\n`, "t.yaml").value).toEqual({ x: "a\u2028b\u0085c" });
+  });
+
+  it("keeps the e-mail route's body the same YAML, percent-encoded (spaces as %20)", () => {
+    const yaml = signatoryYaml({ name: "Tom & Jerry #1" });
+    const link = mailtoUrl({ to: "sign@example.org", subject: "Signature: A letter", body: yaml });
+    expect(link.startsWith("mailto:sign@example.org?subject=Signature%3A%20A%20letter&body=")).toBe(true);
+    expect(link).not.toContain("+");
+    expect(new URL(link).searchParams.get("body")).toBe(yaml);
+    expect(() => mailtoUrl({ to: "x@example.org?cc=evil@example.org", subject: "", body: "" })).toThrow();
+  });
+
+  it("refuses to build a link to something that is not an https repository", () => {
+    expect(() => newFileUrl({ repository: "javascript:alert(1)//x/y", branch: "main", path: "a", content: "" })).toThrow();
+    expect(newFileUrl({ repository: `${REPO}/`, branch: "release/2024", path: "a b.yaml", content: "" })).toBe(
+      `${REPO}/new/release/2024?filename=a%20b.yaml&value=`,
+    );
+  });
+
+  it("only accepts http(s) web addresses for the signer's link", () => {
+    expect(checkFields({ name: "A", url: "javascript:alert(1)" })).toEqual([{ field: "url", message: expect.stringContaining("https://") }]);
+    expect(checkFields({ name: "A", url: "mailto:a@example.org" })).toHaveLength(1);
+    expect(checkFields({ name: "A", url: "data:text/html,hi" })).toHaveLength(1);
+    expect(checkFields({ name: "A", url: "example.org" })).toEqual([]);
+    expect(signatoryYaml({ name: "A", url: "javascript:alert(1)" })).toContain('url: "javascript:alert(1)"'); // quoted; the loader then refuses it
+    expect(parseSignatoryFile(signatoryYaml({ name: "A", url: "javascript:alert(1)" }), "a.yaml").problems).toHaveLength(1);
+  });
+
+  it("asks for a name, a known type and a two-letter country", () => {
+    expect(checkFields({ name: " \n " }).map((p) => p.field)).toEqual(["name"]);
+    expect(checkFields({ name: "A", type: "robot", country: "Belgium" }).map((p) => p.field)).toEqual(["type", "country"]);
+  });
+});
+
+describe("file names from names", () => {
+  it.each([
+    ["Jane Doe", "jane-doe.yaml"],
+    ["Émile  Durand", "emile-durand.yaml"],
+    ["Ελένη Παπαδοπούλου", "eleni-papadopoyloy.yaml"],
+    ["李小龍", "李小龍.yaml"],
+    ["Tom & Jerry #1", "tom-and-jerry-1.yaml"],
+    ["McDonald", "mcdonald.yaml"],
+    ["../../etc/passwd", "etc-passwd.yaml"],
+    ["???", "signatory.yaml"],
+  ])("%j is written to %s", (name, file) => {
+    expect(signatoryFileName(name)).toBe(file);
+  });
+
+  it("never contain a path separator or a dot segment", () => {
+    for (const name of hostileNames) expect(slugOf(name)).toMatch(/^[^/\\.]*$/);
+  });
+});
