@@ -6,6 +6,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin from "./src/eleventy/content.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
+import scriptsPlugin from "./src/eleventy/scripts.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
 import { LETTERS_DIR } from "./src/site.ts";
@@ -29,6 +30,9 @@ export default async function (eleventyConfig: UserConfig) {
   // Assets: stylesheet and self-hosted fonts.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
   eleventyConfig.addPlugin(fontsPlugin);
+
+  // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
+  eleventyConfig.addPlugin(scriptsPlugin);
 
   // Path prefix: every root-relative URL gets the prefix, for GitHub Pages project sites and subfolders.
   eleventyConfig.addPlugin(HtmlBasePlugin);

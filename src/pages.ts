@@ -2,6 +2,7 @@
 // hold no logic. Eleventy receives these as global data.
 import { diffLetterTexts } from "./diff.ts";
 import { formatDate, t } from "./i18n.ts";
+import { splitLargeLists, type LargeListView, type ListPage } from "./lists.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { currentList, versionList, type VersionList } from "./signatory-versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
@@ -13,6 +14,10 @@ export interface SignatoryView {
   role?: string;
   url?: string;
   type?: string;
+  /** ISO 3166 code, for counts and filters. */
+  country?: string;
+  /** Fragment identifier on a list page (long lists only). */
+  anchor?: string;
   /** Set when the signatory endorsed an older text than the one on the page. */
   signedVersion?: { version: number; text: string; url: string };
 }
@@ -20,6 +25,12 @@ export interface SignatoryView {
 export interface SignatoryGroupView {
   heading?: string;
   signatories: SignatoryView[];
+  /** Long lists: the group's size when only its first entries are shown, and where the rest are. */
+  count?: number;
+  countText?: string;
+  more?: { href: string; text: string };
+  /** Long lists: set on a list page whose first group began on an earlier page. */
+  continued?: string;
 }
 
 export interface Banner {
@@ -73,6 +84,8 @@ export interface LetterPage {
     countText: string;
     withdrawnText?: string;
     groups: SignatoryGroupView[];
+    /** Set when the list is longer than the site's list_threshold (see lists.ts). */
+    large?: LargeListView;
   };
 }
 
@@ -129,6 +142,9 @@ export interface SiteData {
   histories: HistoryPage[];
   changes: ChangesPage[];
   files: RawFile[];
+  /** Pages of long signatory lists, and their search indexes' files. */
+  listPages: ListPage[];
+  searchFiles: RawFile[];
 }
 
 export interface PageOptions {
@@ -146,7 +162,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     .filter((letter) => options.preview || isPublished(letter))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
-  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [] };
+  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [] };
   for (const letter of letters) {
     const releases = letter.releases.map((r) => releaseView(letter, r));
     const current = currentPage(letter, releases, options);
@@ -165,7 +181,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
       data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!));
     }
   }
-  return data;
+  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
 }
 
 const letterUrl = (letter: Letter) => `/${letter.slug}/`;
@@ -272,7 +288,7 @@ function groupSignatories(list: VersionList, letter: Letter): SignatoryGroupView
 
 export function signatoryView(s: Signatory): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type };
+  return { name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country };
 }
 
 function summary(page: LetterPage, draft: boolean): LetterSummary {
