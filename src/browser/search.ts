@@ -37,6 +37,7 @@ function enhance(form: HTMLFormElement): void {
 
   async function run(): Promise<void> {
     const question = ++asked;
+    form.setAttribute("aria-busy", "true");
     const slow = setTimeout(() => question === asked && (status.textContent = msg.msgLoading ?? ""), LOADING_MS);
     try {
       const answer = await index.search(input.value, filters());
@@ -54,6 +55,7 @@ function enhance(form: HTMLFormElement): void {
       if (question === asked) status.textContent = msg.msgError ?? "";
     } finally {
       clearTimeout(slow);
+      if (question === asked) form.removeAttribute("aria-busy");
     }
   }
 
@@ -68,6 +70,7 @@ function enhance(form: HTMLFormElement): void {
 
   function item(result: SearchResult): HTMLLIElement {
     const li = document.createElement("li");
+    li.className = "signatory";
     const link = document.createElement("a");
     link.href = new URL(result.href, base).href;
     link.className = "signatory-name";
