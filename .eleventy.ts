@@ -9,6 +9,7 @@ import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
 import signScriptPlugin from "./src/eleventy/sign-script.ts";
+import scriptsPlugin from "./src/eleventy/scripts.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
 import { LETTERS_DIR } from "./src/site.ts";
@@ -41,6 +42,8 @@ export default async function (eleventyConfig: UserConfig) {
 
   // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
   eleventyConfig.addPlugin(signScriptPlugin);
+  // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
+  eleventyConfig.addPlugin(scriptsPlugin);
 
   // Path prefix: every root-relative URL gets the prefix, for GitHub Pages project sites and subfolders.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -2,6 +2,7 @@
 // hold no logic. Eleventy receives these as global data.
 import { diffLetterTexts } from "./diff.ts";
 import { formatDate, languageName, t, uiStrings, type MessageKey } from "./i18n.ts";
+import { splitLargeLists, type LargeListView, type ListPage } from "./lists.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { currentList, versionList, type VersionList } from "./signatory-versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
@@ -17,6 +18,10 @@ export interface SignatoryView {
   type?: string;
   /** `file:line:col` of the entry, for warnings (never shown). */
   source: string;
+  /** ISO 3166 code, for counts and filters. */
+  country?: string;
+  /** Fragment identifier on a list page (long lists only). */
+  anchor?: string;
   /** Set when the signatory endorsed an older text than the one on the page. */
   signedVersion?: { version: number; text: string; url: string };
 }
@@ -24,6 +29,12 @@ export interface SignatoryView {
 export interface SignatoryGroupView {
   heading?: string;
   signatories: SignatoryView[];
+  /** Long lists: the group's size when only its first entries are shown, and where the rest are. */
+  count?: number;
+  countText?: string;
+  more?: { href: string; text: string };
+  /** Long lists: set on a list page whose first group began on an earlier page. */
+  continued?: string;
 }
 
 /** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts, src/pdf/jobs.ts). */
@@ -113,6 +124,8 @@ export interface LetterPage {
     countText: string;
     withdrawnText?: string;
     groups: SignatoryGroupView[];
+    /** Set when the list is longer than the site's list_threshold (see lists.ts). */
+    large?: LargeListView;
   };
   pdf?: PdfLink;
   /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */
@@ -172,6 +185,9 @@ export interface SiteData {
   histories: HistoryPage[];
   changes: ChangesPage[];
   files: RawFile[];
+  /** Pages of long signatory lists, and their search indexes' files. */
+  listPages: ListPage[];
+  searchFiles: RawFile[];
 }
 
 export interface PageOptions {
@@ -189,7 +205,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     .filter((letter) => options.preview || isPublished(letter))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
-  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [] };
+  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [] };
   for (const letter of letters) {
     const releases = letter.releases.map((r) => releaseView(letter, r));
     const current = currentPages(letter, releases, options, site.config);
@@ -208,7 +224,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
       data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!));
     }
   }
-  return data;
+  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
 }
 
 const letterUrl = (letter: Letter) => `/${letter.slug}/`;
@@ -352,7 +368,7 @@ function groupSignatories(list: VersionList, letter: Letter, lang: string): Sign
 
 export function signatoryView(s: Signatory): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
+  return { name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
 }
 
 function summary(page: LetterPage, draft: boolean): LetterSummary {
