@@ -6,7 +6,7 @@ import { dirname, join, resolve, sep } from "node:path";
 export interface OutputFile {
   /** Site-relative URL, e.g. /<slug>/search/meta.json. */
   url: string;
-  content: string;
+  content: string | (() => string);
 }
 
 export async function writeFiles(output: string, files: readonly OutputFile[]): Promise<void> {
@@ -21,6 +21,6 @@ export async function writeFiles(output: string, files: readonly OutputFile[]): 
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
-    await writeFile(path, file.content);
+    await writeFile(path, typeof file.content === "function" ? file.content() : file.content);
   }
 }

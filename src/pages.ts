@@ -42,6 +42,8 @@ export interface PdfLink {
   /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
   url: string;
   bytes: number;
+  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
+  sha256: string;
   /** e.g. "64 kB". */
   sizeText: string;
   pages: number;
@@ -70,6 +72,8 @@ export interface ReleaseView {
   countAtRelease: number;
   /** Address of the changes from the previous version, from version 2 on. */
   changesUrl?: string;
+  /** The version's PDF (original language), once the PDF step has typeset it. */
+  pdf?: { url: string; sha256: string; bytes: number };
 }
 
 /** The same page in another language, for the switcher and hreflang links. */
@@ -159,7 +163,8 @@ export interface ChangesPage {
 /** A file published as is: frozen texts (so anyone can check their hash) and JSON data. */
 export interface RawFile {
   url: string;
-  content: string;
+  /** A function when the content depends on later steps (versions.json waits for the PDFs' hashes). */
+  content: string | (() => string);
 }
 
 /** What the home page shows of a letter. */
@@ -418,7 +423,8 @@ function changesPage(letter: Letter, before: Release, after: Release, from: Rele
 
 /** /<slug>/versions.json: every version with the hashes anyone can check a received copy against. */
 function versionsJson(letter: Letter, releases: ReleaseView[]): RawFile {
-  const content = {
+  // Read when the file is written, after the PDF step has added each version's PDF and its hash.
+  const content = () => ({
     letter: letter.slug,
     current: letterUrl(letter),
     versions: releases.map((r) => ({
@@ -427,10 +433,11 @@ function versionsJson(letter: Letter, releases: ReleaseView[]): RawFile {
       notes: r.notes ?? null,
       url: r.url,
       text: { url: r.textUrl, sha256: r.textSha256 },
+      pdf: r.pdf ?? null,
       signatoriesAtRelease: r.countAtRelease,
     })),
-  };
-  return { url: `/${letter.slug}/versions.json`, content: `${JSON.stringify(content, null, 2)}\n` };
+  });
+  return { url: `/${letter.slug}/versions.json`, content: () => `${JSON.stringify(content(), null, 2)}\n` };
 }
 
 const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"]);
