@@ -11,6 +11,7 @@ import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
 import signScriptPlugin from "./src/eleventy/sign-script.ts";
+import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
 import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
@@ -47,6 +48,8 @@ export default async function (eleventyConfig: UserConfig) {
 
   // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
   eleventyConfig.addPlugin(signScriptPlugin);
+  // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
+  eleventyConfig.addPlugin(scriptsPlugin);
 
   // Feeds and data: Atom feed, sitemap, robots.txt, and per letter letter.json, signatories.json and .csv.
   eleventyConfig.addPlugin(feedsPlugin, { pathPrefix });

@@ -1,12 +1,12 @@
 import { defineConfig } from "vitest/config";
 
-// `npm run test:browser`: the built site in real headless Chromium (axe, requests, keyboard, screenshots).
-// Separate from `npm test` because it needs /usr/bin/chromium and takes longer.
+// Tests in a real browser (Debian's Chromium via playwright-core): `npm run test:browser`.
 export default defineConfig({
   test: {
     include: ["tests/browser/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Building the 20,000-signatory fixture takes a while on a 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     // One browser at a time on a 2-core machine.
     fileParallelism: false,
   },

@@ -1,6 +1,7 @@
 // Interface strings of the generated pages: a small catalogue per language, English as the fallback.
-// A message is text, or a function of a number (plurals) and an optional text argument.
-type Message = string | ((n: number, s: string) => string);
+// A message is text, or a function of numbers (counts, pages) and sometimes a text argument.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Message = string | ((...args: any[]) => string);
 type Catalogue = Record<string, Message>;
 
 const en = {
@@ -24,12 +25,47 @@ const en = {
   versionLabel: "Version",
   released: "released",
   canonicalText: "SHA-256 of the canonical text",
+  pdfSha256: "SHA-256 of this page's PDF",
   languages: "Languages",
   staleTranslation: (n: number, original: string) =>
     `This translation follows version ${n}; the ${original} text has changed since.`,
   readOriginal: "Read the original",
   downloadPdf: "Download the PDF",
   pageCount: (n: number) => (n === 1 ? "1 page" : `${n.toLocaleString("en")} pages`),
+  version: (n: number) => `Version ${n}`,
+  // Large lists and search. Strings with {n} are filled in by the search script in the browser.
+  listByType: "By type",
+  listByCountry: (n: number) => (n === 1 ? "By country (1 country)" : `By country (${n.toLocaleString("en")} countries)`),
+  type_organization: "Organisations",
+  type_individual: "Individuals",
+  type_unspecified: "Type not given",
+  countryUnknown: "Country not given",
+  listUngrouped: "Other signatories",
+  listSeeAll: (n: number) => `See all ${n.toLocaleString("en")} signatories`,
+  listGroupAll: (n: number) => `All ${n.toLocaleString("en")} in this group`,
+  listPageTitle: (page: number, pages = 1) => `Signatories, page ${page} of ${pages}`,
+  listRange: (from: number, to = from, total = to) => `Signatories ${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${total.toLocaleString("en")}`,
+  listPagination: "Pages of the list",
+  listPrevious: "Previous page",
+  listNext: "Next page",
+  listPage: "Page",
+  listContinued: "(continued)",
+  backToLetter: "Back to the letter",
+  searchHeading: "Find a signatory",
+  searchLabel: "Name or affiliation",
+  searchButton: "Search",
+  filterType: "Type",
+  filterGroup: "Group",
+  filterCountry: "Country",
+  filterAll: "All",
+  searchFoundOne: "1 signatory found.",
+  searchFoundMany: "{n} signatories found.",
+  searchNone: "No signatory matches.",
+  searchShort: "Type at least two letters.",
+  searchLoading: "Searching…",
+  searchError: "The search could not be loaded; the full list is on the list pages.",
+  searchMore: "Show more results",
+  searchOnPage: "page {n}",
   downloadList: "Download the list of signatories:",
 } satisfies Catalogue;
 
@@ -51,6 +87,7 @@ const fr: Partial<Record<MessageKey, Message>> = {
   versionLabel: "Version",
   released: "publiée le",
   canonicalText: "SHA-256 du texte de référence",
+  pdfSha256: "SHA-256 du PDF de cette page",
   languages: "Langues",
   staleTranslation: (n, original) => `Cette traduction suit la version ${n} ; le texte ${original} a changé depuis.`,
   readOriginal: "Lire l’original",
@@ -75,6 +112,7 @@ const nl: Partial<Record<MessageKey, Message>> = {
   versionLabel: "Versie",
   released: "gepubliceerd op",
   canonicalText: "SHA-256 van de referentietekst",
+  pdfSha256: "SHA-256 van de pdf van deze pagina",
   languages: "Talen",
   staleTranslation: (n, original) => `Deze vertaling volgt versie ${n}; de ${original} tekst is sindsdien gewijzigd.`,
   readOriginal: "Lees het origineel",
@@ -99,6 +137,7 @@ const ar: Partial<Record<MessageKey, Message>> = {
   versionLabel: "النسخة",
   released: "نُشرت في",
   canonicalText: "SHA-256 للنص المرجعي",
+  pdfSha256: "SHA-256 لملف PDF لهذه الصفحة",
   languages: "اللغات",
   staleTranslation: (n, original) => `تتبع هذه الترجمة النسخة ${n}؛ وقد تغيّر النص (${original}) منذ ذلك الحين.`,
   readOriginal: "اقرأ النص الأصلي",
@@ -110,10 +149,10 @@ const ar: Partial<Record<MessageKey, Message>> = {
 const catalogues: Record<string, Partial<Record<MessageKey, Message>>> = { en, fr, nl, ar };
 
 /** The message for `key` in `lang` (or its base language), falling back to English. */
-export function t(lang: string, key: MessageKey, n = 0, s = ""): string {
+export function t(lang: string, key: MessageKey, ...args: (number | string)[]): string {
   const base = lang.split("-")[0]!.toLowerCase();
   const message = catalogues[lang]?.[key] ?? catalogues[base]?.[key] ?? en[key];
-  return typeof message === "function" ? message(n, s) : message;
+  return typeof message === "function" ? (message as (...a: (number | string)[]) => string)(...(args.length ? args : [0])) : message;
 }
 
 /** Every interface string of a page, for templates (which hold no logic). */

@@ -3,6 +3,7 @@
 import { publishedSignatory, type PublishedSignatory, type PublishingRules } from "./data/published.ts";
 import { diffLetterTexts } from "./diff.ts";
 import { formatDate, languageName, t, uiStrings, type MessageKey } from "./i18n.ts";
+import { splitLargeLists, type LargeListView, type ListPage } from "./lists.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { currentList, versionList, type VersionList } from "./signatory-versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
@@ -18,6 +19,10 @@ export interface SignatoryView {
   type?: string;
   /** `file:line:col` of the entry, for warnings (never shown). */
   source: string;
+  /** ISO 3166 code, for counts and filters. */
+  country?: string;
+  /** Fragment identifier on a list page (long lists only). */
+  anchor?: string;
   /** Set when the signatory endorsed an older text than the one on the page. */
   signedVersion?: { version: number; text: string; url: string };
 }
@@ -25,6 +30,12 @@ export interface SignatoryView {
 export interface SignatoryGroupView {
   heading?: string;
   signatories: SignatoryView[];
+  /** Long lists: the group's size when only its first entries are shown, and where the rest are. */
+  count?: number;
+  countText?: string;
+  more?: { href: string; text: string };
+  /** Long lists: set on a list page whose first group began on an earlier page. */
+  continued?: string;
 }
 
 /** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts, src/pdf/jobs.ts). */
@@ -32,6 +43,8 @@ export interface PdfLink {
   /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
   url: string;
   bytes: number;
+  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
+  sha256: string;
   /** e.g. "64 kB". */
   sizeText: string;
   pages: number;
@@ -60,6 +73,8 @@ export interface ReleaseView {
   countAtRelease: number;
   /** Address of the changes from the previous version, from version 2 on. */
   changesUrl?: string;
+  /** The version's PDF (original language), once the PDF step has typeset it. */
+  pdf?: { url: string; sha256: string; bytes: number };
 }
 
 /** The same page in another language, for the switcher and hreflang links. */
@@ -118,6 +133,8 @@ export interface LetterPage {
     groups: SignatoryGroupView[];
     /** The same signatories, flat and with every published field, for the data files. */
     list: PublishedSignatory[];
+    /** Set when the list is longer than the site's list_threshold (see lists.ts). */
+    large?: LargeListView;
   };
   pdf?: PdfLink;
   /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */
@@ -151,7 +168,8 @@ export interface ChangesPage {
 /** A file published as is: frozen texts (so anyone can check their hash) and JSON data. */
 export interface RawFile {
   url: string;
-  content: string;
+  /** A function when the content depends on later steps (versions.json waits for the PDFs' hashes). */
+  content: string | (() => string);
 }
 
 /** What the home page shows of a letter. */
@@ -177,6 +195,9 @@ export interface SiteData {
   histories: HistoryPage[];
   changes: ChangesPage[];
   files: RawFile[];
+  /** Pages of long signatory lists, and their search indexes' files. */
+  listPages: ListPage[];
+  searchFiles: RawFile[];
 }
 
 export interface PageOptions {
@@ -194,7 +215,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     .filter((letter) => options.preview || isPublished(letter))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
-  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [] };
+  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [] };
   for (const letter of letters) {
     const releases = letter.releases.map((r) => releaseView(letter, r));
     const current = currentPages(letter, releases, options, site.config);
@@ -213,7 +234,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
       data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!));
     }
   }
-  return data;
+  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
 }
 
 const letterUrl = (letter: Letter) => `/${letter.slug}/`;
@@ -368,7 +389,7 @@ function groupSignatories(
 /** What the page shows of a signatory; `source` only names the entry in warnings and is never shown. */
 export function signatoryView(s: PublishedSignatory & Pick<Signatory, "source">): SignatoryView {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
+  return { name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
 }
 
 function summary(page: LetterPage, draft: boolean): LetterSummary {
@@ -418,7 +439,8 @@ function changesPage(letter: Letter, before: Release, after: Release, from: Rele
 
 /** /<slug>/versions.json: every version with the hashes anyone can check a received copy against. */
 function versionsJson(letter: Letter, releases: ReleaseView[]): RawFile {
-  const content = {
+  // Read when the file is written, after the PDF step has added each version's PDF and its hash.
+  const content = () => ({
     letter: letter.slug,
     current: letterUrl(letter),
     versions: releases.map((r) => ({
@@ -427,10 +449,11 @@ function versionsJson(letter: Letter, releases: ReleaseView[]): RawFile {
       notes: r.notes ?? null,
       url: r.url,
       text: { url: r.textUrl, sha256: r.textSha256 },
+      pdf: r.pdf ?? null,
       signatoriesAtRelease: r.countAtRelease,
     })),
-  };
-  return { url: `/${letter.slug}/versions.json`, content: `${JSON.stringify(content, null, 2)}\n` };
+  });
+  return { url: `/${letter.slug}/versions.json`, content: () => `${JSON.stringify(content(), null, 2)}\n` };
 }
 
 const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"]);

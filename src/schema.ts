@@ -174,6 +174,11 @@ export const siteConfigSchema = z
       .boolean()
       .optional()
       .meta({ description: "false to never link individuals' names to their URL (organisations stay linked)." }),
+    list_threshold: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: "Signatory lists longer than this (default 500) move to paginated pages with search; the letter page shows counts and the first entries." }),
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 

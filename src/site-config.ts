@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { MissingLetterFileError, type ContentError } from "./errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
+import { DEFAULT_LIST_THRESHOLD } from "./lists.ts";
 import { siteConfigSchema } from "./schema.ts";
 import type { SiteConfig } from "./types.ts";
 import { validate } from "./validate.ts";
@@ -41,6 +42,7 @@ export async function loadSiteConfig(lettersDir: string): Promise<{ config?: Sit
       branch: data.branch ?? "main",
       signEmail: data.sign_email,
       linkIndividuals: data.link_individuals ?? true,
+      listThreshold: data.list_threshold ?? DEFAULT_LIST_THRESHOLD,
     },
   };
 }

@@ -7,6 +7,7 @@ import {
 } from "./errors.ts";
 import { displayPath } from "./files.ts";
 import { LETTER_FILE, loadLetter } from "./letters.ts";
+import { DEFAULT_LIST_THRESHOLD } from "./lists.ts";
 import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-config.ts";
 import type { Letter, Site } from "./types.ts";
 
@@ -60,7 +61,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
-      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true };
+      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD };
       problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback)).problems);
     }
   }

@@ -35,6 +35,8 @@ export interface SiteConfig {
   /** Link individuals' names to their URL (default true). */
   linkIndividuals: boolean;
   paper: PaperSize;
+  /** Lists longer than this move to paginated pages with search (default 500). */
+  listThreshold: number;
 }
 
 export interface Signatory {

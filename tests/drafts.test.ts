@@ -31,7 +31,7 @@ describe("draft letters", () => {
 });
 
 describe("which letters can be signed", () => {
-  const config: SiteConfig = { title: "T", pathPrefix: "/", lang: "en", author: "T", branch: "main", linkIndividuals: true, paper: "a4", repository: "https://github.com/o/r", signEmail: "s@example.org" };
+  const config: SiteConfig = { title: "T", pathPrefix: "/", lang: "en", author: "T", branch: "main", linkIndividuals: true, paper: "a4", repository: "https://github.com/o/r", signEmail: "s@example.org", listThreshold: 500 };
   const letter = (status: Letter["status"]) => ({ status, dir: "letters/x", title: "X" }) as Letter;
 
   it("only open letters, and only with a repository or an e-mail address to sign through", () => {

@@ -227,6 +227,34 @@ describe("building a versioned letter", () => {
   });
 });
 
+describe("each version's PDF", () => {
+  let site: string;
+  beforeAll(async () => {
+    site = await buildFixture("versioned");
+  });
+
+  it("is published with its SHA-256 on the version page and in versions.json", async () => {
+    const { createHash } = await import("node:crypto");
+    const json = JSON.parse(await readFile(join(site, "pledge/versions.json"), "utf8"));
+    for (const v of json.versions) {
+      const bytes = await readFile(join(site, v.pdf.url));
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(v.pdf.sha256);
+      expect(bytes.byteLength).toBe(v.pdf.bytes);
+      const page = await readPage(site, `pledge/v${v.version}/index.html`);
+      expect(text(page.querySelector(".pdf-sha256"))).toBe(v.pdf.sha256);
+    }
+  });
+
+  it("prints that version's list without withdrawn names, and says how many were withdrawn", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const pdfText = execFileSync("pdftotext", ["-layout", join(site, "pledge/v1/pledge-v1.pdf"), "-"], { encoding: "utf8" });
+    expect(pdfText).toContain("Alice Arnold");
+    expect(pdfText).not.toContain("Bob Brown");
+    expect(pdfText).not.toContain("Erin Evans"); // signed after version 1
+    expect(pdfText).toContain("1 signature was withdrawn.");
+  });
+});
+
 describe("unreleased letters", () => {
   it("are not published by npm run build", async () => {
     const root = await copyFixture("basic");

@@ -1,5 +1,5 @@
 // sitemap.xml and robots.txt. The sitemap lists every public page: the Eleventy plugin hands sitemapEntries
-// every kind of page there is (letters in every version and language, histories, changes), and a build
+// every kind of page there is (letters in every version and language, list pages, histories, changes), and a build
 // test fails when an HTML page of the site is missing from it.
 // Sitemaps need absolute URLs, so a site without `url` in site.yaml gets none. https://www.sitemaps.org/protocol.html
 import { SITEMAP_PATH } from "./files.ts";

@@ -1,7 +1,9 @@
 // Eleventy plugin: the letters, loaded and validated by src/, as global data. Eleventy never parses
 // content itself; it only receives finished page data.
 import { join } from "node:path";
+import { writeFiles } from "../output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../lists.ts";
 import { buildPages, type SiteData } from "../pages.ts";
 import { LETTERS_DIR, loadSite } from "../site.ts";
 import type { Site } from "../types.ts";
@@ -16,7 +18,7 @@ export interface ContentOptions {
 interface EleventyConfigLike {
   addGlobalData(name: string, value: () => Promise<unknown>): void;
   addWatchTarget(target: string): void;
-  on(event: string, callback: () => void): void;
+  on(event: string, callback: (...args: never[]) => unknown): void;
 }
 
 type PreviewData = SiteData & { problems: string[] };
@@ -45,6 +47,11 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addGlobalData("histories", async () => (await load()).histories);
   eleventyConfig.addGlobalData("changes", async () => (await load()).changes);
   eleventyConfig.addGlobalData("rawFiles", async () => (await load()).files);
+  eleventyConfig.addGlobalData("listPages", async () => (await load()).listPages);
+  // Search indexes are thousands of small JSON files: written as they are, not rendered one by one.
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await writeFiles(directories.output, (await load()).searchFiles);
+  });
   eleventyConfig.addGlobalData("problems", async () => (await load()).problems);
   // Templates live in templates/; the content is elsewhere, so preview must watch it explicitly.
   eleventyConfig.addWatchTarget(join(options.root, LETTERS_DIR));
@@ -61,12 +68,14 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));
   return {
-    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true },
+    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD },
     letters: [],
     pages: [],
     histories: [],
     changes: [],
     files: [],
+    listPages: [],
+    searchFiles: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
 }

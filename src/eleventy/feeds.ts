@@ -37,7 +37,7 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
   addGeneratedFile(eleventyConfig, "sitemap", {
     permalink: ifSiteUrl(SITEMAP_PATH),
     // Every kind of page the site has; a build test checks that no HTML page is left out.
-    generate: (data) => sitemapXml(context(data), sitemapEntries(["letterPages", "histories", "changes"].flatMap((name) => list<{ url: string }>(data, name)))) ?? "",
+    generate: (data) => sitemapXml(context(data), sitemapEntries(["letterPages", "listPages", "histories", "changes"].flatMap((name) => list<{ url: string }>(data, name)))) ?? "",
   });
   addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });
 

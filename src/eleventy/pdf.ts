@@ -30,6 +30,13 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     const jobs = pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
     outputs = await runPdfJobs(jobs, { cache: options.cache });
     outputs.forEach((output, i) => (pages[i]!.pdf = pdfLink(output, pages[i]!.lang)));
+    // Each version's PDF (in the original language) joins its entry in the history and versions.json.
+    for (const history of data.histories) {
+      for (const release of history.versions) {
+        const page = pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
+        if (page?.pdf) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes };
+      }
+    }
     const warnings = outputs.flatMap((o) => o.warnings);
     if (warnings.length) console.warn(warnings.join("\n"));
   });

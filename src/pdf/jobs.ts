@@ -1,5 +1,6 @@
 // PDF jobs: which PDFs a site has and where they go. One job per letter today; versions and translations
 // add one job per (letter, version, language), each with its own PdfDocument and path.
+import { sha256 } from "../hash.ts";
 import { t } from "../i18n.ts";
 import type { LetterPage, PdfLink } from "../pages.ts";
 import type { Letter, SiteConfig } from "../types.ts";
@@ -39,6 +40,7 @@ export function pdfLink(output: PdfOutput, lang: string): PdfLink {
   return {
     url: `/${output.job.path}`,
     bytes,
+    sha256: sha256(output.bytes),
     sizeText: sizeText(bytes, lang),
     pages: output.pages,
     pagesText: t(lang, "pageCount", output.pages),

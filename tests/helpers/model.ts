@@ -7,7 +7,7 @@ export function signatory(fields: Partial<Signatory> & { name: string }): Signat
 }
 
 export function siteConfig(fields: Partial<SiteConfig> = {}): SiteConfig {
-  return { title: "Test Site", pathPrefix: "/", lang: "en", author: "Test Author", branch: "main", linkIndividuals: true, paper: "a4", ...fields };
+  return { title: "Test Site", pathPrefix: "/", lang: "en", author: "Test Author", branch: "main", linkIndividuals: true, paper: "a4", listThreshold: 500, ...fields };
 }
 
 export function letter(fields: Partial<Letter> = {}): Letter {
