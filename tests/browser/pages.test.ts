@@ -6,20 +6,42 @@ import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT, buildFixture } from "../helpers/site.ts";
+import { SLUG as LARGE, generateLargeLetter } from "../helpers/large-letter.ts";
+import { PROJECT, buildFixture, runScript, tempDir } from "../helpers/site.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { serve, type StaticServer } from "./helpers/server.ts";
 
-/** The sites under test and their page types; new page types (versions, translations, search) go here. */
-const SITES = [
-  { name: "fixture", fixture: "basic", pages: { home: "/", letter: "/first-letter/" } },
-  { name: "reference", fixture: "../..", pages: { home: "/", letter: "/belgium-e2ee/" } },
+/** A site of one letter with 1,200 generated signatories: long enough for list pages and the search form. */
+async function buildLargeSite(): Promise<string> {
+  const letter = await generateLargeLetter(1_200, { threshold: 500, late: 50 });
+  const output = join(await tempDir(), "site");
+  const result = await runScript("build.ts", ["--root", letter.root, "--output", output]);
+  if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  return output;
+}
+
+/** The sites under test and their page types; new page types go here. */
+interface SiteUnderTest {
+  name: string;
+  build: () => Promise<string>;
+  pages: Record<string, string> & { letter: string };
+  /** The letter page has footnotes, for the keyboard test. */
+  footnotes?: boolean;
+}
+const SITES: SiteUnderTest[] = [
+  { name: "fixture", build: () => buildFixture("basic"), pages: { home: "/", letter: "/first-letter/" }, footnotes: true },
+  { name: "reference", build: () => buildFixture("../.."), pages: { home: "/", letter: "/belgium-e2ee/" }, footnotes: true },
   {
     name: "translated",
-    fixture: "translated",
+    build: () => buildFixture("translated"),
     pages: { letter: "/appeal/", translation: "/appeal/ar/", "old version": "/appeal/v1/fr/", history: "/appeal/history/", changes: "/appeal/v2/changes/" },
+    footnotes: true,
   },
-] as const;
+  // The sign form (the site has a repository) and hostile names.
+  { name: "readers", build: () => buildFixture("readers"), pages: { letter: "/open-data/" }, footnotes: true },
+  // Counts, first entries and the search form on the letter page; the rest on list pages.
+  { name: "large", build: buildLargeSite, pages: { letter: `/${LARGE}/`, "list page": `/${LARGE}/signatories/2/`, "old version list": `/${LARGE}/v1/signatories/` } },
+];
 const SCHEMES = ["light", "dark"] as const;
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -65,7 +87,7 @@ for (const site of SITES) {
   describe(`the ${site.name} site in Chromium`, () => {
     let server: StaticServer;
     beforeAll(async () => {
-      server = await serve(await buildFixture(site.fixture));
+      server = await serve(await site.build());
     });
     afterAll(async () => {
       await server?.close();
@@ -86,6 +108,8 @@ for (const site of SITES) {
               expect(await context.cookies()).toEqual([]);
               expect(await page.evaluate(() => document.cookie)).toBe("");
               expect(problems).toEqual([]);
+              // Reflow (WCAG 1.4.10): nothing, not even a long unbroken name, makes the page scroll sideways.
+              expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
               if (type === "letter" || type === "translation") {
                 await page.screenshot({ path: join(ARTIFACTS, `${site.name}-${type}-${width}-${colorScheme}.png`), fullPage: true });
               }
@@ -97,7 +121,7 @@ for (const site of SITES) {
       }
     }
 
-    it("lets a keyboard user reach a footnote reference with Tab, follow it, and come back with its back-link", async () => {
+    it.runIf(site.footnotes)("lets a keyboard user reach a footnote reference with Tab, follow it, and come back with its back-link", async () => {
       const { context, page } = await visit(server.origin + site.pages.letter, { colorScheme: "light", viewport: VIEWPORTS.desktop });
       try {
         const focused = () => page.evaluate(() => {
@@ -136,3 +160,41 @@ for (const site of SITES) {
     });
   });
 }
+
+describe("the sign form in Chromium", () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serve(await buildFixture("readers"));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("is reachable with Tab, fills in from the keyboard and submits with Enter to the repository", async () => {
+    const { context, page } = await visit(`${server.origin}/open-data/`, { colorScheme: "light", viewport: VIEWPORTS.phone });
+    try {
+      // Submitting leaves the site for the repository; catch that navigation instead of making it.
+      const leaving = new Promise<string>((resolve) => {
+        void context.route("https://github.com/**", (route) => {
+          resolve(route.request().url());
+          void route.abort();
+        });
+      });
+      let reached = false;
+      for (let i = 0; i < 200 && !reached; i++) {
+        await page.keyboard.press("Tab");
+        reached = await page.evaluate(() => document.activeElement?.id === "sign-name");
+      }
+      expect(reached, "Tab reaches the name field").toBe(true);
+      await page.keyboard.type("Jane Keyboard");
+      await expect.poll(() => page.locator("[data-sign-preview]").textContent()).toContain("name: \"Jane Keyboard\"");
+      await page.keyboard.press("Enter");
+      const url = new URL(await leaving);
+      expect(url.origin + url.pathname).toBe("https://github.com/example/letters/new/main");
+      expect(url.searchParams.get("filename")).toBe("letters/open-data/signatories/jane-keyboard.yaml");
+      expect(url.searchParams.get("value")).toContain('name: "Jane Keyboard"');
+    } finally {
+      await context.close();
+    }
+  });
+});
