@@ -130,6 +130,8 @@ export interface LetterPage {
     groups: SignatoryGroupView[];
     /** Set when the list is longer than the site's list_threshold (see lists.ts). */
     large?: LargeListView;
+    /** With `large`, `groups` holds only the first entries shown on the page; this holds them all. */
+    allGroups?: SignatoryGroupView[];
   };
   pdf?: PdfLink;
   /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */

@@ -68,7 +68,8 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
     signatories: {
       heading: page.signatories.heading,
       note: page.signatories.note,
-      groups: page.signatories.groups.map((g) => ({
+      // A long list shows only its first entries on the page; the PDF prints every one.
+      groups: (page.signatories.allGroups ?? page.signatories.groups).map((g) => ({
         heading: g.heading,
         entries: g.signatories.map((s) => ({ name: s.name, role: s.role, source: s.source })),
       })),
