@@ -41,15 +41,17 @@ export interface SignatoryGroupView {
 export interface PdfLink {
   /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
   url: string;
-  bytes: number;
-  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
-  sha256: string;
-  /** e.g. "64 kB". */
-  sizeText: string;
-  pages: number;
-  /** e.g. "2 pages". */
-  pagesText: string;
   linkText: string;
+  /** Local preview: the PDF is typeset when opened, so its size is not known yet. */
+  onDemand?: boolean;
+  bytes?: number;
+  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
+  sha256?: string;
+  /** e.g. "64 kB". */
+  sizeText?: string;
+  pages?: number;
+  /** e.g. "2 pages". */
+  pagesText?: string;
 }
 
 
