@@ -30,6 +30,8 @@ const en = {
   readOriginal: "Read the original",
   downloadPdf: "Download the PDF",
   pageCount: (n: number) => (n === 1 ? "1 page" : `${n.toLocaleString("en")} pages`),
+  /** The page number in a PDF's footer; the PDF fills in {page} and {total}. */
+  pdfPageNumber: "{page} / {total}",
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;
@@ -101,6 +103,7 @@ const ar: Partial<Record<MessageKey, Message>> = {
   readOriginal: "اقرأ النص الأصلي",
   downloadPdf: "تنزيل ملف PDF",
   pageCount: (n) => `عدد الصفحات: ${n.toLocaleString("ar")}`,
+  pdfPageNumber: "صفحة {page} من {total}",
 };
 
 const catalogues: Record<string, Partial<Record<MessageKey, Message>>> = { en, fr, nl, ar };

@@ -15,6 +15,9 @@ export interface PdfEntry {
 export interface PdfSignatories {
   heading: string;
   note?: string;
+  /** Language of the heading and of the note, when not the document's (a translation that kept the original's). */
+  headingLang?: string;
+  noteLang?: string;
   groups: Array<{ heading?: string; entries: PdfEntry[] }>;
   /** e.g. "2 signatures were withdrawn.", printed after the list. */
   withdrawnText?: string;
@@ -68,6 +71,8 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
     signatories: {
       heading: page.signatories.heading,
       note: page.signatories.note,
+      headingLang: page.signatories.headingLang,
+      noteLang: page.signatories.noteLang,
       groups: page.signatories.groups.map((g) => ({
         heading: g.heading,
         entries: g.signatories.map((s) => ({ name: s.name, role: s.role, source: s.source })),
