@@ -43,7 +43,8 @@ export interface PdfDocument {
   signatories: PdfSignatories;
   /** A line printed at the foot of every page beside the page number, e.g. a version and its date. */
   footer?: string;
-  metadata: { author: string; keywords: string[] };
+  /** `subject` is the PDF's Subject (Typst's document description), e.g. the version and its date. */
+  metadata: { author: string; keywords: string[]; subject?: string };
   paper: PaperSize;
   /** The file the document comes from, named in warnings and errors (e.g. letters/x/letter.md). */
   source: string;
@@ -54,8 +55,9 @@ export interface PdfDocument {
  * HTML page, so both show the same text and the same list.
  */
 export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDocument {
+  // "Version 2 · released 1 June 2024", in the page's language: a printed copy says which text it is.
   const footer = page.release
-    ? `${page.ui.versionLabel} ${page.release.version} · ${page.release.dateText}`
+    ? `${page.ui.versionLabel} ${page.release.version} · ${page.ui.released} ${page.release.dateText}`
     : page.ui.status_draft;
   return {
     slug: page.slug,
@@ -83,6 +85,7 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
     metadata: {
       author: config.author,
       keywords: ["open letter", config.title, ...(page.release ? [`version ${page.release.version}`, `released ${page.release.date}`] : [])],
+      subject: footer,
     },
     paper: config.paper,
     source: page.source,

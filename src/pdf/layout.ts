@@ -26,6 +26,8 @@ export interface LayoutData {
   title: string;
   author: string;
   keywords: string[];
+  /** The PDF's Subject, e.g. "Version 2 · released 1 June 2024". */
+  description: string | null;
   date: { year: number; month: number; day: number };
   dateText: string;
   lang: string;
@@ -68,6 +70,7 @@ export function layoutData(doc: PdfDocument): LayoutData {
     title: doc.title,
     author: doc.metadata.author,
     keywords: doc.metadata.keywords,
+    description: nullable(doc.metadata.subject),
     date: { year, month, day },
     dateText: doc.dateText,
     ...typstLanguage(doc.lang),
