@@ -22,7 +22,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
 
   // PDF: each letter typeset with Typst (cached by content hash), linked from its page, written next to it.
-  eleventyConfig.addPlugin(pdfPlugin);
+  eleventyConfig.addPlugin(pdfPlugin, { preview });
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblems, hasErrors } from "../src/errors.ts";
+import { sitePdfProblems } from "../src/pdf/index.ts";
 import { loadSite } from "../src/site.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
@@ -18,6 +19,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   runCli(async () => {
     const { values } = parseFlags({ root: { type: "string" } });
     const { site, problems } = await loadSite(values.root ?? ".");
+    // A text whose PDF cannot be made (a script no PDF font covers) is an error here too, published or
+    // not: a pull request that adds one fails its check before a release freezes the text for good.
+    if (site && !hasErrors(problems)) problems.push(...sitePdfProblems(site, { preview: true }));
     if (problems.length) console.error(formatProblems(problems));
     if (!site || hasErrors(problems)) {
       const count = problems.filter((p) => p.severity === "error").length;

@@ -53,6 +53,8 @@ export class FileTooLargeError extends ContentError {}
 export class UnsafeFileError extends ContentError {}
 export class FrozenFileError extends ContentError {}
 export class ReleasedSignatoryError extends ContentError {}
+/** A letter's text is in a script that none of the PDF fonts cover (src/pdf/glyphs.ts). */
+export class UncoveredScriptError extends ContentError {}
 
 /** Thrown when content has errors; carries every problem found, so the user fixes them all in one go. */
 export class ContentProblemsError extends Error {

@@ -1,8 +1,10 @@
 // Scripts in the PDF: Arabic, Hebrew and Persian letters typeset right to left with the fonts the project
-// ships.
-import { readFile } from "node:fs/promises";
+// ships, and a letter in a script none of them covers stopping the build with a clear message.
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { UncoveredScriptError } from "../src/errors.ts";
 import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
 import { pdfFile, pdfFonts, pdfInfo, pdfLayout, pdfText, squash, type PdfPage } from "./helpers/pdf.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
@@ -138,5 +140,66 @@ describe("Hebrew and Persian letters", () => {
     );
     const [page] = await pdfLayout(await pdfFile(bytes), 1, 1);
     expect(page!.lines.map((l) => l.text)).toEqual(expect.arrayContaining(["Acme Corp. (EU)", "Jane Doe Jr."]));
+  });
+});
+
+describe("a letter in a script no PDF font covers", () => {
+  it("is an error naming the file, the letter, the language and the script, with an example", async () => {
+    const error = await renderPdf(doc({ lang: "ja", title: "公開書簡", dateText: "2024年3月1日", body: "私たちは、開かれたインターネットを求めます。" }), { cache: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UncoveredScriptError);
+    const message = (error as UncoveredScriptError).format();
+    expect(message).toMatch(/^letters\/scripts\/letter\.md:1:1: error: the PDF of "scripts" \(ja\) needs a font for the Han, Hiragana and Katakana scripts \(e\.g\. "公開書簡", "/);
+    expect(message).toContain("src/pdf/fonts.ts");
+    // Japanese punctuation comes with a Japanese font: it is not listed on its own.
+    expect(message).not.toContain("U+3002");
+  });
+
+  it("names characters of no script, such as an emoji in the body", async () => {
+    const error = await renderPdf(doc({ body: "We sign with love 🕊 and hope." }), { cache: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UncoveredScriptError);
+    expect((error as Error).message).toContain('needs a font for the character "🕊" (U+1F54A)');
+  });
+
+  it("is only a warning in a signatory's name, naming the file, line and column", async () => {
+    const { warnings } = await renderPdf(
+      doc({ signatories: { heading: "Signatories", groups: [{ entries: [{ name: "山田太郎 🙂", source: "letters/scripts/signatories/yamada.yaml:1:7" }] }] } }),
+      { cache: false },
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^letters\/scripts\/signatories\/yamada\.yaml:1:7: warning: .*"山田太郎 🙂"/);
+  });
+
+  describe("in a Japanese translation", () => {
+    const japanese = ["---", "title: 開かれたインターネットを守ろう", "to:", "  - 閣僚会議", "salutation: 大臣各位", "follows: 2", "---", "", "私たちは、開かれた自由なインターネットを守るよう求めます。", ""].join("\n");
+    let root: string;
+    beforeAll(async () => {
+      root = join(await tempDir(), "letters-root");
+      await cp(fixture("translated"), root, { recursive: true });
+      await writeFile(join(root, "letters/appeal/letter.ja.md"), japanese);
+    });
+
+    it("fails npm run check before it is released, naming the translation", async () => {
+      const result = await runScript("check.ts", ["--root", root]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/letters\/appeal\/letter\.ja\.md:2:8: error: the PDF of "appeal" \(ja\) needs a font for the Han, Hiragana and Katakana scripts \(e\.g\. "開かれたインターネ/);
+    });
+
+    it("once released, stops the build with exit 1, the message and no stack trace, leaving the previous site untouched", async () => {
+      const release = await runScript("release.ts", ["appeal", "--root", root, "--date", "2024-07-01", "--notes", "Japanese"]);
+      expect(release.code).toBe(0);
+      const parent = await tempDir();
+      const output = join(parent, "site");
+      await mkdir(output);
+      await writeFile(join(output, "index.html"), "the previous site");
+
+      const result = await runScript("build.ts", ["--root", root, "--output", output]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/letters\/appeal\/versions\/3\/letter\.ja\.md:2:8: error: the PDF of "appeal" \(ja\) needs a font for the Han/);
+      expect(result.stderr).toContain("Build stopped");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(await readFile(join(output, "index.html"), "utf8")).toBe("the previous site");
+      expect(await readdir(parent)).toEqual(["site"]);
+      expect(existsSync(join(output, "appeal"))).toBe(false);
+    });
   });
 });

@@ -3,12 +3,15 @@
 // cache when nothing changed); once Eleventy has written the site, the files go next to their pages.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { pagePdfJob, pdfLink, runPdfJobs, type PdfOutput } from "../pdf/index.ts";
+import { ContentProblemsError, formatProblems } from "../errors.ts";
+import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfOutput } from "../pdf/index.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {
   /** Folder of cached PDFs (default .cache/pdf in the working directory). */
   cache?: string;
+  /** Local preview: a letter whose PDF cannot be made is reported and left without a PDF, not fatal. */
+  preview?: boolean;
 }
 
 interface EleventyConfigLike {
@@ -25,11 +28,18 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       outputs = [];
       return;
     }
-    const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
-    const pages = data.pages;
-    const jobs = pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
-    outputs = await runPdfJobs(jobs, { cache: options.cache });
-    outputs.forEach((output, i) => (pages[i]!.pdf = pdfLink(output, pages[i]!.lang)));
+    const jobs = pagePdfJobs(site, data.pages);
+    let pages = data.pages.map((page, i) => ({ page, job: jobs[i]! }));
+    // A letter in a script no PDF font covers stops the build before anything is typeset or written
+    // (npm run build finds it even before Eleventy starts; this covers every other way in).
+    const { problems, failed } = pdfJobProblems(pages.map((p) => p.job));
+    if (problems.length) {
+      if (!options.preview) throw new ContentProblemsError(problems);
+      console.error(formatProblems(problems));
+      pages = pages.filter((p) => !failed.has(p.job));
+    }
+    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache });
+    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
     const warnings = outputs.flatMap((o) => o.warnings);
     if (warnings.length) console.warn(warnings.join("\n"));
   });
