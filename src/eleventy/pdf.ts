@@ -40,8 +40,11 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     }
     outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache });
     outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
-    const warnings = outputs.flatMap((o) => o.warnings);
+    // One name appears in every PDF that lists it: say it once.
+    const warnings = [...new Set(outputs.flatMap((o) => o.warnings))];
     if (warnings.length) console.warn(warnings.join("\n"));
+    const typeset = outputs.filter((o) => !o.cached).length;
+    console.log(`PDF: ${outputs.length} file(s), ${typeset} typeset, ${outputs.length - typeset} reused from the cache.`);
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
