@@ -25,7 +25,8 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
 
   // PDF: each page typeset with Typst (cached by content hash) and written next to it; in preview, on request.
-  eleventyConfig.addPlugin(pdfPlugin, { preview });
+  // OPEN_LETTERS_PDF_CACHE moves the cache (tests give each build its own).
+  eleventyConfig.addPlugin(pdfPlugin, { preview, cache: process.env.OPEN_LETTERS_PDF_CACHE || undefined });
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

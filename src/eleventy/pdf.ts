@@ -6,13 +6,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { t } from "../i18n.ts";
-import { pagePdfJob, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../pdf/index.ts";
+import { ContentProblemsError, formatProblems } from "../errors.ts";
+import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../pdf/index.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {
   /** Folder of cached PDFs (default .cache/pdf in the working directory). */
   cache?: string;
-  /** Local preview: typeset each PDF when the browser asks for it, not on every save. */
+  /** Local preview: typeset each PDF when the browser asks for it, not on every save; a letter whose PDF
+   * cannot be made is reported and left without a PDF, not fatal. */
   preview?: boolean;
 }
 
@@ -36,25 +38,36 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       return;
     }
     const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
-    const pages = data.pages;
-    const jobs = pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
+    const jobs = pagePdfJobs(site, data.pages);
+    let pages = data.pages.map((page, i) => ({ page, job: jobs[i]! }));
+    // A letter in a script no PDF font covers stops the build before anything is typeset or written
+    // (npm run build finds it even before Eleventy starts; this covers every other way in).
+    const { problems, failed } = pdfJobProblems(pages.map((p) => p.job));
+    if (problems.length) {
+      if (!options.preview) throw new ContentProblemsError(problems);
+      console.error(formatProblems(problems));
+      pages = pages.filter((p) => !failed.has(p.job));
+    }
     if (options.preview) {
-      onDemand = new Map(jobs.map((job) => [`/${job.path}`, job]));
-      jobs.forEach((job, i) => (pages[i]!.pdf = { url: `/${job.path}`, linkText: t(pages[i]!.lang, "downloadPdf"), onDemand: true }));
+      onDemand = new Map(pages.map(({ job }) => [`/${job.path}`, job]));
+      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: t(page.lang, "downloadPdf"), onDemand: true };
       outputs = [];
       return;
     }
-    outputs = await runPdfJobs(jobs, { cache: options.cache });
-    outputs.forEach((output, i) => (pages[i]!.pdf = pdfLink(output, pages[i]!.lang)));
+    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache });
+    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
       for (const release of history.versions) {
-        const page = pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
+        const page = data.pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
         if (page?.pdf?.sha256) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes! };
       }
     }
-    const warnings = outputs.flatMap((o) => o.warnings);
+    // One name appears in every PDF that lists it: say it once.
+    const warnings = [...new Set(outputs.flatMap((o) => o.warnings))];
     if (warnings.length) console.warn(warnings.join("\n"));
+    const typeset = outputs.filter((o) => !o.cached).length;
+    console.log(`PDF: ${outputs.length} file(s), ${typeset} typeset, ${outputs.length - typeset} reused from the cache.`);
   });
 
   if (options.preview) {

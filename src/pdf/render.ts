@@ -4,7 +4,8 @@ import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts
 import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "./compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "./fonts.ts";
-import { missingGlyphWarnings } from "./glyphs.ts";
+import type { UncoveredScriptError } from "../errors.ts";
+import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
 
 export interface RenderOptions {
@@ -26,9 +27,12 @@ export class PdfError extends Error {
   override name = "PdfError";
 }
 
+/** Throws UncoveredScriptError when the letter's own text needs a script no PDF font covers. */
 export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
   const fonts = loadFonts();
   const data = layoutData(doc);
+  const error = uncoveredScriptError(doc, data, fonts.coverage);
+  if (error) throw error;
   const json = JSON.stringify(data);
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
@@ -54,4 +58,9 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
   return messages.map((m) => `${doc.source}: warning: typesetting the PDF of "${doc.slug}": ${m}`);
+}
+
+/** The error renderPdf would throw for this document because of its script, without typesetting it. */
+export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefined {
+  return uncoveredScriptError(doc, layoutData(doc), loadFonts().coverage);
 }
