@@ -6,6 +6,7 @@ import { t } from "../i18n.ts";
 import { buildPages, type LetterPage, type PdfLink } from "../pages.ts";
 import type { Letter, Site, SiteConfig } from "../types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
+import { CompilePool, workerCount } from "./pool.ts";
 import { renderPdf, scriptProblem, type RenderedPdf, type RenderOptions } from "./render.ts";
 
 export interface PdfJob {
@@ -63,11 +64,15 @@ export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
   return { problems: [...problems.values()], failed };
 }
 
-/** Runs the jobs one after the other: the compiler is one synchronous instance per process. */
+/** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
 export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions = {}): Promise<PdfOutput[]> {
-  const outputs: PdfOutput[] = [];
-  for (const job of jobs) outputs.push({ job, ...(await renderPdf(job.doc, options)) });
-  return outputs;
+  // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
+  const pool = new CompilePool(workerCount(jobs.length));
+  try {
+    return await Promise.all(jobs.map(async (job) => ({ job, ...(await renderPdf(job.doc, { ...options, compile: pool.compile })) })));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** What a page shows about its PDF: the link, its size and page count in the page's language. */

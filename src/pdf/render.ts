@@ -7,10 +7,13 @@ import { loadFonts } from "./fonts.ts";
 import type { UncoveredScriptError } from "../errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
+import type { Compile } from "./pool.ts";
 
 export interface RenderOptions {
   /** Folder of cached PDFs; false to always typeset (default .cache/pdf in the working directory). */
   cache?: string | false;
+  /** Typesets (default: in this thread); runPdfJobs passes a worker pool's. */
+  compile?: Compile;
 }
 
 export interface RenderedPdf {
@@ -43,7 +46,7 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
 
   let compiled;
   try {
-    compiled = compilePdf(LAYOUT, { data: json });
+    compiled = options.compile ? await options.compile(LAYOUT, { data: json }) : compilePdf(LAYOUT, { data: json });
   } catch (error) {
     if (!(error instanceof TypstError)) throw error;
     throw new PdfError(
