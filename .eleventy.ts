@@ -30,8 +30,9 @@ export default async function (eleventyConfig: UserConfig) {
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview });
 
-  // PDF: each letter typeset with Typst (cached by content hash), linked from its page, written next to it.
-  eleventyConfig.addPlugin(pdfPlugin);
+  // PDF: each page typeset with Typst (cached by content hash) and written next to it; in preview, on request.
+  // OPEN_LETTERS_PDF_CACHE moves the cache (tests give each build its own).
+  eleventyConfig.addPlugin(pdfPlugin, { preview, cache: process.env.OPEN_LETTERS_PDF_CACHE || undefined });
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

@@ -1,8 +1,9 @@
-// npm run bench: generates its corpora under bench/corpus/ (git-ignored), builds each scenario in a
+// npm run bench: generates its corpora in the temporary folder (never committed), builds each scenario in a
 // fresh process, and prints wall time, CPU time, peak memory, the ratio to a bare-Eleventy baseline
 // measured in the same run, and whether each target is met. Results go to bench/results.json too.
 import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -12,6 +13,8 @@ import { parseFlags, runCli } from "./lib/cli.ts";
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../..");
 const BENCH = join(PROJECT, "bench");
 const run = promisify(execFile);
+/** tsx's loader by absolute address: the baseline runs from a corpus folder outside the project. */
+const TSX = import.meta.resolve("tsx");
 
 interface Measurement {
   scenario: string;
@@ -27,7 +30,7 @@ const LANGUAGES = ["fr", "nl", "de", "es", "it", "pt", "pl", "cs", "sk", "sl", "
 
 async function build(root: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<Omit<Measurement, "scenario">> {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/lib/measure.ts"), "site", root, output], {
+  const { stdout } = await run(process.execPath, ["--import", TSX, join(PROJECT, "scripts/lib/measure.ts"), "site", root, output], {
     cwd: PROJECT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024,
   });
   const wall = (performance.now() - started) / 1000;
@@ -36,7 +39,7 @@ async function build(root: string, output: string, env: NodeJS.ProcessEnv = {}):
 
 async function baseline(input: string, output: string): Promise<Omit<Measurement, "scenario">> {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/lib/measure.ts"), "eleventy", input, output], { cwd: input, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ["--import", TSX, join(PROJECT, "scripts/lib/measure.ts"), "eleventy", input, output], { cwd: input, maxBuffer: 64 * 1024 * 1024 });
   return { wall: (performance.now() - started) / 1000, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
 }
 
@@ -47,7 +50,7 @@ const cold = (root: string, output: string) => {
 
 /** Seconds from saving a signatory file until the preview server serves a page with the new name. */
 async function previewLatency(root: string, page: string, port: number): Promise<number> {
-  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(root, ".cache/preview")}`, "--serve", `--port=${port}`, "--quiet"], {
+  const server = spawn(process.execPath, ["--import", TSX, "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(root, ".cache/preview")}`, "--serve", `--port=${port}`, "--quiet"], {
     cwd: PROJECT, env: { ...process.env, OPEN_LETTERS_ROOT: root }, stdio: ["ignore", "pipe", "pipe"],
   });
   try {
@@ -75,7 +78,7 @@ async function previewLatency(root: string, page: string, port: number): Promise
 const HELP = `
 Usage: npm run bench [-- --quick] [--only NAME]
 
-Generates benchmark corpora in bench/corpus/, builds each scenario in a fresh process and prints wall
+Generates benchmark corpora in the system's temporary folder, builds each scenario in a fresh process and prints wall
 time, CPU time and peak memory, with the ratio to a bare Eleventy build and the targets met or not.
 Writes bench/results.json. --quick uses small corpora (a smoke test, not the targets).
 `;
@@ -85,7 +88,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { values } = parseFlags({ quick: { type: "boolean" }, only: { type: "string" } });
     const q = values.quick ?? false;
     const sizes = { big: q ? 2_000 : 100_000, letters: q ? 10 : 200, perLetter: q ? 50 : 500, translated: q ? 700 : 7_000, languages: q ? 3 : 30 };
-    const corpus = join(BENCH, "corpus");
+    // Outside the repository: Eleventy does not watch git-ignored folders, which would hide the preview's changes.
+    const corpus = join(tmpdir(), "open-letters-bench");
     const out = join(BENCH, "out");
     mkdirSync(corpus, { recursive: true });
     const results: Measurement[] = [];

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ContentProblemsError, formatProblems } from "../src/errors.ts";
+import { sitePdfProblems } from "../src/pdf/index.ts";
 import { loadSite } from "../src/site.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
@@ -33,6 +34,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const output = resolve(options.output ?? "_site");
   const { site, problems } = await loadSite(root);
   if (!site) throw new ContentProblemsError(problems);
+  // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
+  // Eleventy writes anything, with the same message as npm run check.
+  if (process.env.OPEN_LETTERS_PDF !== "0") {
+    const pdfProblems = sitePdfProblems(site, { preview: false });
+    if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
+  }
 
   const staging = `${output}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });

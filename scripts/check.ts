@@ -6,6 +6,7 @@ import { checkSite } from "../src/check.ts";
 import { applyFixes } from "../src/fix.ts";
 import { hasErrors } from "../src/errors.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
+import { sitePdfProblems } from "../src/pdf/index.ts";
 
 const HELP = `
 Usage: npm run check [-- --root DIR] [--fix] [--format text|github]
@@ -37,6 +38,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       result = await checkSite(root);
     }
     const { site, problems } = result;
+    // A text whose PDF cannot be made (a script no PDF font covers) is an error here too, published or
+    // not: a pull request that adds one fails its check before a release freezes the text for good.
+    if (site && !hasErrors(problems)) problems.push(...sitePdfProblems(site, { preview: true }));
     if (format === "github") {
       // Annotations go to stdout, where the runner reads workflow commands.
       for (const p of problems) console.log(githubAnnotation(p));

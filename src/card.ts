@@ -1,7 +1,8 @@
 // Social card images: a 1200x630 PNG per letter page (site, title, date, signatory count), typeset by Typst
 // and rasterised by resvg, both native binaries shipped inside their npm packages, so no browser and no
-// system font is involved and the same text always gives the same bytes. Cards are cached by a hash of
-// everything that goes into them, so a rebuild only renders the cards whose text changed.
+// system font is involved and the same text always gives the same bytes. The fonts are the PDF's
+// (src/pdf/fonts.ts), so a card prints every script a PDF can. Cards are cached by a hash of everything
+// that goes into them, so a rebuild only renders the cards whose text changed.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -11,24 +12,11 @@ import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { Resvg } from "@resvg/resvg-js";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
+import { FONT_NAMES, loadFonts } from "./pdf/fonts.ts";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 const packageVersion = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
-
-const WEIGHTS = ["400Regular", "600SemiBold", "700Bold"];
-/**
- * The card's fonts, TTF only (Typst ignores WOFF/WOFF2), in the weights the card uses. Source Serif 4
- * covers Latin, Greek and Cyrillic; Noto Naskh Arabic, Arabic. A language in another script needs its
- * font added here and its script in CARD_SCRIPTS.
- */
-const FONTS = [
-  { family: "Source Serif 4", pkg: "@expo-google-fonts/source-serif-4", file: (w: string) => `${w}/SourceSerif4_${w}.ttf` },
-  { family: "Noto Naskh Arabic", pkg: "@expo-google-fonts/noto-naskh-arabic", file: (w: string) => `${w}/NotoNaskhArabic_${w}.ttf` },
-];
-const FONT_FILES = FONTS.flatMap((font) => WEIGHTS.map((w) => join(packageDir(font.pkg), font.file(w))));
-/** Characters the fonts above can print; anything else would come out as empty boxes. */
-const CARD_SCRIPTS = /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Common}\p{Script=Inherited}]/gu;
 
 /** Bump when the look changes in a way the template text does not show (it is hashed too). */
 const CARD_DESIGN = 1;
@@ -45,7 +33,7 @@ export const CARD_TEMPLATE = `
 #let accent = rgb("#0b4f9c")
 #set page(width: ${CARD_SIZE.width}pt, height: ${CARD_SIZE.height}pt, margin: (left: 96pt, right: 80pt, y: 64pt), fill: rgb("#fdfdfb"),
   background: place(left + top, rect(width: 20pt, height: 100%, fill: accent)))
-#set text(font: (${FONTS.map((f) => JSON.stringify(f.family)).join(", ")}), fallback: false, fill: ink, lang: data.lang, hyphenate: false)
+#set text(font: (${FONT_NAMES.map((name) => JSON.stringify(name)).join(", ")}), fallback: false, fill: ink, lang: data.lang, hyphenate: false)
 #let fitted(body) = layout(area => {
   let sizes = (76pt, 68pt, 60pt, 54pt, 48pt, 42pt, 36pt, 32pt)
   let chosen = sizes.last()
@@ -59,7 +47,7 @@ export const CARD_TEMPLATE = `
 })
 #set par(leading: 0.32em)
 #grid(rows: (auto, 1fr, auto), row-gutter: 28pt,
-  text(size: 30pt, weight: 600, fill: accent, data.site),
+  text(size: 30pt, weight: 700, fill: accent, data.site),
   fitted(data.title),
   text(size: 30pt, fill: muted, data.date + "  ·  " + data.count),
 )
@@ -67,7 +55,7 @@ export const CARD_TEMPLATE = `
 
 let compiler: NodeCompiler | undefined;
 function typst(): NodeCompiler {
-  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: FONT_FILES.map((file) => readFileSync(file)) }] });
+  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: loadFonts().blobs }] });
   return compiler;
 }
 
@@ -97,22 +85,29 @@ export function renderCardPng(card: CardContent): Buffer {
   return resvg.render().asPng();
 }
 
-/** Fails with a message that says what to do, rather than printing empty boxes on a card. */
+// Spaces, controls and invisible formatting characters need no glyph (as in src/pdf/glyphs.ts).
+const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Fails with a message that says what to do, rather than printing empty boxes on a card. `npm run check`
+ * already refuses a letter in a script no PDF font covers; this also catches the site's title.
+ */
 export function checkScripts(card: CardContent): void {
-  const missing = [...new Set(Object.values(card).join(" ").match(CARD_SCRIPTS) ?? [])];
+  const { coverage } = loadFonts();
+  const text = [card.site, card.title, card.date, card.count].join(" ");
+  const missing = [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !coverage.has(ch.codePointAt(0)!)))];
   if (!missing.length) return;
   const shown = missing.slice(0, 5).map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
   throw new Error(
-    `The social card of "${card.title}" (${card.lang}) has characters no card font covers: ${shown}. ` +
-      "Add a TTF font for that script to FONTS and CARD_SCRIPTS in src/card.ts (e.g. an @expo-google-fonts/noto-* package).",
+    `The social card of "${card.title}" (${card.lang}) has characters no font covers: ${shown}. ` +
+      "Cards use the PDF's fonts: add a font for that script to FONT_FAMILIES in src/pdf/fonts.ts.",
   );
 }
 
 let versions: string | undefined;
 /** Everything that decides a card's bytes: the text, the template, the fonts and the renderers' versions. */
 export function cardKey(card: CardContent): string {
-  versions ??= ["@myriaddreamin/typst-ts-node-compiler", "@resvg/resvg-js", ...FONTS.map((font) => font.pkg)]
-    .map((name) => `${name}@${packageVersion(name)}`).join(" ");
+  versions ??= [...["@myriaddreamin/typst-ts-node-compiler", "@resvg/resvg-js"].map((name) => `${name}@${packageVersion(name)}`), loadFonts().version].join(" ");
   return createHash("sha256").update(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)])).digest("hex");
 }
 

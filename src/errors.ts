@@ -56,6 +56,8 @@ export class ReleasedSignatoryError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** A letter's text is in a script that none of the PDF fonts cover (src/pdf/glyphs.ts). */
+export class UncoveredScriptError extends ContentError {}
 
 /** Thrown when content has errors; carries every problem found, so the user fixes them all in one go. */
 export class ContentProblemsError extends Error {

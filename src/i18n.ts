@@ -66,6 +66,8 @@ const en = {
   searchError: "The search could not be loaded; the full list is on the list pages.",
   searchMore: "Show more results",
   searchOnPage: "page {n}",
+  /** The page number in a PDF's footer; the PDF fills in {page} and {total}. */
+  pdfPageNumber: "{page} / {total}",
   downloadList: "Download the list of signatories:",
 } satisfies Catalogue;
 
@@ -143,6 +145,7 @@ const ar: Partial<Record<MessageKey, Message>> = {
   readOriginal: "اقرأ النص الأصلي",
   downloadPdf: "تنزيل ملف PDF",
   pageCount: (n) => `عدد الصفحات: ${n.toLocaleString("ar")}`,
+  pdfPageNumber: "صفحة {page} من {total}",
   downloadList: "تنزيل قائمة الموقعين:",
 };
 

@@ -149,7 +149,8 @@ function largeList(page: LetterPage): { page: LetterPage; listPages: ListPage[];
   };
   const listPages = Array.from({ length: pageCount }, (_, i) => listPage(page, entries, i + 1, pageCount, searchFor));
   return {
-    page: { ...page, signatories: { ...page.signatories, groups: preview(page), large: summary } },
+    // The page shows a preview; every other output (the PDF) still needs the whole list.
+    page: { ...page, signatories: { ...page.signatories, groups: preview(page), allGroups: page.signatories.groups, large: summary } },
     listPages,
     searchFiles,
   };

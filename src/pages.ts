@@ -42,15 +42,17 @@ export interface SignatoryGroupView {
 export interface PdfLink {
   /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
   url: string;
-  bytes: number;
-  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
-  sha256: string;
-  /** e.g. "64 kB". */
-  sizeText: string;
-  pages: number;
-  /** e.g. "2 pages". */
-  pagesText: string;
   linkText: string;
+  /** Local preview: the PDF is typeset when opened, so its size is not known yet. */
+  onDemand?: boolean;
+  bytes?: number;
+  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
+  sha256?: string;
+  /** e.g. "64 kB". */
+  sizeText?: string;
+  pages?: number;
+  /** e.g. "2 pages". */
+  pagesText?: string;
 }
 
 
@@ -135,6 +137,8 @@ export interface LetterPage {
     list: PublishedSignatory[];
     /** Set when the list is longer than the site's list_threshold (see lists.ts). */
     large?: LargeListView;
+    /** With `large`, `groups` holds only the first entries shown on the page; this holds them all. */
+    allGroups?: SignatoryGroupView[];
   };
   pdf?: PdfLink;
   /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */

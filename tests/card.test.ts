@@ -21,15 +21,16 @@ describe("social card images", () => {
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
-  it("print Arabic with an Arabic font", () => {
+  it("print Arabic and Hebrew with the PDF's fonts for them", () => {
     const arabic = { site: "Open Letters", title: "لنحافظ على إنترنت مفتوح", date: "١ مايو ٢٠٢٤", count: "عدد الموقعين: ٣", lang: "ar" };
     expect(() => checkScripts(arabic)).not.toThrow();
     expect(pngSize(renderCardPng(arabic))).toEqual({ width: 1200, height: 630 });
+    expect(() => checkScripts({ ...arabic, title: "שמרו על אינטרנט פתוח", lang: "he" })).not.toThrow();
   });
 
   it("refuse, saying what to add, a script no card font covers, rather than print empty boxes", () => {
     expect(() => renderCardPng({ ...card, title: "開かれたインターネット", lang: "ja" })).toThrow(
-      /social card of "開かれたインターネット" \(ja\) has characters no card font covers: 開 U\+958B.*Add a TTF font/,
+      /social card of "開かれたインターネット" \(ja\) has characters no font covers: 開 U\+958B.*add a font for that script to FONT_FAMILIES/,
     );
   });
 

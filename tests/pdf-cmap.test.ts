@@ -3,16 +3,21 @@ import { describe, expect, it } from "vitest";
 import { CodePointSet, readCmap } from "../src/pdf/cmap.ts";
 import { FONT_FILES, loadFonts } from "../src/pdf/fonts.ts";
 
-describe("the PDF font", () => {
-  it("covers Latin Extended, Greek and Cyrillic, and not CJK or Arabic", () => {
+describe("the PDF fonts", () => {
+  it("cover Latin Extended, Greek, Cyrillic, Arabic (with Persian and Urdu) and Hebrew, and not CJK or Devanagari", () => {
     const { coverage } = loadFonts();
     const covered = (s: string) => [...s].filter((ch) => ch !== " ").every((ch) => coverage.has(ch.codePointAt(0)!));
     expect(covered("Državljan Finkhäuser Associação Mário Łódź Őrség Ærø Şişli İğdır Dvořák")).toBe(true);
     expect(covered("Ελληνικά Ωμέγα άέήίόύώ")).toBe(true);
     expect(covered("Привет Україна Ґґ Її Єє Ђђ Љљ")).toBe(true);
     expect(covered("“quotes” – dash — … € №")).toBe(true);
+    expect(covered("لنحافظ على إنترنت مفتوح، حضرات الوزراء؟")).toBe(true);
+    expect(covered("می‌خواهیم گ چ پ ژ ۱۲۳")).toBe(true); // Persian letters and digits
+    expect(covered("ہم ٹ ڈ ڑ ں ے")).toBe(true); // Urdu
+    expect(covered("שָׁלוֹם עולם ₪")).toBe(true); // Hebrew with vowel points
     expect(covered("東")).toBe(false);
-    expect(covered("ع")).toBe(false);
+    expect(covered("あ")).toBe(false);
+    expect(covered("नमस्ते")).toBe(false);
   });
 
   it("reads cmaps exactly: the regular face maps A but not U+0000 or an unassigned code point", () => {
@@ -27,6 +32,11 @@ describe("the PDF font", () => {
     const b = new CodePointSet([[5, 25]]);
     const both = a.intersect(b);
     expect([4, 5, 10, 11, 19, 20, 25, 26].map((c) => both.has(c))).toEqual([false, true, true, false, false, true, true, false]);
+  });
+
+  it("unites code point sets", () => {
+    const either = new CodePointSet([[1, 3], [10, 12]]).union(new CodePointSet([[4, 5], [20, 20]]));
+    expect([0, 1, 4, 5, 6, 9, 12, 13, 20, 21].map((c) => either.has(c))).toEqual([false, true, true, true, false, false, true, false, true, false]);
   });
 
 });

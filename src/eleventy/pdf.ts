@@ -1,23 +1,35 @@
 // Eleventy plugin: a typeset PDF of every letter. While the content plugin builds the page data, each
 // letter page gets its PDF's link, size and page count (typeset by src/pdf/, or taken from the disk
 // cache when nothing changed); once Eleventy has written the site, the files go next to their pages.
+// In local preview nothing is typeset on save: the dev server typesets a PDF when it is requested.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { pagePdfJob, pdfLink, runPdfJobs, type PdfOutput } from "../pdf/index.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { t } from "../i18n.ts";
+import { ContentProblemsError, formatProblems } from "../errors.ts";
+import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../pdf/index.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {
   /** Folder of cached PDFs (default .cache/pdf in the working directory). */
   cache?: string;
+  /** Local preview: typeset each PDF when the browser asks for it, not on every save; a letter whose PDF
+   * cannot be made is reported and left without a PDF, not fatal. */
+  preview?: boolean;
 }
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 interface EleventyConfigLike {
   on(event: "eleventy.after", callback: (event: { directories: { output: string }; outputMode?: string }) => Promise<void>): void;
+  setServerOptions(options: { middleware: Middleware[] }): void;
 }
 
 export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: PdfPluginOptions = {}): void {
-  /** The PDFs of the latest data load, written after every build (and every rebuild in preview). */
+  /** The PDFs of the latest data load, written after every build. */
   let outputs: PdfOutput[] = [];
+  /** Preview: the PDFs the pages link to, typeset on request. */
+  let onDemand = new Map<string, PdfJob>();
 
   addPageDataStep(eleventyConfig, async (site, data) => {
     // OPEN_LETTERS_PDF=0 builds the HTML alone (the benchmark measures the two apart).
@@ -26,20 +38,60 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       return;
     }
     const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
-    const pages = data.pages;
-    const jobs = pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
-    outputs = await runPdfJobs(jobs, { cache: options.cache });
-    outputs.forEach((output, i) => (pages[i]!.pdf = pdfLink(output, pages[i]!.lang)));
+    const jobs = pagePdfJobs(site, data.pages);
+    let pages = data.pages.map((page, i) => ({ page, job: jobs[i]! }));
+    // A letter in a script no PDF font covers stops the build before anything is typeset or written
+    // (npm run build finds it even before Eleventy starts; this covers every other way in).
+    const { problems, failed } = pdfJobProblems(pages.map((p) => p.job));
+    if (problems.length) {
+      if (!options.preview) throw new ContentProblemsError(problems);
+      console.error(formatProblems(problems));
+      pages = pages.filter((p) => !failed.has(p.job));
+    }
+    if (options.preview) {
+      onDemand = new Map(pages.map(({ job }) => [`/${job.path}`, job]));
+      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: t(page.lang, "downloadPdf"), onDemand: true };
+      outputs = [];
+      return;
+    }
+    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache });
+    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
       for (const release of history.versions) {
-        const page = pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
-        if (page?.pdf) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes };
+        const page = data.pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
+        if (page?.pdf?.sha256) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes! };
       }
     }
-    const warnings = outputs.flatMap((o) => o.warnings);
+    // One name appears in every PDF that lists it: say it once.
+    const warnings = [...new Set(outputs.flatMap((o) => o.warnings))];
     if (warnings.length) console.warn(warnings.join("\n"));
+    const typeset = outputs.filter((o) => !o.cached).length;
+    console.log(`PDF: ${outputs.length} file(s), ${typeset} typeset, ${outputs.length - typeset} reused from the cache.`);
   });
+
+  if (options.preview) {
+    eleventyConfig.setServerOptions({
+      middleware: [
+        (req, res, next) => {
+          // Under a path prefix the request carries it; the jobs know their site-relative address.
+          const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+          const job = [...onDemand].find(([url]) => path.endsWith(url))?.[1];
+          if (!job) return next();
+          runPdfJobs([job], { cache: options.cache }).then(
+            ([output]) => {
+              res.setHeader("Content-Type", "application/pdf");
+              res.end(Buffer.from(output!.bytes));
+            },
+            (error: Error) => {
+              res.statusCode = 500;
+              res.end(`The PDF could not be typeset: ${error.message}`);
+            },
+          );
+        },
+      ],
+    });
+  }
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode && outputMode !== "fs") return; // toJSON() writes nothing

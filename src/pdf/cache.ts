@@ -31,9 +31,13 @@ export async function readCached(dir: string, key: string): Promise<CachedPdf | 
 }
 
 /** Writes the PDF, then its metadata, each through a rename: an interrupted build leaves no half file. */
+let writes = 0;
+
 export async function writeCached(dir: string, key: string, pdf: CachedPdf): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const temp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
+  // Unique per write: two pages can give the same PDF (same key), typeset at the same time.
+  const id = `${process.pid}.${writes++}`;
+  const temp = (name: string) => join(dir, `${name}.${id}.tmp`);
   await writeFile(temp(`${key}.pdf`), pdf.bytes);
   await rename(temp(`${key}.pdf`), join(dir, `${key}.pdf`));
   await writeFile(temp(`${key}.json`), JSON.stringify({ pages: pdf.pages, warnings: pdf.warnings }));

@@ -46,6 +46,15 @@ export class CodePointSet {
     }
     return new CodePointSet(out);
   }
+
+  /** Code points present in either set. */
+  union(other: CodePointSet): CodePointSet {
+    return new CodePointSet([...this.ranges(), ...other.ranges()]);
+  }
+
+  private ranges(): Array<[number, number]> {
+    return Array.from(this.starts, (start, i) => [start, this.ends[i]!] as [number, number]);
+  }
 }
 
 /** The code points that `font` (the bytes of a .ttf or .otf file) has a glyph for. */

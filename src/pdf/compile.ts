@@ -84,19 +84,31 @@ const describe = (d: Diagnostic) => [d.message ?? JSON.stringify(d), ...(d.hints
  * keeps every other font out of the PDF.
  */
 function withoutSystemFonts<T>(create: () => T): T {
+  const restore = pointFontconfigAtNothing();
+  try {
+    return create();
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * Sets FONTCONFIG_FILE to a config listing one empty folder, and returns a function that undoes it.
+ * Only the main thread can change the process's environment as native code sees it, so the worker pool
+ * (pool.ts) calls this in the main thread for as long as its workers create compilers.
+ */
+export function pointFontconfigAtNothing(): () => void {
   const dir = mkdtempSync(join(tmpdir(), "open-letters-fonts-"));
   const empty = join(dir, "no-fonts");
   const config = join(dir, "fonts.conf");
   writeFileSync(config, `<?xml version="1.0"?>\n<fontconfig><dir>${escapeXml(empty)}</dir></fontconfig>\n`);
   const saved = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = config;
-  try {
-    return create();
-  } finally {
+  return () => {
     if (saved === undefined) delete process.env.FONTCONFIG_FILE;
     else process.env.FONTCONFIG_FILE = saved;
     rmSync(dir, { recursive: true, force: true });
-  }
+  };
 }
 
 function escapeXml(s: string): string {

@@ -15,6 +15,9 @@ export interface PdfEntry {
 export interface PdfSignatories {
   heading: string;
   note?: string;
+  /** Language of the heading and of the note, when not the document's (a translation that kept the original's). */
+  headingLang?: string;
+  noteLang?: string;
   groups: Array<{ heading?: string; entries: PdfEntry[] }>;
   /** e.g. "2 signatures were withdrawn.", printed after the list. */
   withdrawnText?: string;
@@ -40,7 +43,8 @@ export interface PdfDocument {
   signatories: PdfSignatories;
   /** A line printed at the foot of every page beside the page number, e.g. a version and its date. */
   footer?: string;
-  metadata: { author: string; keywords: string[] };
+  /** `subject` is the PDF's Subject (Typst's document description), e.g. the version and its date. */
+  metadata: { author: string; keywords: string[]; subject?: string };
   paper: PaperSize;
   /** The file the document comes from, named in warnings and errors (e.g. letters/x/letter.md). */
   source: string;
@@ -51,8 +55,9 @@ export interface PdfDocument {
  * HTML page, so both show the same text and the same list.
  */
 export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDocument {
+  // "Version 2 · released 1 June 2024", in the page's language: a printed copy says which text it is.
   const footer = page.release
-    ? `${page.ui.versionLabel} ${page.release.version} · ${page.release.dateText}`
+    ? `${page.ui.versionLabel} ${page.release.version} · ${page.ui.released} ${page.release.dateText}`
     : page.ui.status_draft;
   return {
     slug: page.slug,
@@ -68,7 +73,10 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
     signatories: {
       heading: page.signatories.heading,
       note: page.signatories.note,
-      groups: page.signatories.groups.map((g) => ({
+      headingLang: page.signatories.headingLang,
+      noteLang: page.signatories.noteLang,
+      // A long list shows only its first entries on the page; the PDF prints every one.
+      groups: (page.signatories.allGroups ?? page.signatories.groups).map((g) => ({
         heading: g.heading,
         entries: g.signatories.map((s) => ({ name: s.name, role: s.role, source: s.source })),
       })),
@@ -78,6 +86,7 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
     metadata: {
       author: config.author,
       keywords: ["open letter", config.title, ...(page.release ? [`version ${page.release.version}`, `released ${page.release.date}`] : [])],
+      subject: footer,
     },
     paper: config.paper,
     source: page.source,

@@ -1,11 +1,13 @@
 // PDF jobs: which PDFs a site has and where they go. One job per letter today; versions and translations
 // add one job per (letter, version, language), each with its own PdfDocument and path.
 import { sha256 } from "../hash.ts";
+import type { ContentError } from "../errors.ts";
 import { t } from "../i18n.ts";
-import type { LetterPage, PdfLink } from "../pages.ts";
-import type { Letter, SiteConfig } from "../types.ts";
+import { buildPages, type LetterPage, type PdfLink } from "../pages.ts";
+import type { Letter, Site, SiteConfig } from "../types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
-import { renderPdf, type RenderedPdf, type RenderOptions } from "./render.ts";
+import { CompilePool, workerCount } from "./pool.ts";
+import { renderPdf, scriptProblem, type RenderedPdf, type RenderOptions } from "./render.ts";
 
 export interface PdfJob {
   /** Where the file goes, relative to the site's output folder, e.g. "belgium-e2ee/belgium-e2ee.pdf". */
@@ -27,11 +29,50 @@ export function pagePdfJob(page: LetterPage, originalLang: string, config: SiteC
   return { path: pagePdfPath(page, originalLang), doc: pdfDocumentFromPage(page, config) };
 }
 
-/** Runs the jobs one after the other: the compiler is one synchronous instance per process. */
+/** The PDF of every page, each beside its page. */
+export function pagePdfJobs(site: Site, pages: readonly LetterPage[]): PdfJob[] {
+  const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
+  return pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
+}
+
+/**
+ * What would stop a site's PDFs from being made, found before anything is typeset: `npm run build`
+ * stops before writing anything. With `preview`, also the texts not published yet (drafts, unreleased
+ * edits and translations): `npm run check` reports those before a release freezes them for good.
+ */
+export function sitePdfProblems(site: Site, options: { preview: boolean }): ContentError[] {
+  return pdfJobProblems(pagePdfJobs(site, buildPages(site, options).pages)).problems;
+}
+
+export interface PdfJobProblems {
+  /** Every problem once: a current page and its latest version share a source file, and so an error. */
+  problems: ContentError[];
+  /** The jobs that cannot be typeset. */
+  failed: Set<PdfJob>;
+}
+
+/** What stops these PDFs from being made (a letter's text in a script no PDF font covers), all at once. */
+export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
+  const problems = new Map<string, ContentError>();
+  const failed = new Set<PdfJob>();
+  for (const job of jobs) {
+    const problem = scriptProblem(job.doc);
+    if (!problem) continue;
+    failed.add(job);
+    problems.set(problem.format(), problem);
+  }
+  return { problems: [...problems.values()], failed };
+}
+
+/** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
 export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions = {}): Promise<PdfOutput[]> {
-  const outputs: PdfOutput[] = [];
-  for (const job of jobs) outputs.push({ job, ...(await renderPdf(job.doc, options)) });
-  return outputs;
+  // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
+  const pool = new CompilePool(workerCount(jobs.length));
+  try {
+    return await Promise.all(jobs.map(async (job) => ({ job, ...(await renderPdf(job.doc, { ...options, compile: pool.compile })) })));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** What a page shows about its PDF: the link, its size and page count in the page's language. */

@@ -4,12 +4,16 @@ import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts
 import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "./compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "./fonts.ts";
-import { missingGlyphWarnings } from "./glyphs.ts";
+import type { UncoveredScriptError } from "../errors.ts";
+import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
+import type { Compile } from "./pool.ts";
 
 export interface RenderOptions {
   /** Folder of cached PDFs; false to always typeset (default .cache/pdf in the working directory). */
   cache?: string | false;
+  /** Typesets (default: in this thread); runPdfJobs passes a worker pool's. */
+  compile?: Compile;
 }
 
 export interface RenderedPdf {
@@ -26,9 +30,12 @@ export class PdfError extends Error {
   override name = "PdfError";
 }
 
+/** Throws UncoveredScriptError when the letter's own text needs a script no PDF font covers. */
 export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
   const fonts = loadFonts();
   const data = layoutData(doc);
+  const error = uncoveredScriptError(doc, data, fonts.coverage);
+  if (error) throw error;
   const json = JSON.stringify(data);
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
@@ -39,7 +46,7 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
 
   let compiled;
   try {
-    compiled = compilePdf(LAYOUT, { data: json });
+    compiled = options.compile ? await options.compile(LAYOUT, { data: json }) : compilePdf(LAYOUT, { data: json });
   } catch (error) {
     if (!(error instanceof TypstError)) throw error;
     throw new PdfError(
@@ -54,4 +61,9 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
   return messages.map((m) => `${doc.source}: warning: typesetting the PDF of "${doc.slug}": ${m}`);
+}
+
+/** The error renderPdf would throw for this document because of its script, without typesetting it. */
+export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefined {
+  return uncoveredScriptError(doc, layoutData(doc), loadFonts().coverage);
 }

@@ -1,0 +1,105 @@
+// Typesetting independent PDFs in parallel: a bounded pool of worker threads, one task in flight per
+// worker, as many workers as cores (never more than there are PDFs to typeset). A few PDFs, or one core,
+// are typeset in this thread: starting a worker (fonts, compiler) costs about as much as typesetting
+// ten small letters (measured: 11 PDFs took 5.0 s with two workers, 3.7 s without).
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { compilePdf, pointFontconfigAtNothing, TypstError, type Compiled } from "./compile.ts";
+
+interface Task {
+  source: string;
+  inputs: Record<string, string>;
+  resolve(compiled: Compiled): void;
+  reject(error: Error): void;
+}
+
+export type Compile = (source: string, inputs: Record<string, string>) => Promise<Compiled>;
+
+/** Fewer PDFs than this waiting at once are typeset in this thread. */
+export const MIN_PDFS_FOR_WORKERS = 16;
+
+/** Worker threads wanted for `tasks` PDFs; OPEN_LETTERS_PDF_WORKERS sets a maximum (0 or 1: none). */
+export function workerCount(tasks: number): number {
+  const max = process.env.OPEN_LETTERS_PDF_WORKERS === undefined ? availableParallelism() : Number(process.env.OPEN_LETTERS_PDF_WORKERS);
+  return Math.max(0, Math.min(max, tasks) > 1 ? Math.min(max, tasks) : 0);
+}
+
+export class CompilePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Task[] = [];
+  private restoreFontconfig: (() => void) | undefined;
+
+  constructor(private readonly size: number) {}
+
+  readonly compile: Compile = (source, inputs) => {
+    if (this.size === 0) return Promise.resolve().then(() => compilePdf(source, inputs));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ source, inputs, resolve, reject });
+      this.schedule();
+    });
+  };
+
+  private scheduled = false;
+
+  /** Decides after the current cache look-ups have queued their misses, not at the first one. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.workers.length === 0 && this.queue.length < MIN_PDFS_FOR_WORKERS) this.drainHere();
+      else this.pump();
+    });
+  }
+
+  private drainHere(): void {
+    for (let task = this.queue.shift(); task; task = this.queue.shift()) {
+      try {
+        task.resolve(compilePdf(task.source, task.inputs));
+      } catch (error) {
+        task.reject(error as Error);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.restoreFontconfig?.();
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      this.run(worker, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Worker {
+    // Set in this thread, where the environment is the process's: workers' compilers see no system font.
+    this.restoreFontconfig ??= pointFontconfigAtNothing();
+    // Workers do not inherit tsx's loader: a small module registers it, then loads the TypeScript worker.
+    const boot = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)});`;
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private run(worker: Worker, task: Task): void {
+    const onError = (error: Error) => {
+      worker.off("message", onMessage);
+      task.reject(error);
+    };
+    const onMessage = (m: { bytes?: Uint8Array; pages?: number; warnings?: string[]; error?: string; typst?: boolean }) => {
+      worker.off("error", onError);
+      if (m.error !== undefined) task.reject(m.typst ? new TypstError(m.error) : new Error(m.error));
+      else task.resolve({ bytes: m.bytes!, pages: m.pages!, warnings: m.warnings! });
+      this.idle.push(worker);
+      this.pump();
+    };
+    worker.once("message", onMessage);
+    worker.once("error", onError);
+    worker.postMessage({ source: task.source, inputs: task.inputs });
+  }
+}

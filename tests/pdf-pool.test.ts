@@ -1,0 +1,37 @@
+// PDFs typeset in parallel worker threads are the same bytes as PDFs typeset in this thread, with the
+// same shipped fonts only.
+import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderPdf, runPdfJobs, type PdfDocument } from "../src/pdf/index.ts";
+import { MIN_PDFS_FOR_WORKERS } from "../src/pdf/pool.ts";
+import { tempDir } from "./helpers/site.ts";
+
+const doc = (i: number): PdfDocument => ({
+  slug: `letter-${i}`, lang: "en", title: `Letter number ${i}`, date: "2024-03-01", dateText: "1 March 2024", to: ["The Minister"],
+  body: `Paragraph ${i} with *emphasis*.[^1]\n\n[^1]: <https://example.org/${i}>`, docId: `letter-${i}`,
+  signatories: { heading: "Signatories", groups: [{ entries: [{ name: `Signer ${i}`, role: "Role, Organisation" }] }] },
+  metadata: { author: "Test", keywords: [] }, paper: "a4", source: `letters/letter-${i}/letter.md`,
+});
+
+describe("typesetting in worker threads", () => {
+  it("gives the same bytes as typesetting in this thread", { timeout: 120_000 }, async () => {
+    const docs = Array.from({ length: MIN_PDFS_FOR_WORKERS + 2 }, (_, i) => doc(i));
+    process.env.OPEN_LETTERS_PDF_WORKERS = "2";
+    let pooled;
+    try {
+      pooled = await runPdfJobs(docs.map((d) => ({ path: `${d.slug}.pdf`, doc: d })), { cache: false });
+    } finally {
+      delete process.env.OPEN_LETTERS_PDF_WORKERS;
+    }
+    for (const [i, d] of docs.entries()) {
+      const alone = await renderPdf(d, { cache: false });
+      expect(Buffer.from(pooled[i]!.bytes).equals(Buffer.from(alone.bytes)), d.slug).toBe(true);
+    }
+    const file = join(await tempDir(), "pooled.pdf");
+    await writeFile(file, pooled[0]!.bytes);
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    for (const line of fonts) expect(line).toMatch(/SourceSerif4/);
+  });
+});

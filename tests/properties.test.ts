@@ -1,0 +1,97 @@
+// Property tests: arbitrary Unicode in every signatory field is shown exactly as written, printed in the
+// PDF when its script has a font, and can never add an element, an attribute or a Typst call.
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadFonts } from "../src/pdf/fonts.ts";
+import { hasHiddenControls } from "../src/schema.ts";
+import { normaliseName } from "../src/signatories.ts";
+import { readPage, runScript, tempDir } from "./helpers/site.ts";
+
+/** Any text a schema accepts: non-blank, no control or direction characters. */
+const anyText = fc
+  .string({ unit: "grapheme", minLength: 1, maxLength: 30 })
+  .filter((s) => s.trim() !== "" && !hasHiddenControls(s) && !/[\r\n\t\u2028\u2029]/.test(s));
+
+/**
+ * Text in Latin, Latin Extended, Greek and Cyrillic that the PDF fonts really have glyphs for (the font
+ * lacks a few, such as Ĳ; for those the build warns instead, which the PDF tests check).
+ */
+const { coverage } = loadFonts();
+const coveredChar = fc.oneof(
+  fc.integer({ min: 0x21, max: 0x7e }),
+  fc.integer({ min: 0xc0, max: 0x17f }),
+  fc.integer({ min: 0x391, max: 0x3a9 }).filter((c) => c !== 0x3a2),
+  fc.integer({ min: 0x410, max: 0x44f }),
+).filter((c) => coverage.has(c)).map((c) => String.fromCodePoint(c));
+const coveredText = fc.array(fc.oneof(coveredChar, coveredChar, coveredChar, fc.constant(" ")), { minLength: 1, maxLength: 24 })
+  .map((cs) => cs.join("").trim())
+  .filter((s) => s !== "");
+
+interface Entry { name: string; title: string; affiliation: string; path: string }
+
+const entries = (field: fc.Arbitrary<string>) =>
+  fc.uniqueArray(fc.record({ name: field, title: field, affiliation: field, path: anyText }), {
+    minLength: 1, maxLength: 12, selector: (e) => `${normaliseName(e.name)}\u0000${normaliseName(e.affiliation)}`,
+  });
+
+async function buildWith(list: Entry[]): Promise<string> {
+  const root = await tempDir();
+  await mkdir(join(root, "letters/p/signatories"), { recursive: true });
+  await writeFile(join(root, "letters/site.yaml"), "title: Properties\n");
+  await writeFile(join(root, "letters/p/letter.md"), "---\ntitle: P\ndate: 2024-01-01\n---\n\nText.\n");
+  // JSON strings are valid YAML double-quoted scalars: the file holds exactly the generated text.
+  const yaml = list.map((e) => `- name: ${JSON.stringify(e.name)}\n  title: ${JSON.stringify(e.title)}\n  affiliation: ${JSON.stringify(e.affiliation)}\n  url: ${JSON.stringify(`https://example.org/${encodeURIComponent(e.path)}`)}\n`).join("");
+  await writeFile(join(root, "letters/p/signatories/list.yaml"), yaml);
+  const { releaseLetter } = await import("../src/release.ts");
+  await releaseLetter(root, "p", { date: "2024-01-01" });
+  const output = join(await tempDir(), "site");
+  const result = await runScript("build.ts", ["--root", root, "--output", output]);
+  expect(result.code, result.stderr).toBe(0);
+  return output;
+}
+
+const ALLOWED = { a: ["class", "href", "rel"], bdi: ["class"], span: ["class"] } as Record<string, string[]>;
+
+describe("arbitrary signatory fields", () => {
+  it("show in the HTML exactly as written and add no element or attribute", async () => {
+    await fc.assert(
+      fc.asyncProperty(entries(anyText), async (list) => {
+        const page = await readPage(await buildWith(list), "p/index.html");
+        const shown = [...page.querySelectorAll(".signatory")];
+        expect(shown).toHaveLength(list.length);
+        shown.forEach((li, i) => {
+          const e = list[i]!;
+          expect(li.querySelector(".signatory-name")!.textContent).toBe(e.name);
+          expect(li.querySelector(".signatory-role bdi")!.textContent).toBe(`${e.title}, ${e.affiliation}`);
+          expect(li.querySelector("a")!.getAttribute("href")).toBe(`https://example.org/${encodeURIComponent(e.path)}`);
+          for (const el of li.querySelectorAll("*")) {
+            const tag = el.tagName.toLowerCase();
+            expect(Object.keys(ALLOWED), tag).toContain(tag);
+            for (const attr of el.getAttributeNames()) expect(ALLOWED[tag], `${tag}[${attr}]`).toContain(attr);
+          }
+        });
+      }),
+      { numRuns: 4, seed: 20261126 },
+    );
+  });
+
+  it("print in the PDF as written, never as Typst markup", { timeout: 180_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(entries(coveredText), async (list) => {
+        const site = await buildWith(list);
+        const pdf = execFileSync("pdftotext", [join(site, "p/p.pdf"), "-"], { encoding: "utf8" });
+        // Columns wrap long names and hyphenate words: compare without whitespace and line-end hyphens.
+        const squash = (s: string) => s.replace(/-\n/g, "").replace(/\s+/g, "");
+        for (const e of list) {
+          expect(squash(pdf)).toContain(squash(e.name));
+          expect(squash(pdf)).toContain(squash(`${e.title}, ${e.affiliation}`));
+        }
+      }),
+      { numRuns: 3, seed: 20261126, endOnFailure: true },
+    );
+  });
+});
+
