@@ -198,3 +198,46 @@ describe("the sign form in Chromium", () => {
     }
   });
 });
+
+describe("languages and the PDF in Chromium", () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serve(await buildFixture("translated"));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("switches language from the keyboard, to a right-to-left page", async () => {
+    const { context, page } = await visit(`${server.origin}/appeal/`, { colorScheme: "light", viewport: VIEWPORTS.desktop });
+    try {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(() => document.activeElement?.getAttribute("hreflang") === "ar")) break;
+      }
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/appeal\/ar\/$/);
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
+      // The title starts at the right edge of the text column, as Arabic reads.
+      const h1 = await page.locator("h1").evaluate((el) => getComputedStyle(el).direction);
+      expect(h1).toBe("rtl");
+      await page.screenshot({ path: join(ARTIFACTS, "translated-ar-desktop.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("follows the PDF link to the page's own PDF", async () => {
+    const { context, page } = await visit(`${server.origin}/appeal/fr/`, { colorScheme: "light", viewport: VIEWPORTS.phone });
+    try {
+      const href = await page.locator(".letter-pdf a").getAttribute("href");
+      expect(href).toBe("/appeal/fr/appeal-fr.pdf");
+      const response = await page.request.get(server.origin + href!);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toMatch(/application\/pdf/);
+      expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    } finally {
+      await context.close();
+    }
+  });
+});
