@@ -55,7 +55,7 @@ async function previewLatency(root: string, page: string, port: number): Promise
   });
   try {
     const url = `http://127.0.0.1:${port}${page}`;
-    const deadline = Date.now() + 300_000;
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       const ok = await fetch(url).then((r) => r.ok, () => false);
       if (ok) break;
@@ -94,11 +94,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     mkdirSync(corpus, { recursive: true });
     const results: Measurement[] = [];
     const want = (name: string) => !values.only || name.startsWith(values.only);
+    const save = () => {
+      mkdirSync(BENCH, { recursive: true });
+      writeFileSync(join(BENCH, "results.json"), `${JSON.stringify({ quick: q, results }, null, 2)}\n`);
+    };
     const record = (scenario: string, m: Omit<Measurement, "scenario">, target?: { text: string; met: boolean }) => {
       const row: Measurement = { scenario, ...m, target: target?.text, met: target?.met };
       results.push(row);
       console.error(`${scenario}: ${m.wall.toFixed(2)} s`);
+      save(); // after each scenario, so a long run that is stopped still leaves its figures
     };
+    /** A preview that never shows the change within its deadline is a target missed, not a crash. */
+    const latency = (root: string, port: number) => previewLatency(root, "/big/", port).catch(() => Number.POSITIVE_INFINITY);
 
     // The baseline: bare Eleventy over as many plain pages as the 200-letter corpus has letter pages.
     const pages = sizes.letters * 3 * 2;
@@ -154,23 +161,22 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (want("preview")) {
       const small = join(corpus, "preview-small");
       bigLetter(small, 49, "files");
-      const s = await previewLatency(small, "/big/", 8182);
+      const s = await latency(small, 8182);
       record("preview: a saved signatory shows (49 signatories)", { wall: s, cpu: NaN, maxRssMb: NaN }, { text: "≤ 1 s", met: s <= 1 });
       const large = join(corpus, "preview-large");
       bigLetter(large, sizes.big, "files");
-      const l = await previewLatency(large, "/big/", 8183);
+      const l = await latency(large, 8183);
       record(`preview: a saved signatory shows (${sizes.big.toLocaleString("en")} signatories)`, { wall: l, cpu: NaN, maxRssMb: NaN }, { text: "≤ 2 s", met: l <= 2 });
     }
 
-    mkdirSync(BENCH, { recursive: true });
-    writeFileSync(join(BENCH, "results.json"), `${JSON.stringify({ quick: q, results }, null, 2)}\n`);
+    save();
     console.log(table(results));
     if (!existsSync(join(BENCH, "results.json"))) return 1;
   }, HELP);
 }
 
 function table(rows: Measurement[]): string {
-  const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+  const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : n === Number.POSITIVE_INFINITY ? "> 180" : "–");
   const lines = [
     "| scenario | wall s | CPU s | peak MB | × baseline | target | met |",
     "| --- | ---: | ---: | ---: | ---: | --- | --- |",
