@@ -1,6 +1,6 @@
 // No signature lost: over a generated letter with two versions, a long list and withdrawals, every
-// signatory who has not withdrawn appears exactly once in the list pages, the PDF and the search
-// records of the current version, and no withdrawn one appears anywhere.
+// signatory who has not withdrawn appears exactly once in the list pages, the PDF, the search records,
+// the JSON and the CSV of the current version, and no withdrawn one appears anywhere.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -77,6 +77,13 @@ describe("no signature lost", () => {
     let all = "";
     for (const file of records) all += (JSON.parse(await readFile(file, "utf8")) as [string, string][]).map(([n]) => n).join("\n");
     expectEachOnce(countEach(all), "the search records");
+  });
+
+  it("in signatories.json and signatories.csv", async () => {
+    const json = JSON.parse(await readFile(join(site, "many/signatories.json"), "utf8")) as { signatories: { name: string }[] };
+    expectEachOnce(countEach(json.signatories.map((s) => s.name).join("\n")), "signatories.json");
+    const csv = await readFile(join(site, "many/signatories.csv"), "utf8");
+    expectEachOnce(countEach(csv), "signatories.csv");
   });
 
   it("and version 1 lists only its own 800, minus withdrawals", async () => {
