@@ -1,7 +1,7 @@
 // Property tests: arbitrary Unicode in every signatory field is shown exactly as written, printed in the
 // PDF when its script has a font, and can never add an element, an attribute or a Typst call.
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -53,13 +53,47 @@ async function buildWith(list: Entry[]): Promise<string> {
   return output;
 }
 
+/** RFC 4180: fields separated by commas, quoted when they hold a comma, quote or line break. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
+      if (c === "\r") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += c;
+  }
+  if (field !== "" || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** What a spreadsheet must receive: a cell that would start a formula is prefixed with an apostrophe. */
+const spreadsheetSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 const ALLOWED = { a: ["class", "href", "rel"], bdi: ["class"], span: ["class"] } as Record<string, string[]>;
 
 describe("arbitrary signatory fields", () => {
-  it("show in the HTML exactly as written and add no element or attribute", async () => {
+  it("show in the HTML exactly as written, add no element or attribute, and round-trip through JSON and CSV", async () => {
     await fc.assert(
       fc.asyncProperty(entries(anyText), async (list) => {
-        const page = await readPage(await buildWith(list), "p/index.html");
+        const site = await buildWith(list);
+        const json = JSON.parse(await readFile(join(site, "p/signatories.json"), "utf8")) as { signatories: Record<string, string>[] };
+        expect(json.signatories.map((s) => [s.name, s.title, s.affiliation])).toEqual(list.map((e) => [e.name, e.title, e.affiliation]));
+        const [header, ...rows] = parseCsv(await readFile(join(site, "p/signatories.csv"), "utf8"));
+        const col = (name: string) => header!.indexOf(name);
+        expect(rows.map((r) => [r[col("name")], r[col("title")], r[col("affiliation")]])).toEqual(
+          list.map((e) => [e.name, e.title, e.affiliation].map(spreadsheetSafe)),
+        );
+        const page = await readPage(site, "p/index.html");
         const shown = [...page.querySelectorAll(".signatory")];
         expect(shown).toHaveLength(list.length);
         shown.forEach((li, i) => {
