@@ -1,6 +1,7 @@
 // Eleventy configuration: a table of contents. Each concern is a plugin from src/eleventy/; the content
 // itself is loaded and validated by src/ and reaches the templates as finished data.
 // Run through tsx: Eleventy only finds this file with --config=.eleventy.ts (see README).
+import { join } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import cardsPlugin from "./src/eleventy/cards.ts";
@@ -13,7 +14,6 @@ import schemasPlugin from "./src/eleventy/schemas.ts";
 import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
-import { join } from "node:path";
 import { loadSiteConfig } from "./src/site-config.ts";
 import { LETTERS_DIR } from "./src/site.ts";
 
@@ -49,6 +49,7 @@ export default async function (eleventyConfig: UserConfig) {
 
   // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
   eleventyConfig.addPlugin(signScriptPlugin);
+
   // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
   eleventyConfig.addPlugin(scriptsPlugin);
 
