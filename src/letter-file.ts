@@ -110,21 +110,8 @@ export function parseTranslation(text: string, file: string, fileName: string, o
     problems.push(new InvalidFieldError(file, { line: 1, column: 1 }, `This translation is in ${lang}, the language of the original.`,
       "Give the file the language it is written in, letter.<lang>.md."));
   }
-  return {
-    problems,
-    translation: {
-      file,
-      title: fm.title,
-      date: fm.date ?? original.date,
-      lang: Intl.getCanonicalLocales(lang)[0]!,
-      to: fm.to ?? original.to,
-      salutation: fm.salutation,
-      body: parsed.body,
-      bodyLine: parsed.bodyLine,
-      summary: fm.summary,
-      heading: fm.signatories?.heading,
-      note: fm.signatories?.note,
-      follows: fm.follows,
-    },
-  };
+  // A translation may leave the date and addressees to the original's.
+  const canonical = Intl.getCanonicalLocales(lang)[0]!;
+  const words = { ...fm, date: fm.date ?? original.date, to: fm.to ?? original.to, lang: canonical };
+  return { problems, translation: { ...letterText(words, parsed, file, canonical), follows: fm.follows } };
 }
