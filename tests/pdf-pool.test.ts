@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderPdf, runPdfJobs, type PdfDocument } from "../src/pdf/index.ts";
-import { MIN_PDFS_FOR_WORKERS } from "../src/pdf/pool.ts";
+import { MIN_PDFS_FOR_WORKERS, MIN_WORK_FOR_WORKERS, worthWorkers } from "../src/pdf/pool.ts";
 import { tempDir } from "./helpers/site.ts";
 
 const doc = (i: number): PdfDocument => ({
@@ -33,5 +33,22 @@ describe("typesetting in worker threads", () => {
     await writeFile(file, pooled[0]!.bytes);
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
     for (const line of fonts) expect(line).toMatch(/SourceSerif4/);
+  });
+});
+
+describe("when PDFs go to worker threads", () => {
+  it("keeps a few short PDFs in this thread, where starting a worker would cost more than it saves", () => {
+    expect(worthWorkers(2, 20_000)).toBe(false);
+    expect(worthWorkers(MIN_PDFS_FOR_WORKERS - 1, 20_000 * (MIN_PDFS_FOR_WORKERS - 1))).toBe(false);
+  });
+
+  it("uses workers for many PDFs, or for two long ones such as a 100,000-name letter and its released version", () => {
+    expect(worthWorkers(MIN_PDFS_FOR_WORKERS, 16 * 5_000)).toBe(true);
+    expect(worthWorkers(2, 2 * 12_000_000)).toBe(true);
+    expect(worthWorkers(2, MIN_WORK_FOR_WORKERS)).toBe(true);
+  });
+
+  it("never starts a worker for a single PDF, however long: it would wait for it anyway", () => {
+    expect(worthWorkers(1, 50 * MIN_WORK_FOR_WORKERS)).toBe(false);
   });
 });

@@ -15,13 +15,25 @@ interface Task {
 
 export type Compile = (source: string, inputs: Record<string, string>) => Promise<Compiled>;
 
-/** Fewer PDFs than this waiting at once are typeset in this thread. */
+/** Fewer PDFs than this waiting at once are typeset in this thread, unless they are long (below). */
 export const MIN_PDFS_FOR_WORKERS = 16;
+
+/**
+ * Characters of letter data (JSON) waiting at once above which even two PDFs go to workers: about
+ * 5,000 signatories, half a second of typesetting, more than starting a worker costs. Two 100,000-name
+ * PDFs (a letter and its released version) then take the time of one.
+ */
+export const MIN_WORK_FOR_WORKERS = 1_000_000;
 
 /** Worker threads wanted for `tasks` PDFs; OPEN_LETTERS_PDF_WORKERS sets a maximum (0 or 1: none). */
 export function workerCount(tasks: number): number {
   const max = process.env.OPEN_LETTERS_PDF_WORKERS === undefined ? availableParallelism() : Number(process.env.OPEN_LETTERS_PDF_WORKERS);
   return Math.max(0, Math.min(max, tasks) > 1 ? Math.min(max, tasks) : 0);
+}
+
+/** Whether `count` PDFs waiting at once, with `work` characters of data in all, are worth starting workers. */
+export function worthWorkers(count: number, work: number): boolean {
+  return count >= MIN_PDFS_FOR_WORKERS || (count > 1 && work >= MIN_WORK_FOR_WORKERS);
 }
 
 export class CompilePool {
@@ -48,7 +60,8 @@ export class CompilePool {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.workers.length === 0 && this.queue.length < MIN_PDFS_FOR_WORKERS) this.drainHere();
+      const work = this.queue.reduce((sum, task) => sum + (task.inputs.data?.length ?? 0), 0);
+      if (this.workers.length === 0 && !worthWorkers(this.queue.length, work)) this.drainHere();
       else this.pump();
     });
   }
