@@ -23,8 +23,14 @@ export function isLanguageTag(value: string): boolean {
 }
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/** Answers remembered: asking Intl costs about 3 µs, a lot for 100,000 signatories in a few countries. */
+const knownCountries = new Map<string, boolean>();
+
 export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
+  if (!/^[A-Z]{2}$/.test(value)) return false;
+  let known = knownCountries.get(value);
+  if (known === undefined) knownCountries.set(value, (known = regionNames.of(value) !== undefined));
+  return known;
 }
 
 /**

@@ -11,7 +11,7 @@ import { SignatoryCache } from "./parse-cache.ts";
 import { signatorySchema } from "./schema.ts";
 import type { Signatory, SignatoryDisplay } from "./types.ts";
 import { validate } from "./validate.ts";
-import { parseYaml, type ParsedYaml } from "./yaml.ts";
+import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
 
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
@@ -69,8 +69,17 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
 
 /** Parses one signatory file's text; every entry is validated and every problem reported. */
 export function parseSignatoryFile(text: string, file: string): { signatories: Signatory[]; problems: ContentError[] } {
+  const fast = parseYamlFast(text, file);
+  if (fast) {
+    const result = signatoriesFrom(fast, file);
+    if (result.problems.length === 0) return result;
+  }
+  // Problems are always found and described from the `yaml` package's reading (see yaml.ts).
+  return signatoriesFrom(parseYaml(text, file), file);
+}
+
+function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signatory[]; problems: ContentError[] } {
   const fileName = basename(file);
-  const parsed = parseYaml(text, file);
   if (parsed.problems.length) return { signatories: [], problems: parsed.problems };
   const value = parsed.value;
   if (value === null || value === undefined) {
