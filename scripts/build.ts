@@ -6,7 +6,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ContentProblemsError, formatProblems } from "../src/errors.ts";
-import { sitePdfProblems } from "../src/pdf/index.ts";
+import { prepareSite } from "../src/eleventy/content.ts";
+import { linkReused, planReuse, saveManifest } from "../src/output-reuse.ts";
+import { buildPages } from "../src/pages.ts";
+import { pagePdfJobs, pdfJobProblems } from "../src/pdf/index.ts";
 import { loadSite } from "../src/site.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
@@ -25,6 +28,8 @@ export interface BuildOptions {
 export interface BuildResult {
   output: string;
   letters: number;
+  /** Letters copied unchanged from the last build instead of being rendered. */
+  reused: number;
   signatories: number;
   warnings: string[];
 }
@@ -34,10 +39,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const output = resolve(options.output ?? "_site");
   const { site, problems } = await loadSite(root);
   if (!site) throw new ContentProblemsError(problems);
+  // Letters unchanged since the last build into `output` are copied from it, not rendered again.
+  const pdf = process.env.OPEN_LETTERS_PDF !== "0";
+  const plan = planReuse(site, output, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX ?? site.config.pathPrefix, pdf });
+  const data = buildPages(site, { preview: false, reuse: plan.reused });
   // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
   // Eleventy writes anything, with the same message as npm run check.
-  if (process.env.OPEN_LETTERS_PDF !== "0") {
-    const pdfProblems = sitePdfProblems(site, { preview: false });
+  if (pdf) {
+    const pdfProblems = pdfJobProblems(pagePdfJobs(site, data.pages)).problems;
     if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
   }
 
@@ -46,23 +55,28 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const env = { root: process.env.OPEN_LETTERS_ROOT, prefix: process.env.PATH_PREFIX };
   process.env.OPEN_LETTERS_ROOT = root;
   if (options.pathPrefix) process.env.PATH_PREFIX = options.pathPrefix;
+  const handBack = prepareSite(root, { site, data });
   try {
     const eleventy = new Eleventy(join(PROJECT, "templates"), staging, {
       configPath: join(PROJECT, ".eleventy.ts"),
       quietMode: options.quiet ?? true,
     });
     await eleventy.write();
+    linkReused(output, staging, plan.reused.keys());
     await swapIn(staging, output);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    handBack();
     restore("OPEN_LETTERS_ROOT", env.root);
     restore("PATH_PREFIX", env.prefix);
   }
+  saveManifest(site, output, plan, data.outlines);
   return {
     output,
     letters: site.letters.length,
+    reused: plan.reused.size,
     signatories: site.letters.reduce((n, l) => n + l.signatories.length, 0),
     warnings: site.warnings.map((w) => w.format()),
   };
@@ -104,7 +118,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const result = await buildSite({ root: values.root, output: values.output, pathPrefix: values["path-prefix"] });
       if (result.warnings.length) console.warn(result.warnings.join("\n"));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`Built ${result.letters} letter(s), ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
+      const reused = result.reused ? ` (${result.reused} unchanged, copied from the last build)` : "";
+      console.log(`Built ${result.letters} letter(s)${reused}, ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
     } catch (error) {
       if (error instanceof ContentProblemsError) {
         console.error(formatProblems(error.problems));

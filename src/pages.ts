@@ -5,6 +5,7 @@ import { diffLetterTexts } from "./diff.ts";
 import { formatDate, languageName, t, uiStrings, type MessageKey } from "./i18n.ts";
 import { splitLargeLists, type LargeListView, type ListPage } from "./lists.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { outlinesOf, type LetterOutline } from "./output-reuse.ts";
 import { currentList, versionList, type VersionList } from "./signatory-versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "./types.ts";
 import { isStale } from "./translations.ts";
@@ -202,11 +203,15 @@ export interface SiteData {
   /** Pages of long signatory lists, and their search indexes' files. */
   listPages: ListPage[];
   searchFiles: RawFile[];
+  /** Every letter's place in the site-wide files (home page, feed, sitemap), rendered or reused. */
+  outlines: LetterOutline[];
 }
 
 export interface PageOptions {
   /** Local preview: include drafts and unreleased letters, and show unreleased edits. */
   preview: boolean;
+  /** Letters whose output the build takes from the last one (output-reuse.ts): no pages are made for them. */
+  reuse?: ReadonlyMap<string, LetterOutline>;
 }
 
 /** A letter is public once released and not a draft; preview shows everything. */
@@ -219,8 +224,13 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     .filter((letter) => options.preview || isPublished(letter))
     // Newest first on the home page; the slug breaks ties so the order never depends on the file system.
     .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
-  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [] };
+  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], outlines: [] };
   for (const letter of letters) {
+    const reused = options.reuse?.get(letter.slug);
+    if (reused) {
+      data.letters.push(reused.summary);
+      continue;
+    }
     const releases = letter.releases.map((r) => releaseView(letter, r));
     const current = currentPages(letter, releases, options, site.config);
     data.pages.push(...current);
@@ -238,7 +248,8 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
       data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!));
     }
   }
-  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
+  const split = { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
+  return { ...split, outlines: outlinesOf(split, options.reuse) };
 }
 
 const letterUrl = (letter: Letter) => `/${letter.slug}/`;

@@ -1,20 +1,9 @@
 // Two builds of the same content, from different folders, at different times and in different time
 // zones, must give byte-identical output trees: pages, PDFs, JSON, CSV, images and search indexes.
-import { createHash } from "node:crypto";
-import { cp, readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { cp } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, runScript, tempDir } from "./helpers/site.ts";
-
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    hashes[relative(dir, path)] = createHash("sha256").update(await readFile(path)).digest("hex");
-  }
-  return hashes;
-}
+import { fixture, hashTree, runScript, tempDir } from "./helpers/site.ts";
 
 async function buildCopy(name: string, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const root = join(await tempDir(), "checkout", name);

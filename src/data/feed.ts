@@ -28,9 +28,13 @@ export type FeedLetter = Pick<LetterPage, "url" | "title" | "date" | "summary" |
  * Every entry of the site's feed: each published letter, and each release from version 2 on (version 1
  * is the letter's own publication), announced once, in the original language.
  */
-export function siteFeedEntries(letters: readonly FeedLetter[], pages: readonly LetterPage[] = []): FeedEntry[] {
-  const releases = pages.filter((page) => page.kind === "version" && holdsSignatoryLists(page) && (page.release?.version ?? 0) >= 2);
-  return [...letters.map(letterEntry), ...releases.map(releaseEntry)];
+export function siteFeedEntries(letters: readonly FeedLetter[], releases: readonly FeedEntry[] = []): FeedEntry[] {
+  return [...letters.map(letterEntry), ...releases];
+}
+
+/** The feed entries of a letter's later releases, from its pages (see siteFeedEntries). */
+export function releaseEntries(pages: readonly LetterPage[]): FeedEntry[] {
+  return pages.filter((page) => page.kind === "version" && holdsSignatoryLists(page) && (page.release?.version ?? 0) >= 2).map(releaseEntry);
 }
 
 export function letterEntry(letter: FeedLetter): FeedEntry {

@@ -1,6 +1,6 @@
 // Eleventy plugin: the letters, loaded and validated by src/, as global data. Eleventy never parses
 // content itself; it only receives finished page data.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { writeFiles } from "../output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
 import { DEFAULT_LIST_THRESHOLD } from "../lists.ts";
@@ -34,6 +34,24 @@ export function addPageDataStep(eleventyConfig: object, step: PageDataStep): voi
   steps.set(eleventyConfig, [...(steps.get(eleventyConfig) ?? []), step]);
 }
 
+/** A site `npm run build` has loaded, checked and made pages for already (pages.ts, output-reuse.ts). */
+export interface PreparedSite {
+  site: Site;
+  data: SiteData;
+}
+
+// By root folder: the build hands its work to the plugin instead of the plugin loading everything again.
+const prepared = new Map<string, PreparedSite>();
+
+/** Makes the next data load for `root` use `ready`; returns a function that takes it back. */
+export function prepareSite(root: string, ready: PreparedSite): () => void {
+  const key = resolve(root);
+  prepared.set(key, ready);
+  return () => {
+    if (prepared.get(key) === ready) prepared.delete(key);
+  };
+}
+
 export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
   let pending: Promise<PreviewData> | undefined;
   // Load once per build, and again on every rebuild in preview (a YAML file may have changed).
@@ -48,6 +66,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addGlobalData("changes", async () => (await load()).changes);
   eleventyConfig.addGlobalData("rawFiles", async () => (await load()).files);
   eleventyConfig.addGlobalData("listPages", async () => (await load()).listPages);
+  eleventyConfig.addGlobalData("outlines", async () => (await load()).outlines);
   // Search indexes are thousands of small JSON files: written as they are, not rendered one by one.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeFiles(directories.output, (await load()).searchFiles);
@@ -58,9 +77,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
 }
 
 async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[]): Promise<PreviewData> {
-  const { site, problems } = await loadSite(options.root);
+  const ready = prepared.get(resolve(options.root));
+  const { site, problems } = ready ? { site: ready.site, problems: [] } : await loadSite(options.root);
   if (site) {
-    const data = buildPages(site, { preview: options.preview });
+    const data = ready?.data ?? buildPages(site, { preview: options.preview });
     for (const step of pageSteps) await step(site, data);
     return { ...data, problems: [] };
   }
@@ -76,6 +96,7 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
     files: [],
     listPages: [],
     searchFiles: [],
+    outlines: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
 }

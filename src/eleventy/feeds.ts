@@ -6,6 +6,7 @@ import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, holdsSignatoryLists, letterFiles 
 import { letterJson, signatoriesJson } from "../data/json.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../data/sitemap.ts";
 import { absoluteUrl, type UrlContext } from "../data/urls.ts";
+import type { LetterOutline } from "../output-reuse.ts";
 import type { LetterPage } from "../pages.ts";
 import type { SiteConfig } from "../types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
@@ -31,13 +32,14 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
 
   addGeneratedFile(eleventyConfig, "feed", {
     permalink: ifSiteUrl(FEED_PATH),
+    // From the outlines, not the pages: a letter reused from the last build has no pages in this one.
     generate: (data) =>
-      atomFeed(site(data), context(data), siteFeedEntries(list<FeedLetter>(data, "letters"), list<LetterPage>(data, "letterPages"))) ?? "",
+      atomFeed(site(data), context(data), siteFeedEntries(list<FeedLetter>(data, "letters"), list<LetterOutline>(data, "outlines").flatMap((o) => o.releases))) ?? "",
   });
   addGeneratedFile(eleventyConfig, "sitemap", {
     permalink: ifSiteUrl(SITEMAP_PATH),
     // Every kind of page the site has; a build test checks that no HTML page is left out.
-    generate: (data) => sitemapXml(context(data), sitemapEntries(["letterPages", "listPages", "histories", "changes"].flatMap((name) => list<{ url: string }>(data, name)))) ?? "",
+    generate: (data) => sitemapXml(context(data), sitemapEntries(list<LetterOutline>(data, "outlines").flatMap((o) => o.urls.map((url) => ({ url }))))) ?? "",
   });
   addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });
 

@@ -3,7 +3,7 @@
 import { sha256 } from "../hash.ts";
 import type { ContentError } from "../errors.ts";
 import { t } from "../i18n.ts";
-import { buildPages, type LetterPage, type PdfLink } from "../pages.ts";
+import { buildPages, type LetterPage, type PageOptions, type PdfLink } from "../pages.ts";
 import type { Letter, Site, SiteConfig } from "../types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
 import { CompilePool, workerCount } from "./pool.ts";
@@ -40,7 +40,7 @@ export function pagePdfJobs(site: Site, pages: readonly LetterPage[]): PdfJob[] 
  * stops before writing anything. With `preview`, also the texts not published yet (drafts, unreleased
  * edits and translations): `npm run check` reports those before a release freezes them for good.
  */
-export function sitePdfProblems(site: Site, options: { preview: boolean }): ContentError[] {
+export function sitePdfProblems(site: Site, options: PageOptions): ContentError[] {
   return pdfJobProblems(pagePdfJobs(site, buildPages(site, options).pages)).problems;
 }
 

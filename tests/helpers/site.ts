@@ -1,8 +1,9 @@
 // Test helpers: fixture paths, building a fixture site as a user would (the real CLI), and reading pages.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 
@@ -51,3 +52,14 @@ export async function readPage(site: string, path: string): Promise<Document> {
 }
 
 export const text = (node: Element | null | undefined) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** SHA-256 of every file under `dir`, by path relative to it: two output trees compare equal byte for byte. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    hashes[relative(dir, path)] = createHash("sha256").update(await readFile(path)).digest("hex");
+  }
+  return hashes;
+}

@@ -1,0 +1,174 @@
+// Reusing the output of unchanged letters. Everything a letter's pages, PDFs and data files are made of
+// is its model (text, translations, releases, signatories), the site settings, the build options and
+// the code; when their fingerprint equals the one recorded at the last build of the same output folder,
+// the letter's folder in that output (/<slug>/, which holds every file of that letter and nothing else)
+// is hard-linked into the new build instead of being rendered and typeset again. Site-wide files (home
+// page, feed, sitemap) are always rendered, from each letter's outline: its summary, its page
+// addresses and its feed entries. The record lives in <root>/.cache/output/, safe to delete.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { releaseEntries, type FeedEntry } from "./data/feed.ts";
+import type { LetterSummary, SiteData } from "./pages.ts";
+import type { Letter, Site } from "./types.ts";
+
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** What site-wide files need of a letter, rendered or reused. */
+export interface LetterOutline {
+  slug: string;
+  summary: LetterSummary;
+  /** Site-relative addresses of every HTML page of the letter, for the sitemap. */
+  urls: string[];
+  /** Feed entries of its later releases (the letter's own entry comes from its summary). */
+  releases: FeedEntry[];
+}
+
+interface RecordedLetter {
+  fingerprint: string;
+  outline: LetterOutline;
+  /** Every file of the letter's folder, relative to the output, with its size. */
+  files: Record<string, number>;
+}
+
+interface Manifest {
+  letters: Record<string, RecordedLetter>;
+}
+
+export interface ReusePlan {
+  /** Letters whose output is taken from the previous build, by slug. */
+  reused: Map<string, LetterOutline>;
+  /** The fingerprint of every letter of the site, for the next build's record. */
+  fingerprints: Map<string, string>;
+}
+
+export interface BuildSettings {
+  pathPrefix: string;
+  pdf: boolean;
+}
+
+export const reuseEnabled = () => process.env.OPEN_LETTERS_CACHE !== "0";
+
+let code: string | undefined;
+
+/**
+ * The code's fingerprint: everything under src/ and templates/, the Eleventy configuration and the
+ * lock file (library versions, fonts included), and Node's version. A change to any of them renders
+ * every letter again.
+ */
+export function codeFingerprint(project = PROJECT): string {
+  if (project === PROJECT && code) return code;
+  const hash = createHash("sha256").update(process.version);
+  const files = [...walk(join(project, "src")), ...walk(join(project, "templates")), join(project, ".eleventy.ts"), join(project, "package-lock.json")];
+  for (const file of files.sort()) {
+    hash.update(`\0${relative(project, file)}\0`);
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  const digest = hash.digest("hex");
+  if (project === PROJECT) code = digest;
+  return digest;
+}
+
+export function letterFingerprint(letter: Letter, site: Site, settings: BuildSettings, project = PROJECT): string {
+  return createHash("sha256")
+    .update(codeFingerprint(project))
+    .update(JSON.stringify([settings, site.config]))
+    .update(JSON.stringify(letter))
+    .digest("hex");
+}
+
+const manifestPath = (root: string, output: string) =>
+  join(root, ".cache", "output", `${createHash("sha256").update(resolve(output)).digest("hex").slice(0, 32)}.json`);
+
+function readManifest(root: string, output: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(manifestPath(root, output), "utf8")) as Manifest;
+  } catch {
+    return { letters: {} };
+  }
+}
+
+/** Which letters of `site` can be taken from the `output` of the previous build. */
+export function planReuse(site: Site, output: string, settings: BuildSettings): ReusePlan {
+  const fingerprints = new Map(site.letters.map((letter) => [letter.slug, letterFingerprint(letter, site, settings)]));
+  const reused = new Map<string, LetterOutline>();
+  if (!reuseEnabled()) return { reused, fingerprints };
+  const recorded = readManifest(site.root, output).letters;
+  for (const [slug, fingerprint] of fingerprints) {
+    const entry = recorded[slug];
+    if (entry?.fingerprint !== fingerprint) continue;
+    // The previous output must still hold exactly the files recorded: a hand-edited or half-deleted
+    // folder is rendered again rather than copied on.
+    if (sameFiles(filesOf(output, slug), entry.files)) reused.set(slug, entry.outline);
+  }
+  return { reused, fingerprints };
+}
+
+/** Hard-links (or copies, across file systems) each reused letter's folder from `previous` into `staging`. */
+export function linkReused(previous: string, staging: string, slugs: Iterable<string>): void {
+  for (const slug of slugs) {
+    for (const file of Object.keys(filesOf(previous, slug))) {
+      const target = join(staging, file);
+      // Eleventy wrote nothing of a reused letter; a file already there means a site-wide file moved
+      // into a letter's folder, and copying would hide that.
+      if (existsSync(target)) throw new Error(`${file} was written by this build and also reused from the last one.`);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        linkSync(join(previous, file), target);
+      } catch {
+        copyFileSync(join(previous, file), target);
+      }
+    }
+  }
+}
+
+/** Records what this build wrote into `output`, for the next build. */
+export function saveManifest(site: Site, output: string, plan: ReusePlan, outlines: readonly LetterOutline[]): void {
+  if (!reuseEnabled()) return;
+  const manifest: Manifest = { letters: {} };
+  for (const outline of outlines) {
+    const fingerprint = plan.fingerprints.get(outline.slug);
+    if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: filesOf(output, outline.slug) };
+  }
+  const path = manifestPath(site.root, output);
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(manifest));
+  renameSync(temp, path);
+}
+
+/** Outlines of the letters this build rendered, then those it reused, in the order of the home page. */
+export function outlinesOf(data: SiteData, reused: ReadonlyMap<string, LetterOutline> = new Map()): LetterOutline[] {
+  return data.letters.map((summary) => {
+    const kept = reused.get(summary.slug);
+    if (kept) return kept;
+    const mine = <T extends { slug: string }>(items: readonly T[]) => items.filter((item) => item.slug === summary.slug);
+    const pages = mine(data.pages);
+    return {
+      slug: summary.slug,
+      summary,
+      urls: [...pages, ...mine(data.listPages), ...mine(data.histories), ...mine(data.changes)].map((p) => p.url),
+      releases: releaseEntries(pages),
+    };
+  });
+}
+
+function filesOf(output: string, slug: string): Record<string, number> {
+  const files: Record<string, number> = {};
+  const root = resolve(output);
+  for (const file of walk(join(root, slug))) files[relative(root, file).split(sep).join("/")] = statSync(file).size;
+  return files;
+}
+
+function sameFiles(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length > 0 && keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
