@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ContentProblemsError, formatProblems } from "../src/errors.ts";
 import { prepareSite } from "../src/eleventy/content.ts";
-import { linkReused, planReuse, saveManifest } from "../src/output-reuse.ts";
+import { linkReused, planReuse, saveManifest, siteStamp, upToDate } from "../src/output-reuse.ts";
 import { buildPages } from "../src/pages.ts";
 import { pagePdfJobs, pdfJobProblems } from "../src/pdf/index.ts";
 import { loadSite } from "../src/site.ts";
@@ -30,6 +30,8 @@ export interface BuildResult {
   letters: number;
   /** Letters copied unchanged from the last build instead of being rendered. */
   reused: number;
+  /** Nothing had changed since the last build into the same folder: nothing was done. */
+  upToDate: boolean;
   signatories: number;
   warnings: string[];
 }
@@ -37,10 +39,15 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? ".");
   const output = resolve(options.output ?? "_site");
+  const pdf = process.env.OPEN_LETTERS_PDF !== "0";
+  // Nothing read by the last build into `output` has changed, and the output is as it left it.
+  const stamp = siteStamp(root, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX, pdf });
+  const same = upToDate(root, output, stamp);
+  if (same) return { output, ...same, reused: same.letters, upToDate: true };
+
   const { site, problems } = await loadSite(root);
   if (!site) throw new ContentProblemsError(problems);
   // Letters unchanged since the last build into `output` are copied from it, not rendered again.
-  const pdf = process.env.OPEN_LETTERS_PDF !== "0";
   const plan = planReuse(site, output, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX ?? site.config.pathPrefix, pdf });
   const data = buildPages(site, { preview: false, reuse: plan.reused });
   // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
@@ -72,14 +79,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     restore("OPEN_LETTERS_ROOT", env.root);
     restore("PATH_PREFIX", env.prefix);
   }
-  saveManifest(site, output, plan, data.outlines);
-  return {
-    output,
+  const summary = {
     letters: site.letters.length,
-    reused: plan.reused.size,
     signatories: site.letters.reduce((n, l) => n + l.signatories.length, 0),
     warnings: site.warnings.map((w) => w.format()),
   };
+  saveManifest(site, output, plan, data.outlines, { stamp, summary });
+  return { output, ...summary, reused: plan.reused.size, upToDate: false };
 }
 
 /** Replaces `output` with `staging` in two renames; the old site survives until the new one is complete. */
@@ -118,6 +124,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const result = await buildSite({ root: values.root, output: values.output, pathPrefix: values["path-prefix"] });
       if (result.warnings.length) console.warn(result.warnings.join("\n"));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      if (result.upToDate) {
+        console.log(`Nothing changed since the last build: ${result.output} is up to date (${result.letters} letter(s), ${result.signatories} signatories; checked in ${seconds} s).`);
+        return;
+      }
       const reused = result.reused ? ` (${result.reused} unchanged, copied from the last build)` : "";
       console.log(`Built ${result.letters} letter(s)${reused}, ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
     } catch (error) {

@@ -8,7 +8,7 @@ import { markdown } from "./markdown.ts";
 import { frontMatterSchema, translationFrontMatterSchema, type FrontMatterInput } from "./schema.ts";
 import type { LetterText } from "./types.ts";
 import { validate } from "./validate.ts";
-import { parseYaml, type ParsedYaml } from "./yaml.ts";
+import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
 
 export const LETTER_FILE = "letter.md";
 /** letter.<lang>.md: a translation. The language tag is the file name's middle part. */
@@ -22,7 +22,7 @@ export interface ParsedLetterFile<T = FrontMatterInput> {
   yaml?: ParsedYaml;
 }
 
-/** Splits a letter file with gray-matter, then reads the front matter with `yaml` to keep positions. */
+/** Splits a letter file with gray-matter, then reads the front matter keeping positions (yaml.ts). */
 export function parseLetterFile<S extends z.ZodType = typeof frontMatterSchema>(
   text: string,
   file: string,
@@ -52,19 +52,28 @@ export function parseLetterFile<S extends z.ZodType = typeof frontMatterSchema>(
   const bodyStart = text.length - split.content.length;
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
   // gray-matter's matter keeps the newline after the opening "---", so YAML line n is file line n.
-  const parsed = parseYaml(split.matter, file, { lineOffset: 0 });
+  // As for signatory files (yaml.ts), js-yaml reads it first and `yaml` again if anything is wrong.
+  const fast = parseYamlFast(split.matter, file);
+  if (fast) {
+    const read = frontMatterFrom(fast, schema, file, split.content, bodyLine);
+    if (read.problems.length === 0) return read;
+  }
+  return frontMatterFrom(parseYaml(split.matter, file), schema, file, split.content, bodyLine);
+}
+
+function frontMatterFrom<S extends z.ZodType>(parsed: ParsedYaml, schema: S, file: string, body: string, bodyLine: number): ParsedLetterFile<z.output<S>> {
   const problems = parsed.problems.map((p) => new FrontMatterError(p.file, p, `Front matter: ${p.message}`, p.hint, { cause: p }));
-  if (problems.length) return { body: split.content, bodyLine, problems };
+  if (problems.length) return { body, bodyLine, problems };
   const value = parsed.value ?? {};
   if (typeof value !== "object" || Array.isArray(value)) {
     return {
-      body: split.content,
+      body,
       bodyLine,
       problems: [new FrontMatterError(file, { line: 2, column: 1 }, "The front matter must be a mapping of fields (title: ..., date: ...).")],
     };
   }
   const { data, problems: invalid } = validate(schema, value, { file, positionOf: parsed.positionOf });
-  return { frontMatter: data, body: split.content, bodyLine, problems: invalid, yaml: parsed };
+  return { frontMatter: data, body, bodyLine, problems: invalid, yaml: parsed };
 }
 
 /** The body must say something, and its footnotes must match up. */

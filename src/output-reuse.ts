@@ -4,7 +4,8 @@
 // the letter's folder in that output (/<slug>/, which holds every file of that letter and nothing else)
 // is hard-linked into the new build instead of being rendered and typeset again. Site-wide files (home
 // page, feed, sitemap) are always rendered, from each letter's outline: its summary, its page
-// addresses and its feed entries. The record lives in <root>/.cache/output/, safe to delete.
+// addresses and its feed entries. When nothing under letters/ changed at all, the build does nothing.
+// The record lives in <root>/.cache/output/, safe to delete.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -34,6 +35,22 @@ interface RecordedLetter {
 
 interface Manifest {
   letters: Record<string, RecordedLetter>;
+  /** The whole build, for the shortcut when nothing at all changed (see upToDate). */
+  build?: RecordedBuild;
+}
+
+interface RecordedBuild {
+  stamp: string;
+  /** Every file of the output with its size. */
+  files: Record<string, number>;
+  summary: BuildSummary;
+}
+
+/** What the build reports, repeated by a build that had nothing to do. */
+export interface BuildSummary {
+  letters: number;
+  signatories: number;
+  warnings: string[];
 }
 
 export interface ReusePlan {
@@ -123,10 +140,35 @@ export function linkReused(previous: string, staging: string, slugs: Iterable<st
   }
 }
 
+/**
+ * The state of everything a build reads: the name, size and modification time of every file under
+ * letters/ (as the parse cache, a file is taken as unchanged when those are), the code and the settings.
+ */
+export function siteStamp(root: string, settings: Partial<BuildSettings>): string {
+  const base = resolve(root);
+  const hash = createHash("sha256").update(codeFingerprint()).update(JSON.stringify(settings));
+  for (const file of walk(join(base, "letters")).sort()) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${relative(base, file)}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The summary of the last build into `output` when nothing it read has changed since and the output is
+ * still exactly as that build left it: then there is nothing to do.
+ */
+export function upToDate(root: string, output: string, stamp: string): BuildSummary | undefined {
+  if (!reuseEnabled()) return undefined;
+  const recorded = readManifest(root, output).build;
+  if (recorded?.stamp !== stamp) return undefined;
+  return sameFiles(filesOf(output), recorded.files) ? recorded.summary : undefined;
+}
+
 /** Records what this build wrote into `output`, for the next build. */
-export function saveManifest(site: Site, output: string, plan: ReusePlan, outlines: readonly LetterOutline[]): void {
+export function saveManifest(site: Site, output: string, plan: ReusePlan, outlines: readonly LetterOutline[], build?: Omit<RecordedBuild, "files">): void {
   if (!reuseEnabled()) return;
-  const manifest: Manifest = { letters: {} };
+  const manifest: Manifest = { letters: {}, ...(build ? { build: { ...build, files: filesOf(output) } } : {}) };
   for (const outline of outlines) {
     const fingerprint = plan.fingerprints.get(outline.slug);
     if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: filesOf(output, outline.slug) };
@@ -154,7 +196,8 @@ export function outlinesOf(data: SiteData, reused: ReadonlyMap<string, LetterOut
   });
 }
 
-function filesOf(output: string, slug: string): Record<string, number> {
+/** The files of a letter's folder in `output`, or of the whole output, with their sizes. */
+function filesOf(output: string, slug = ""): Record<string, number> {
   const files: Record<string, number> = {};
   const root = resolve(output);
   for (const file of walk(join(root, slug))) files[relative(root, file).split(sep).join("/")] = statSync(file).size;

@@ -33,30 +33,34 @@ export async function loadSite(root: string): Promise<LoadResult> {
   }
   const { config, problems } = await loadSiteConfig(lettersDir);
   const entries = (await readdir(lettersDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const letters: Letter[] = [];
-  for (const entry of entries) {
+  // Letters load concurrently (their folder listings overlap); results keep the folders' order.
+  const loading = entries.map(async (entry) => {
+    const own: ContentError[] = [];
     const path = join(lettersDir, entry.name);
     if (!entry.isDirectory()) {
       if (!TOP_LEVEL_FILES.has(entry.name) && !entry.name.startsWith(".")) {
-        problems.push(new StrayFileError(displayPath(path), undefined, "This file is not part of any letter and is ignored.",
+        own.push(new StrayFileError(displayPath(path), undefined, "This file is not part of any letter and is ignored.",
           "Put letter files inside a letter folder: letters/<slug>/letter.md and letters/<slug>/signatories/*.yaml.").asWarning());
       }
-      continue;
+      return { own };
     }
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".")) return { own };
     if (!existsSync(join(path, LETTER_FILE))) {
-      problems.push(new MissingLetterFileError(displayPath(join(path, LETTER_FILE)), undefined, `The folder letters/${entry.name}/ has no ${LETTER_FILE}.`,
+      own.push(new MissingLetterFileError(displayPath(join(path, LETTER_FILE)), undefined, `The folder letters/${entry.name}/ has no ${LETTER_FILE}.`,
         `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
-      continue;
+      return { own };
     }
     if (!SLUG.test(entry.name)) {
-      problems.push(new InvalidSlugError(displayPath(path), undefined, `The folder name "${entry.name}" cannot be used in a URL.`,
+      own.push(new InvalidSlugError(displayPath(path), undefined, `The folder name "${entry.name}" cannot be used in a URL.`,
         "Rename it with lowercase letters, digits and hyphens, e.g. belgium-e2ee."));
     }
-    if (!config) continue; // without the site defaults a letter cannot be completed, but its problems can be found
-    const result = await loadLetter(path, config);
-    problems.push(...result.problems);
-    if (result.letter) letters.push(result.letter);
+    if (!config) return { own }; // without the site defaults a letter cannot be completed, but its problems can be found
+    return { own, result: await loadLetter(path, config) };
+  });
+  const letters: Letter[] = [];
+  for (const { own, result } of await Promise.all(loading)) {
+    problems.push(...own, ...(result?.problems ?? []));
+    if (result?.letter) letters.push(result.letter);
   }
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
