@@ -4,13 +4,8 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { ContentProblemsError, formatProblems } from "../src/errors.ts";
-import { prepareSite } from "../src/eleventy/content.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate } from "../src/output-reuse.ts";
-import { buildPages } from "../src/pages.ts";
-import { pagePdfJobs, pdfJobProblems } from "../src/pdf/index.ts";
-import { loadSite } from "../src/site.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,6 +39,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const stamp = siteStamp(root, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX, pdf });
   const same = upToDate(root, output, stamp);
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
+  // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
+  const [{ default: Eleventy }, { prepareSite }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
+    import("@11ty/eleventy"), import("../src/eleventy/content.ts"), import("../src/pages.ts"), import("../src/pdf/index.ts"), import("../src/site.ts"),
+  ]);
 
   const { site, problems } = await loadSite(root);
   if (!site) throw new ContentProblemsError(problems);

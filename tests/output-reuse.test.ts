@@ -84,14 +84,14 @@ describe("rebuilding into the same folder", () => {
 });
 
 describe("the code's fingerprint", () => {
-  it("changes with any template, source file or the lock file", async () => {
+  it("changes with any template, source file, script or the lock file", async () => {
     const project = await tempDir();
-    await mkdir(join(project, "src"));
-    await mkdir(join(project, "templates"));
-    for (const file of ["src/a.ts", "templates/page.njk", ".eleventy.ts", "package-lock.json"]) await writeFile(join(project, file), "x");
+    const files = ["src/a.ts", "templates/page.njk", "scripts/build.ts", ".eleventy.ts", "package-lock.json"];
+    for (const dir of ["src", "templates", "scripts"]) await mkdir(join(project, dir));
+    for (const file of files) await writeFile(join(project, file), "x");
     const before = codeFingerprint(project);
     expect(codeFingerprint(project)).toBe(before);
-    for (const file of ["src/a.ts", "templates/page.njk", ".eleventy.ts", "package-lock.json"]) {
+    for (const file of files) {
       const previous = codeFingerprint(project);
       await writeFile(join(project, file), `changed ${file}`);
       expect(codeFingerprint(project), file).not.toBe(previous);

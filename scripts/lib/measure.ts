@@ -1,14 +1,15 @@
 // Runs one build in this process and prints its resource usage as the last line of output, so the
 // benchmark can read CPU time and peak memory of exactly that build (worker threads included).
 // Usage: measure.ts site <root> <output> | measure.ts eleventy <input> <output>
-import Eleventy from "@11ty/eleventy";
-import { buildSite } from "../build.ts";
+// Imported when used, as `npm run build` does: each mode pays for exactly what it loads.
 
 const [mode, input, output] = process.argv.slice(2);
 if (mode === "eleventy") {
   // The baseline: Eleventy with its defaults and no project configuration.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   await new Eleventy(input!, output!, { quietMode: true }).write(); // run from the corpus folder: no config file there
 } else {
+  const { buildSite } = await import("../build.ts");
   await buildSite({ root: input!, output: output!, quiet: true });
 }
 const usage = process.resourceUsage();
