@@ -6,6 +6,7 @@ import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts
 import { DEFAULT_LIST_THRESHOLD } from "../lists.ts";
 import { buildPages, type SiteData } from "../pages.ts";
 import { LETTERS_DIR, loadSite } from "../site.ts";
+import { watchLetters } from "./letters-watcher.ts";
 import type { Site } from "../types.ts";
 
 export interface ContentOptions {
@@ -72,8 +73,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
     await writeFiles(directories.output, (await load()).searchFiles);
   });
   eleventyConfig.addGlobalData("problems", async () => (await load()).problems);
-  // Templates live in templates/; the content is elsewhere, so preview must watch it explicitly.
-  eleventyConfig.addWatchTarget(join(options.root, LETTERS_DIR));
+  // Templates live in templates/; the content is elsewhere, so preview must watch it explicitly,
+  // folder by folder (letters-watcher.ts), not file by file as Eleventy would.
+  const lettersDir = join(options.root, LETTERS_DIR);
+  eleventyConfig.addWatchTarget(options.preview ? watchLetters(lettersDir) : lettersDir);
 }
 
 async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[]): Promise<PreviewData> {
