@@ -59,8 +59,9 @@ async function previewLatency(root: string, page: string, port: number): Promise
   try {
     const url = `http://127.0.0.1:${port}${page}`;
     const deadline = Date.now() + 180_000;
+    // Ready once the letter page is served (the page the new name lands on may not exist yet).
     while (Date.now() < deadline) {
-      const ok = await fetch(url).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/big/`).then((r) => r.ok, () => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 200));
     }
