@@ -74,8 +74,9 @@ let code: string | undefined;
  * and the lock file (library versions, fonts included), and Node's version. A change to any of them
  * renders every letter again.
  */
-export function codeFingerprint(project = PROJECT): string {
-  if (project === PROJECT && code) return code;
+/** `fresh` reads the files again (and remembers the result), for a long-running preview. */
+export function codeFingerprint(project = PROJECT, { fresh = false } = {}): string {
+  if (project === PROJECT && code && !fresh) return code;
   const hash = createHash("sha256").update(process.version);
   const files = [...["src", "templates", "scripts"].flatMap((dir) => walk(join(project, dir))), join(project, ".eleventy.ts"), join(project, "package-lock.json")];
   for (const file of files.sort()) {
@@ -87,9 +88,9 @@ export function codeFingerprint(project = PROJECT): string {
   return digest;
 }
 
-export function letterFingerprint(letter: Letter, site: Site, settings: BuildSettings, project = PROJECT): string {
+export function letterFingerprint(letter: Letter, site: Site, settings: BuildSettings): string {
   return createHash("sha256")
-    .update(codeFingerprint(project))
+    .update(codeFingerprint())
     .update(JSON.stringify([settings, site.config]))
     .update(JSON.stringify(letter))
     .digest("hex");

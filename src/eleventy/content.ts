@@ -4,10 +4,11 @@ import { join, resolve } from "node:path";
 import { writeFiles } from "../output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
 import { DEFAULT_LIST_THRESHOLD } from "../lists.ts";
+import { codeFingerprint, letterFingerprint, type LetterOutline } from "../output-reuse.ts";
 import { buildPages, type SiteData } from "../pages.ts";
 import { LETTERS_DIR, loadSite } from "../site.ts";
-import { watchLetters } from "./letters-watcher.ts";
 import type { Site } from "../types.ts";
+import { watchLetters } from "./letters-watcher.ts";
 
 export interface ContentOptions {
   /** Folder holding letters/. */
@@ -59,7 +60,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.on("eleventy.before", () => {
     pending = undefined;
   });
-  const load = () => (pending ??= loadData(options, steps.get(eleventyConfig) ?? []));
+  const rendered: Rendered = new Map();
+  const load = () => (pending ??= loadData(options, steps.get(eleventyConfig) ?? [], rendered));
   eleventyConfig.addGlobalData("site", async () => (await load()).config);
   eleventyConfig.addGlobalData("letters", async () => (await load()).letters);
   eleventyConfig.addGlobalData("letterPages", async () => (await load()).pages);
@@ -79,15 +81,22 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addWatchTarget(options.preview ? watchLetters(lettersDir) : lettersDir);
 }
 
-async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[]): Promise<PreviewData> {
+/**
+ * Preview: what the previous rebuild in this server rendered, by letter. The dev server leaves earlier
+ * output in place, so a letter with the same fingerprint (output-reuse.ts) keeps its pages from then.
+ */
+type Rendered = Map<string, { fingerprint: string; outline: LetterOutline }>;
+
+async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[], rendered: Rendered): Promise<PreviewData> {
   const ready = prepared.get(resolve(options.root));
   const { site, problems } = ready ? { site: ready.site, problems: [] } : await loadSite(options.root);
   if (site) {
-    const data = ready?.data ?? buildPages(site, { preview: options.preview });
+    const data = ready?.data ?? (options.preview ? previewPages(site, rendered) : buildPages(site, { preview: false }));
     for (const step of pageSteps) await step(site, data);
     return { ...data, problems: [] };
   }
   if (!options.preview) throw new ContentProblemsError(problems);
+  rendered.clear(); // the problems page replaces the site: render every letter once it is fixed
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));
   return {
@@ -102,4 +111,21 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
     outlines: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
+}
+
+/** Preview pages: letters unchanged since the previous rebuild in this server are not rendered again. */
+function previewPages(site: Site, rendered: Rendered): SiteData {
+  // Read the code again: a template edited while the server runs changes every page.
+  codeFingerprint(undefined, { fresh: true });
+  const settings = { pathPrefix: "", pdf: false };
+  const fingerprints = new Map(site.letters.map((letter) => [letter.slug, letterFingerprint(letter, site, settings)]));
+  const reuse = new Map<string, LetterOutline>();
+  for (const [slug, fingerprint] of fingerprints) {
+    const last = rendered.get(slug);
+    if (last?.fingerprint === fingerprint) reuse.set(slug, last.outline);
+  }
+  const data = buildPages(site, { preview: true, reuse });
+  rendered.clear();
+  for (const outline of data.outlines) rendered.set(outline.slug, { fingerprint: fingerprints.get(outline.slug)!, outline });
+  return data;
 }

@@ -49,7 +49,11 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       pages = pages.filter((p) => !failed.has(p.job));
     }
     if (options.preview) {
-      onDemand = new Map(pages.map(({ job }) => [`/${job.path}`, job]));
+      // A letter the preview did not render again (unchanged since the last save) keeps its PDF links.
+      const rendered = new Set(data.pages.map((page) => page.slug));
+      const listed = new Set(data.letters.map((letter) => letter.slug));
+      const kept = [...onDemand].filter(([, job]) => listed.has(job.doc.slug) && !rendered.has(job.doc.slug));
+      onDemand = new Map([...kept, ...pages.map(({ job }): [string, PdfJob] => [`/${job.path}`, job])]);
       for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: t(page.lang, "downloadPdf"), onDemand: true };
       outputs = [];
       return;
