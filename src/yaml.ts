@@ -3,13 +3,19 @@
 // are read first with js-yaml, about fifteen times faster on a 100,000-name list, which records only where
 // each entry starts; a file with any problem is read again with `yaml`, so messages are the same either way.
 import jsYaml from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, type Document, type Node } from "yaml";
 import { YamlSyntaxError, type ContentError, type Position } from "./errors.ts";
 
 /** Named limits on what a hostile file may ask the parser to do. */
 export const yamlLimits = {
   /** Aliases per document; `yaml` refuses more, which defeats "billion laughs" alias bombs. */
   maxAliasCount: 100,
+  /**
+   * Collections inside collections. Reading recurses once per level, and thousands of levels can kill
+   * the process (V8 may run out of memory compiling a regular expression at the bottom of the stack)
+   * instead of failing cleanly; our files need three.
+   */
+  maxDepth: 64,
 };
 
 export interface ParsedYaml {
@@ -45,8 +51,12 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
       schema: jsYaml.CORE_SCHEMA, // as `yaml`'s core schema: dates and yes/no stay strings
       onWarning: () => (warned = true),
       listener(event, state) {
-        if (event === "open" && ++depth <= 2) starts.push(state.position);
-        else if (event === "close") depth--;
+        if (event === "open") {
+          // js-yaml recurses once per level; deep enough, V8 can die compiling a regular expression
+          // instead of throwing. `yaml` reports such a file cleanly, so it gets it long before.
+          if (++depth > MAX_FAST_DEPTH) throw new RangeError("nested too deeply for the fast reader");
+          if (depth <= 2) starts.push(state.position);
+        } else if (event === "close") depth--;
       },
     });
   } catch {
@@ -85,6 +95,9 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
   };
 }
 
+/** Nesting js-yaml may read: a signatory file is two levels deep (a list of mappings). */
+const MAX_FAST_DEPTH = 32;
+
 /**
  * An anchor (&a), alias (*a) or tag (!t) starts after a space, a line start or a flow indicator and is
  * followed by a name. Over-matching (a quoted "*emphasis*") only sends the file to the slower parser.
@@ -100,6 +113,15 @@ function lineStarts(text: string): number[] {
 export function parseYaml(text: string, file: string, options: ParseOptions = {}): ParsedYaml {
   const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf("\n"); i !== -1 && i < deep; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(deep);
+    const problem = new YamlSyntaxError(file, { line: line + lineOffset, column: col }, "The YAML is nested too deeply to read.",
+      `A signatory file holds a mapping, or a list of mappings, of plain values (at most ${yamlLimits.maxDepth} levels).`);
+    return { doc: parseDocument(""), value: undefined, positionOf: () => ({ line: 1 + lineOffset, column: 1 }), problems: [problem] };
+  }
   // The core schema keeps `2021-09-29` a string (YAML 1.1 would make it a Date), `uniqueKeys` rejects
   // duplicate keys, and `yes`/`no` stay strings, so a signer named "No" is not turned into `false`.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core", strict: true });
@@ -151,6 +173,33 @@ export function parseYaml(text: string, file: string, options: ParseOptions = {}
     return at(best?.range?.[0] ?? 0);
   };
   return { doc, value, positionOf, problems };
+}
+
+/**
+ * Where collections first nest deeper than yamlLimits.maxDepth, or undefined. Only a text that could be
+ * that deep (by a quick count) is checked, on `yaml`'s concrete syntax tree, which its parser builds
+ * without recursing, walked with a stack of our own.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let openers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) openers++; // [ {
+  }
+  const widestIndent = Math.max(0, ...(text.match(/^[ ?-]*/gm) ?? []).map((s) => s.length));
+  // Each level is a bracket, one more column of indentation, a "- " or a "? ", besides the top level.
+  if (openers + widestIndent + 1 <= yamlLimits.maxDepth) return undefined;
+  type Tok = { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: [Tok, number][] = [];
+  for (const token of new Parser().parse(text)) stack.push([token as Tok, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    const level = token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection" ? depth + 1 : depth;
+    if (level > yamlLimits.maxDepth) return token.offset ?? 0;
+    const children = [token.value, ...(token.items ?? []).flatMap((item) => [item.key, item.value])];
+    for (const child of children) if (child && typeof child === "object" && "type" in child) stack.push([child as Tok, level]);
+  }
+  return undefined;
 }
 
 function isNode(value: unknown): value is Node {

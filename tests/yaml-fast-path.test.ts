@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSignatoryFile } from "../src/signatories.ts";
-import { parseYaml, parseYamlFast } from "../src/yaml.ts";
+import { parseYaml, parseYamlFast, yamlLimits } from "../src/yaml.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
@@ -65,6 +65,8 @@ describe("reading signatory files with the fast parser", () => {
     ["a duplicate key", "name: Ada\nname: Grace\n"],
     ["two documents", "name: Ada\n---\nname: Grace\n"],
     ["a byte order mark", "\uFEFFname: Ada\n"],
+    ["deep flow nesting", `name: ${"[".repeat(5000)}${"]".repeat(5000)}\n`],
+    ["deep block nesting on one line", `${"- ".repeat(5000)}x\n`],
   ])("leaves %s to the yaml package", (_, text) => {
     expect(parseYamlFast(text, "x.yaml")).toBeUndefined();
   });
@@ -82,5 +84,24 @@ describe("reading signatory files with the fast parser", () => {
     const text = 'name: No\ntitle: yes\nsigned: 2024-03-01\naffiliation: "1984"\n';
     expect(parseYamlFast(text, "x.yaml")!.value).toEqual(parseYaml(text, "x.yaml").value);
     expect(parseSignatoryFile(text, "x.yaml").signatories[0]).toMatchObject({ name: "No", title: "yes", signed: "2024-03-01", affiliation: "1984" });
+  });
+});
+
+describe("the nesting limit", () => {
+  // A block mapping holding flow lists: the mapping is the first level.
+  const nested = (levels: number) => `name: ${"[".repeat(levels - 1)}x${"]".repeat(levels - 1)}\n`;
+
+  it("reads a file exactly as deep as the limit", () => {
+    expect(parseYaml(nested(yamlLimits.maxDepth), "ok.yaml").problems).toEqual([]);
+  });
+
+  it("stops one level deeper, at the collection that crosses the limit, before reading it", () => {
+    const { problems } = parseYaml(`# a comment\n${nested(yamlLimits.maxDepth + 1)}`, "deep.yaml");
+    // Line 2: "name: " is 6 columns, then the brackets of levels 2, 3, ...: level 65 opens at column 70.
+    expect(problems.map((p) => p.format())).toEqual([expect.stringMatching(/^deep\.yaml:2:70: error: The YAML is nested too deeply to read\./)]);
+  });
+
+  it("tells twenty thousand levels apart without running out of stack", () => {
+    expect(parseSignatoryFile(nested(20_000), "bomb.yaml").problems.map((p) => p.message)).toEqual(["The YAML is nested too deeply to read."]);
   });
 });
