@@ -186,7 +186,8 @@ function tooDeepAt(text: string): number | undefined {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) openers++; // [ {
   }
-  const widestIndent = Math.max(0, ...(text.match(/^[ ?-]*/gm) ?? []).map((s) => s.length));
+  let widestIndent = 0;
+  for (const prefix of text.match(/^[ ?-]*/gm) ?? []) widestIndent = Math.max(widestIndent, prefix.length);
   // Each level is a bracket, one more column of indentation, a "- " or a "? ", besides the top level.
   if (openers + widestIndent + 1 <= yamlLimits.maxDepth) return undefined;
   type Tok = { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
