@@ -101,6 +101,12 @@ describe("the nesting limit", () => {
     expect(problems.map((p) => p.format())).toEqual([expect.stringMatching(/^deep\.yaml:2:70: error: The YAML is nested too deeply to read\./)]);
   });
 
+  it("measures a 150,000-line file without running out of stack", { timeout: 30_000 }, () => {
+    const { problems, value } = parseYaml("- a\n".repeat(150_000), "long.yaml");
+    expect(problems).toEqual([]);
+    expect((value as unknown[]).length).toBe(150_000);
+  });
+
   it("tells twenty thousand levels apart without running out of stack", () => {
     expect(parseSignatoryFile(nested(20_000), "bomb.yaml").problems.map((p) => p.message)).toEqual(["The YAML is nested too deeply to read."]);
   });
