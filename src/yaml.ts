@@ -1,7 +1,8 @@
 // YAML parsing with positions. The `yaml` package is the reference: every error message must point at a
 // line and column, and it keeps every node's range (https://eemeli.org/yaml/#documents). Signatory files
-// are read first with js-yaml, about fifteen times faster on a 100,000-name list, which records only where
-// each entry starts; a file with any problem is read again with `yaml`, so messages are the same either way.
+// and front matter are read first with js-yaml, about fifteen times faster on a 100,000-name list, which
+// records only where each entry starts; a file with any problem is read again with `yaml`, so messages
+// are the same either way.
 import jsYaml from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, type Document, type Node } from "yaml";
 import { YamlSyntaxError, type ContentError, type Position } from "./errors.ts";
@@ -66,17 +67,7 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
   let exact: ParsedYaml | undefined;
   const full = () => (exact ??= parseYaml(text, file, options));
   let lines: number[] | undefined;
-  const at = (offset: number): Position => {
-    lines ??= lineStarts(text);
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1 + (options.lineOffset ?? 0), column: offset - lines[lo]! + 1 };
-  };
+  const at = (offset: number): Position => positionIn((lines ??= lineStarts(text)), offset, options.lineOffset ?? 0);
   const entries = Array.isArray(value) ? starts.slice(1) : [];
   return {
     get doc() {
@@ -110,15 +101,24 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Line and column (from 1) of `offset`, given the offsets where lines start. */
+function positionIn(lines: readonly number[], offset: number, lineOffset: number): Position {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1 + lineOffset, column: offset - lines[lo]! + 1 };
+}
+
 export function parseYaml(text: string, file: string, options: ParseOptions = {}): ParsedYaml {
   const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf("\n"); i !== -1 && i < deep; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-    const { line, col } = lineCounter.linePos(deep);
-    const problem = new YamlSyntaxError(file, { line: line + lineOffset, column: col }, "The YAML is nested too deeply to read.",
+    const problem = new YamlSyntaxError(file, positionIn(lineStarts(text), deep, lineOffset), "The YAML is nested too deeply to read.",
       `A signatory file holds a mapping, or a list of mappings, of plain values (at most ${yamlLimits.maxDepth} levels).`);
     return { doc: parseDocument(""), value: undefined, positionOf: () => ({ line: 1 + lineOffset, column: 1 }), problems: [problem] };
   }
