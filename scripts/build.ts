@@ -68,7 +68,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       quietMode: options.quiet ?? true,
     });
     await eleventy.write();
-    linkReused(output, staging, plan.reused.keys());
+    linkReused(output, staging, plan);
     await swapIn(staging, output);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -56,6 +56,8 @@ export interface BuildSummary {
 export interface ReusePlan {
   /** Letters whose output is taken from the previous build, by slug. */
   reused: Map<string, LetterOutline>;
+  /** The files of each reused letter in the previous output, as checked against the record. */
+  files: Map<string, string[]>;
   /** The fingerprint of every letter of the site, for the next build's record. */
   fingerprints: Map<string, string>;
 }
@@ -111,22 +113,25 @@ function readManifest(root: string, output: string): Manifest {
 export function planReuse(site: Site, output: string, settings: BuildSettings): ReusePlan {
   const fingerprints = new Map(site.letters.map((letter) => [letter.slug, letterFingerprint(letter, site, settings)]));
   const reused = new Map<string, LetterOutline>();
-  if (!reuseEnabled()) return { reused, fingerprints };
+  const files = new Map<string, string[]>();
+  if (!reuseEnabled()) return { reused, files, fingerprints };
   const recorded = readManifest(site.root, output).letters;
   for (const [slug, fingerprint] of fingerprints) {
     const entry = recorded[slug];
     if (entry?.fingerprint !== fingerprint) continue;
     // The previous output must still hold exactly the files recorded: a hand-edited or half-deleted
     // folder is rendered again rather than copied on.
-    if (sameFiles(filesOf(output, slug), entry.files)) reused.set(slug, entry.outline);
+    if (!sameFiles(filesOf(output, slug), entry.files)) continue;
+    reused.set(slug, entry.outline);
+    files.set(slug, Object.keys(entry.files));
   }
-  return { reused, fingerprints };
+  return { reused, files, fingerprints };
 }
 
-/** Hard-links (or copies, across file systems) each reused letter's folder from `previous` into `staging`. */
-export function linkReused(previous: string, staging: string, slugs: Iterable<string>): void {
-  for (const slug of slugs) {
-    for (const file of Object.keys(filesOf(previous, slug))) {
+/** Hard-links (or copies, across file systems) each reused letter's files from `previous` into `staging`. */
+export function linkReused(previous: string, staging: string, plan: Pick<ReusePlan, "files">): void {
+  for (const files of plan.files.values()) {
+    for (const file of files) {
       const target = join(staging, file);
       // Eleventy wrote nothing of a reused letter; a file already there means a site-wide file moved
       // into a letter's folder, and copying would hide that.
@@ -183,10 +188,14 @@ export function upToDate(root: string, output: string, stamp: string): BuildSumm
 /** Records what this build wrote into `output`, for the next build. */
 export function saveManifest(site: Site, output: string, plan: ReusePlan, outlines: readonly LetterOutline[], build?: Omit<RecordedBuild, "files">): void {
   if (!reuseEnabled()) return;
-  const manifest: Manifest = { letters: {}, ...(build ? { build: { ...build, files: filesOf(output) } } : {}) };
+  // One walk of the output; each letter's files are those under its folder.
+  const files = filesOf(output);
+  const manifest: Manifest = { letters: {}, ...(build ? { build: { ...build, files } } : {}) };
   for (const outline of outlines) {
     const fingerprint = plan.fingerprints.get(outline.slug);
-    if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: filesOf(output, outline.slug) };
+    const prefix = `${outline.slug}/`;
+    const own = Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(prefix)));
+    if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: own };
   }
   const path = manifestPath(site.root, output);
   mkdirSync(dirname(path), { recursive: true });
