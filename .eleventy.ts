@@ -14,8 +14,8 @@ import schemasPlugin from "./src/eleventy/schemas.ts";
 import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
-import { loadSiteConfig } from "./src/site-config.ts";
-import { LETTERS_DIR } from "./src/site.ts";
+import { loadSiteConfig } from "./src/load/site-settings.ts";
+import { LETTERS_DIR } from "./src/load/site.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   // Read per build, not per import: one process (a test run) may build several sites.

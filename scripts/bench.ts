@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DEFAULT_LIST_THRESHOLD, LIST_PAGE_SIZE } from "../src/lists.ts";
-import { listPageUrl } from "../src/search-text.ts";
+import { DEFAULT_LIST_THRESHOLD, LIST_PAGE_SIZE } from "../src/view/lists.ts";
+import { listPageUrl } from "../src/common/search-text.ts";
 import { addSignatory, bigLetter, manyLetters, plainPages, translatedLetter } from "./lib/corpus.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 

@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ContentProblemsError, formatProblems } from "../src/errors.ts";
-import { linkReused, planReuse, saveManifest, siteStamp, upToDate } from "../src/output-reuse.ts";
+import { ContentProblemsError, formatProblems } from "../src/model/errors.ts";
+import { linkReused, planReuse, saveManifest, siteStamp, upToDate } from "../src/build/reuse.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,7 +41,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
   // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
   const [{ default: Eleventy }, { prepareSite }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
-    import("@11ty/eleventy"), import("../src/eleventy/content.ts"), import("../src/pages.ts"), import("../src/pdf/index.ts"), import("../src/site.ts"),
+    import("@11ty/eleventy"), import("../src/eleventy/content.ts"), import("../src/view/pages.ts"), import("../src/outputs/pdf/index.ts"), import("../src/load/site.ts"),
   ]);
 
   const { site, problems } = await loadSite(root);

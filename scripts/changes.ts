@@ -3,10 +3,10 @@
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { changesMarkdown, diffSnapshots } from "../src/changes.ts";
-import { checkSite } from "../src/check.ts";
-import { GitError, extractLetters } from "../src/git.ts";
-import { loadSnapshot } from "../src/snapshot.ts";
+import { changesMarkdown, diffSnapshots } from "../src/tools/changes.ts";
+import { checkSite } from "../src/tools/check.ts";
+import { GitError, extractLetters } from "../src/tools/git.ts";
+import { loadSnapshot } from "../src/tools/snapshot.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `

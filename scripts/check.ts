@@ -1,12 +1,12 @@
 // npm run check: validate every letter and signatory file; with --fix, apply the safe fixes first.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { githubAnnotation } from "../src/annotations.ts";
-import { checkSite } from "../src/check.ts";
-import { applyFixes } from "../src/fix.ts";
-import { hasErrors } from "../src/errors.ts";
+import { githubAnnotation } from "../src/tools/annotations.ts";
+import { checkSite } from "../src/tools/check.ts";
+import { applyFixes } from "../src/tools/fix.ts";
+import { hasErrors } from "../src/model/errors.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
-import { sitePdfProblems } from "../src/pdf/index.ts";
+import { sitePdfProblems } from "../src/outputs/pdf/index.ts";
 
 const HELP = `
 Usage: npm run check [-- --root DIR] [--fix] [--format text|github]

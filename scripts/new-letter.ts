@@ -6,12 +6,12 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { formatProblems } from "../src/errors.ts";
-import { parseLetterFile } from "../src/letters.ts";
-import { SLUG_PATTERN, letterMarkdown, today, type NewLetter } from "../src/scaffold.ts";
-import { SIGNATORIES_DIR } from "../src/signatories.ts";
-import { LETTERS_DIR } from "../src/site.ts";
-import { slugOf } from "../src/slug.ts";
+import { formatProblems } from "../src/model/errors.ts";
+import { parseLetterFile } from "../src/load/letters.ts";
+import { SLUG_PATTERN, letterMarkdown, today, type NewLetter } from "../src/tools/scaffold.ts";
+import { SIGNATORIES_DIR } from "../src/load/signatories.ts";
+import { LETTERS_DIR } from "../src/load/site.ts";
+import { slugOf } from "../src/common/slug.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `

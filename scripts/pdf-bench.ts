@@ -3,8 +3,8 @@
 // This machine is noisy; compare medians and alternate runs, not single numbers.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pdfDocumentFromLetter, renderPdf, sizeText, type PdfDocument } from "../src/pdf/index.ts";
-import { loadSiteOrThrow } from "../src/site.ts";
+import { pdfDocumentFromLetter, renderPdf, sizeText, type PdfDocument } from "../src/outputs/pdf/index.ts";
+import { loadSiteOrThrow } from "../src/load/site.ts";
 import { parseFlags, runCli, UsageError } from "./lib/cli.ts";
 
 const HELP = `

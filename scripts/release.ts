@@ -1,7 +1,7 @@
 // npm run release -- <slug> [--notes "..."] [--date YYYY-MM-DD]: freeze the current text as a new version.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ReleaseError, releaseLetter } from "../src/release.ts";
+import { ReleaseError, releaseLetter } from "../src/tools/release.ts";
 import { UsageError, UserError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `

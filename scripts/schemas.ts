@@ -1,9 +1,9 @@
-// npm run schemas: regenerate schemas/*.schema.json from src/schema.ts. Run it after changing a schema
+// npm run schemas: regenerate schemas/*.schema.json from src/model/schema.ts. Run it after changing a schema
 // and commit the result; a test fails while the committed files are out of date.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SCHEMAS_DIR, jsonSchemas } from "../src/json-schema.ts";
+import { SCHEMAS_DIR, jsonSchemas } from "../src/outputs/json-schema.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -12,7 +12,7 @@ const HELP = `
 Usage: npm run schemas [-- --output DIR]
 
 Writes the JSON Schemas of signatory files, letter front matter and site.yaml, generated from
-src/schema.ts, to schemas/ (or --output). Editors use them to validate and complete while you type.
+src/model/schema.ts, to schemas/ (or --output). Editors use them to validate and complete while you type.
 `;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,14 +4,14 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatProblems } from "../src/errors.ts";
-import { displayPath } from "../src/files.ts";
-import { LETTER_FILE } from "../src/letters.ts";
-import { foldName } from "../src/lint.ts";
-import { checkFields, cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/sign.ts";
-import { SIGNATORIES_DIR, loadSignatories, normaliseName, parseSignatoryFile } from "../src/signatories.ts";
-import { LETTERS_DIR } from "../src/site.ts";
-import { today } from "../src/scaffold.ts";
+import { formatProblems } from "../src/model/errors.ts";
+import { displayPath } from "../src/load/files.ts";
+import { LETTER_FILE } from "../src/load/letters.ts";
+import { foldName } from "../src/tools/lint.ts";
+import { checkFields, cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
+import { SIGNATORIES_DIR, loadSignatories, normaliseName, parseSignatoryFile } from "../src/load/signatories.ts";
+import { LETTERS_DIR } from "../src/load/site.ts";
+import { today } from "../src/tools/scaffold.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `

@@ -3,7 +3,7 @@ import { cp, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { loadSite } from "../src/site.ts";
+import { loadSite } from "../src/load/site.ts";
 import { askNewLetter, toNewLetter } from "../scripts/new-letter.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 

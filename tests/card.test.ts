@@ -4,8 +4,8 @@ import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { cardKey, checkScripts, renderCard, renderCardPng } from "../src/card.ts";
-import type { CardContent } from "../src/data/social.ts";
+import { cardKey, checkScripts, renderCard, renderCardPng } from "../src/outputs/card.ts";
+import type { CardContent } from "../src/outputs/data/social.ts";
 import { pngSize } from "./helpers/png.ts";
 import { PROJECT, tempDir } from "./helpers/site.ts";
 
@@ -37,7 +37,7 @@ describe("social card images", () => {
   it("come out byte for byte the same from two renders, in this process and in a fresh one", async () => {
     const here = renderCardPng(card);
     expect(renderCardPng(card).equals(here)).toBe(true);
-    const script = `import { renderCardPng } from "./src/card.ts"; process.stdout.write(renderCardPng(${JSON.stringify(card)}).toString("base64"));`;
+    const script = `import { renderCardPng } from "./src/outputs/card.ts"; process.stdout.write(renderCardPng(${JSON.stringify(card)}).toString("base64"));`;
     const { stdout } = await promisify(execFile)(join(PROJECT, "node_modules/.bin/tsx"), ["--eval", script], { cwd: PROJECT, maxBuffer: 16 << 20 });
     expect(Buffer.from(stdout, "base64").equals(here)).toBe(true);
   });

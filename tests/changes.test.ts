@@ -1,10 +1,10 @@
-import { releaseLetter } from "../src/release.ts";
+import { releaseLetter } from "../src/tools/release.ts";
 import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeSpan, escapeMarkdown } from "../src/changes.ts";
+import { codeSpan, escapeMarkdown } from "../src/tools/changes.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const exec = promisify(execFile);

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { escapeData, escapeProperty, githubAnnotation } from "../src/annotations.ts";
-import { checkSite } from "../src/check.ts";
-import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/errors.ts";
-import { applyEdits } from "../src/fix.ts";
-import { foldName, isAllCaps, lintSignatoryFile, lintSite } from "../src/lint.ts";
+import { escapeData, escapeProperty, githubAnnotation } from "../src/tools/annotations.ts";
+import { checkSite } from "../src/tools/check.ts";
+import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/model/errors.ts";
+import { applyEdits } from "../src/tools/fix.ts";
+import { foldName, isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";

@@ -1,11 +1,11 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, signatoriesCsv } from "../src/data/csv.ts";
-import { atomFeed, siteFeedEntries, type FeedEntry } from "../src/data/feed.ts";
-import { letterJson, signatoriesJson } from "../src/data/json.ts";
-import { robotsTxt, sitemapEntries, sitemapXml } from "../src/data/sitemap.ts";
-import { absoluteUrl, sitePath } from "../src/data/urls.ts";
-import { escapeXml } from "../src/data/xml.ts";
+import { neutraliseFormula, signatoriesCsv } from "../src/outputs/data/csv.ts";
+import { atomFeed, siteFeedEntries, type FeedEntry } from "../src/outputs/data/feed.ts";
+import { letterJson, signatoriesJson } from "../src/outputs/data/json.ts";
+import { robotsTxt, sitemapEntries, sitemapXml } from "../src/outputs/data/sitemap.ts";
+import { absoluteUrl, sitePath } from "../src/outputs/data/urls.ts";
+import { escapeXml } from "../src/outputs/data/xml.ts";
 import { parseAtom, parseSitemap } from "./helpers/atom.ts";
 import { page, signatory, siteConfig } from "./helpers/model.ts";
 

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { signView } from "../src/sign-view.ts";
-import type { Letter, SiteConfig } from "../src/types.ts";
+import { signView } from "../src/view/sign-section.ts";
+import type { Letter, SiteConfig } from "../src/model/types.ts";
 import { buildFixture, fixture, PROJECT, readPage, tempDir, text } from "./helpers/site.ts";
 
 describe("draft letters", () => {

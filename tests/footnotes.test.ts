@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../src/markdown.ts";
+import { renderMarkdown } from "../src/render/markdown.ts";
 
 const source = "First claim.[^a] Second claim.[^b] Again.[^a]\n\n[^a]: Note A with <https://example.org/a>.\n[^b]: Note B.\n";
 const render = (docId: string) => parseHTML(`<div>${renderMarkdown(source, { docId })}</div>`).document;

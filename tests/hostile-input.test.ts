@@ -5,7 +5,7 @@ import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSite } from "../src/index.ts";
-import { limits } from "../src/limits.ts";
+import { limits } from "../src/model/limits.ts";
 import { readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
 type Content = string | Buffer | ((path: string) => Promise<void>);
@@ -147,7 +147,7 @@ describe("hostile but valid content renders harmlessly", () => {
       ["letters/x/letter.md", `\uFEFF---\r\ntitle: "</title><script>alert(1)</script>"\r\ndate: 2024-01-01\r\nsummary: "\\"><meta http-equiv=refresh content=0>"\r\n---\r\n\r\n${body.replace(/\n/g, "\r\n")}\r\n`],
       ["letters/x/signatories/list.yaml", list],
     ]);
-    const { releaseLetter } = await import("../src/release.ts");
+    const { releaseLetter } = await import("../src/tools/release.ts");
     await releaseLetter(root, "x", { date: "2024-01-01" });
     const output = join(await tempDir(), "site");
     const result = await runScript("build.ts", ["--root", root, "--output", output]);

@@ -2,14 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { jsonSchemas } from "../src/json-schema.ts";
-import { parseYaml } from "../src/yaml.ts";
+import { jsonSchemas } from "../src/outputs/json-schema.ts";
+import { parseYaml } from "../src/load/yaml.ts";
 import { buildFixture, PROJECT } from "./helpers/site.ts";
 
 const committed = (file: string) => readFile(join(PROJECT, "schemas", file), "utf8");
 
 describe("JSON Schemas", () => {
-  it("committed in schemas/ are exactly what npm run schemas generates (run it after changing src/schema.ts)", async () => {
+  it("committed in schemas/ are exactly what npm run schemas generates (run it after changing src/model/schema.ts)", async () => {
     const generated = jsonSchemas();
     expect((await readdir(join(PROJECT, "schemas"))).sort()).toEqual(generated.map((s) => s.file).sort());
     for (const { file, text } of generated) expect(await committed(file), file).toBe(text);

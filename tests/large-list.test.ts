@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, posix, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SearchIndex } from "../src/search-query.ts";
+import { SearchIndex } from "../src/common/search-query.ts";
 import { KNOWN, SLUG, generateLargeLetter, type LargeLetter } from "./helpers/large-letter.ts";
 import { readPage, runScript, tempDir, text } from "./helpers/site.ts";
 

@@ -3,7 +3,7 @@ import {
   DuplicateSignatoryError, DuplicateSlugError, EmptyBodyError, FrontMatterError, InvalidFieldError, MissingFieldError,
   StrayFileError, UndefinedFootnoteError, UnknownKeyError, UnusedFootnoteError, YamlSyntaxError, loadSite, type ContentError,
 } from "../src/index.ts";
-import { parseSignatoryFile } from "../src/signatories.ts";
+import { parseSignatoryFile } from "../src/load/signatories.ts";
 import { fixture } from "./helpers/site.ts";
 
 describe("loading a valid site", () => {

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { releaseLetter } from "../src/release.ts";
+import { releaseLetter } from "../src/tools/release.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";
 
 const COUNT = 1_200; // over the default list_threshold (500), so the list is paginated

@@ -3,7 +3,7 @@
 import { cp, mkdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { codeFingerprint } from "../src/output-reuse.ts";
+import { codeFingerprint } from "../src/build/reuse.ts";
 import { fixture, hashTree, runScript, tempDir } from "./helpers/site.ts";
 
 let root: string;

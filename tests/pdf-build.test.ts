@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderPdf, sizeText, type PdfDocument } from "../src/pdf/index.ts";
+import { renderPdf, sizeText, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfInfo } from "./helpers/pdf.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 

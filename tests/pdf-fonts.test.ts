@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { compilePdf } from "../src/pdf/compile.ts";
-import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
+import { compilePdf } from "../src/outputs/pdf/compile.ts";
+import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfFile, pdfFonts } from "./helpers/pdf.ts";
 
 const doc = (over: Partial<PdfDocument> = {}): PdfDocument => ({

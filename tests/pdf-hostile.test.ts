@@ -1,8 +1,8 @@
 // Letters are written by strangers in pull requests. Whatever they type, Typst must print it and never
 // run it: the fixture is full of Typst markup and code in every field that reaches the PDF.
 import { beforeAll, describe, expect, it } from "vitest";
-import { pdfDocumentFromLetter, renderPdf } from "../src/pdf/index.ts";
-import { loadSiteOrThrow } from "../src/site.ts";
+import { pdfDocumentFromLetter, renderPdf } from "../src/outputs/pdf/index.ts";
+import { loadSiteOrThrow } from "../src/load/site.ts";
 import { pdfFile, pdfInfo, pdfText } from "./helpers/pdf.ts";
 import { fixture } from "./helpers/site.ts";
 

@@ -1,6 +1,6 @@
 // A letter signed by 10,000 people still gives a PDF: generated here (no big fixture in the repository).
 import { describe, expect, it } from "vitest";
-import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
+import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { columnText, pdfFile, pdfLayout } from "./helpers/pdf.ts";
 
 const COUNT = 10_000;

@@ -1,7 +1,7 @@
 // Parts of the layout the reference letter does not use: a footer line, withdrawn signatures, groups,
 // an empty list, and the Markdown blocks a letter may hold.
 import { describe, expect, it } from "vitest";
-import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
+import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfFile, pdfText } from "./helpers/pdf.ts";
 
 const base: PdfDocument = {

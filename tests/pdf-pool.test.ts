@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderPdf, runPdfJobs, type PdfDocument } from "../src/pdf/index.ts";
-import { MIN_PDFS_FOR_WORKERS, MIN_WORK_FOR_WORKERS, worthWorkers } from "../src/pdf/pool.ts";
+import { renderPdf, runPdfJobs, type PdfDocument } from "../src/outputs/pdf/index.ts";
+import { MIN_PDFS_FOR_WORKERS, MIN_WORK_FOR_WORKERS, worthWorkers } from "../src/outputs/pdf/pool.ts";
 import { tempDir } from "./helpers/site.ts";
 
 const doc = (i: number): PdfDocument => ({

@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UncoveredScriptError } from "../src/errors.ts";
-import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
+import { UncoveredScriptError } from "../src/model/errors.ts";
+import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfFile, pdfFonts, pdfInfo, pdfLayout, pdfText, squash, type PdfPage } from "./helpers/pdf.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
@@ -149,7 +149,7 @@ describe("a letter in a script no PDF font covers", () => {
     expect(error).toBeInstanceOf(UncoveredScriptError);
     const message = (error as UncoveredScriptError).format();
     expect(message).toMatch(/^letters\/scripts\/letter\.md:1:1: error: the PDF of "scripts" \(ja\) needs a font for the Han, Hiragana and Katakana scripts \(e\.g\. "公開書簡", "/);
-    expect(message).toContain("src/pdf/fonts.ts");
+    expect(message).toContain("src/outputs/pdf/fonts.ts");
     // Japanese punctuation comes with a Japanese font: it is not listed on its own.
     expect(message).not.toContain("U+3002");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyTree, urlParts, type Block } from "../src/pdf/tree.ts";
-import { renderMarkdown } from "../src/markdown.ts";
+import { bodyTree, urlParts, type Block } from "../src/outputs/pdf/tree.ts";
+import { renderMarkdown } from "../src/render/markdown.ts";
 
 const tree = (md: string) => bodyTree(md, { docId: "t" });
 

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderPdf, type PdfDocument } from "../src/pdf/index.ts";
+import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfFile, pdfInfo, pdfLayout, pdfText, squash } from "./helpers/pdf.ts";
 import { buildFixture, fixture, runScript, tempDir } from "./helpers/site.ts";
 

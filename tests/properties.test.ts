@@ -5,9 +5,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadFonts } from "../src/pdf/fonts.ts";
-import { hasHiddenControls } from "../src/schema.ts";
-import { normaliseName } from "../src/signatories.ts";
+import { loadFonts } from "../src/outputs/pdf/fonts.ts";
+import { hasHiddenControls } from "../src/model/schema.ts";
+import { normaliseName } from "../src/load/signatories.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";
 
 /** Any text a schema accepts: non-blank, no control or direction characters. */
@@ -45,7 +45,7 @@ async function buildWith(list: Entry[]): Promise<string> {
   // JSON strings are valid YAML double-quoted scalars: the file holds exactly the generated text.
   const yaml = list.map((e) => `- name: ${JSON.stringify(e.name)}\n  title: ${JSON.stringify(e.title)}\n  affiliation: ${JSON.stringify(e.affiliation)}\n  url: ${JSON.stringify(`https://example.org/${encodeURIComponent(e.path)}`)}\n`).join("");
   await writeFile(join(root, "letters/p/signatories/list.yaml"), yaml);
-  const { releaseLetter } = await import("../src/release.ts");
+  const { releaseLetter } = await import("../src/tools/release.ts");
   await releaseLetter(root, "p", { date: "2024-01-01" });
   const output = join(await tempDir(), "site");
   const result = await runScript("build.ts", ["--root", root, "--output", output]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { publishedSignatory, type PublishingRules } from "../src/data/published.ts";
-import type { Signatory } from "../src/types.ts";
-import { parseSignatoryFile } from "../src/signatories.ts";
+import { publishedSignatory, type PublishingRules } from "../src/describe/published.ts";
+import type { Signatory } from "../src/model/types.ts";
+import { parseSignatoryFile } from "../src/load/signatories.ts";
 import { page, signatory, siteConfig } from "./helpers/model.ts";
 
 const linkAll = { linkIndividuals: true };

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT } from "./helpers/site.ts";
 
@@ -14,14 +14,16 @@ describe("the README", async () => {
     for (const name of mentioned) expect(scripts, `npm run ${name}`).toContain(name);
   });
 
+  // Every folder of code a file named in the table may live in.
+  const codeFolders = ["scripts", ...(await readdir(join(PROJECT, "src"), { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => relative(PROJECT, join(e.parentPath, e.name))), "src"];
+
   it("maps folders and scripts that exist", () => {
     const table = readme.slice(readme.indexOf("## How it fits together"));
     const paths = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
     expect(paths.length).toBeGreaterThan(5);
     for (const path of paths) expect(existsSync(join(PROJECT, path)), path).toBe(true);
     for (const script of [...table.matchAll(/`([a-z-]+\.ts)`/g)].map((m) => m[1]!)) {
-      const folders = ["scripts", "src", "src/eleventy", "src/pdf", "src/browser", "src/data"];
-      expect(folders.some((folder) => existsSync(join(PROJECT, folder, script))), script).toBe(true);
+      expect(codeFolders.some((folder) => existsSync(join(PROJECT, folder, script))), script).toBe(true);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readReference, type ReferenceLetter } from "./helpers/reference.ts";
 import { PROJECT, buildFixture, readPage, text } from "./helpers/site.ts";
-import { loadSite } from "../src/site.ts";
+import { loadSite } from "../src/load/site.ts";
 
 describe("the reference letter (Belgium, 29 September 2021)", () => {
   let reference: ReferenceLetter;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex, type Facet, type IndexFile, type SearchEntry } from "../src/search-index.ts";
-import { SearchIndex } from "../src/search-query.ts";
-import { decodeIds, encodeIds, normalise, shardFile, shardsFor, tokenize } from "../src/search-text.ts";
+import { buildSearchIndex, type Facet, type IndexFile, type SearchEntry } from "../src/view/search-index.ts";
+import { SearchIndex } from "../src/common/search-query.ts";
+import { decodeIds, encodeIds, normalise, shardFile, shardsFor, tokenize } from "../src/common/search-text.ts";
 
 /** A search over the built files, counting which files a query reads. */
 function open(files: IndexFile[]) {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, headersFile } from "../src/data/security.ts";
+import { contentSecurityPolicy, headersFile } from "../src/outputs/data/security.ts";
 import { buildFixture, readPage } from "./helpers/site.ts";
 
 /** Directive name → values, as a browser would split the policy. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleSignScript } from "../src/eleventy/sign-script.ts";
-import { parseSignatoryFile } from "../src/signatories.ts";
+import { parseSignatoryFile } from "../src/load/signatories.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
 /** Loads a built page into a DOM, runs the site's own sign.js in it, and records where it navigates. */

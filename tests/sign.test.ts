@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseSignatoryFile } from "../src/signatories.ts";
-import { checkFields, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, yamlString } from "../src/sign.ts";
-import { slugOf } from "../src/slug.ts";
-import { parseYaml } from "../src/yaml.ts";
+import { parseSignatoryFile } from "../src/load/signatories.ts";
+import { checkFields, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, yamlString } from "../src/common/sign-fields.ts";
+import { slugOf } from "../src/common/slug.ts";
+import { parseYaml } from "../src/load/yaml.ts";
 
 const REPO = "https://github.com/org/letters";
 

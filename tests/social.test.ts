@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ogLocale, socialMeta } from "../src/data/social.ts";
+import { ogLocale, socialMeta } from "../src/outputs/data/social.ts";
 import { page, signatory, siteConfig } from "./helpers/model.ts";
 import { pngSize } from "./helpers/png.ts";
 import { buildFixture, readPage } from "./helpers/site.ts";

@@ -2,8 +2,8 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FrozenFileError, ReleasedSignatoryError, loadSite, type Letter } from "../src/index.ts";
-import { releaseLetter } from "../src/release.ts";
-import { currentList, includedIn, versionList, versionSigned } from "../src/signatory-versions.ts";
+import { releaseLetter } from "../src/tools/release.ts";
+import { currentList, includedIn, versionList, versionSigned } from "../src/load/version-lists.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
 /** A copy of a fixture in a temporary folder, safe to edit. */

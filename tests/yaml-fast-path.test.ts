@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSignatoryFile } from "../src/signatories.ts";
-import { parseYaml, parseYamlFast, yamlLimits } from "../src/yaml.ts";
+import { parseSignatoryFile } from "../src/load/signatories.ts";
+import { parseYaml, parseYamlFast, yamlLimits } from "../src/load/yaml.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 

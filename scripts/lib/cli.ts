@@ -1,6 +1,6 @@
 // Shared helpers for the thin CLIs in scripts/: argument parsing, and errors without stack traces.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ContentProblemsError, formatProblems } from "../../src/errors.ts";
+import { ContentProblemsError, formatProblems } from "../../src/model/errors.ts";
 
 /** The command was called wrongly: print the message and the usage. */
 export class UsageError extends Error {

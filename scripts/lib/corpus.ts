@@ -4,9 +4,9 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { sha256 } from "../../src/hash.ts";
-import { signatoryKey } from "../../src/signatories.ts";
-import { formatRecord } from "../../src/versions.ts";
+import { sha256 } from "../../src/model/hash.ts";
+import { signatoryKey } from "../../src/load/signatories.ts";
+import { formatRecord } from "../../src/load/versions.ts";
 
 const COUNTRIES = ["BE", "FR", "DE", "NL", "PT", "US", "BR", "IN", "KE", "JP"];
 

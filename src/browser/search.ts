@@ -1,7 +1,7 @@
 // The signatory search, in the reader's browser: enhances each <form class="list-search"> (hidden until
 // this script runs, so readers without JavaScript see only the list pages). Results are built with
-// textContent, never innerHTML: names come from strangers. Bundled by src/browser-bundle.ts.
-import { SearchIndex, type SearchFilters, type SearchResult } from "../search-query.ts";
+// textContent, never innerHTML: names come from strangers. Bundled by src/build/bundle.ts.
+import { SearchIndex, type SearchFilters, type SearchResult } from "../common/search-query.ts";
 
 /** Results added per "show more". */
 const BATCH = 20;

@@ -1,7 +1,7 @@
 // The sign form's script, bundled to /assets/sign.js at build time (src/eleventy/sign-script.ts). The page
 // works without it (instructions and template links); with it, the form appears and fills in the file.
 // No inline script anywhere, so the site can send a Content-Security-Policy without 'unsafe-inline'.
-import { checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type SignFields } from "../sign.ts";
+import { checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type SignFields } from "../common/sign-fields.ts";
 
 const FIELDS = ["name", "title", "affiliation", "url", "country"] as const;
 

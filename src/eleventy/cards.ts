@@ -1,10 +1,10 @@
 // Eleventy plugin: social cards. A PNG card per letter page, every version and language included
-// (src/card.ts, cached by content hash), and the Open Graph / Twitter meta that point at it (src/data/social.ts).
-import { renderCard } from "../card.ts";
-import { letterFiles } from "../data/files.ts";
-import { cardContent, socialMeta } from "../data/social.ts";
-import type { LetterPage } from "../pages.ts";
-import type { SiteConfig } from "../types.ts";
+// (src/outputs/card.ts, cached by content hash), and the Open Graph / Twitter meta that point at it (src/outputs/data/social.ts).
+import { renderCard } from "../outputs/card.ts";
+import { letterFiles } from "../outputs/data/files.ts";
+import { cardContent, socialMeta } from "../outputs/data/social.ts";
+import type { LetterPage } from "../view/pages.ts";
+import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 
 export interface CardsOptions {

@@ -1,13 +1,13 @@
 // Eleventy plugin: the letters, loaded and validated by src/, as global data. Eleventy never parses
 // content itself; it only receives finished page data.
 import { join, resolve } from "node:path";
-import { writeFiles } from "../output.ts";
-import { ContentProblemsError, formatProblems, sortProblems } from "../errors.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../lists.ts";
-import { codeFingerprint, letterFingerprint, type LetterOutline } from "../output-reuse.ts";
-import { buildPages, type SiteData } from "../pages.ts";
-import { LETTERS_DIR, loadSite } from "../site.ts";
-import type { Site } from "../types.ts";
+import { writeFiles } from "../build/write-output.ts";
+import { ContentProblemsError, formatProblems, sortProblems } from "../model/errors.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
+import { codeFingerprint, letterFingerprint, type LetterOutline } from "../build/reuse.ts";
+import { buildPages, type SiteData } from "../view/pages.ts";
+import { LETTERS_DIR, loadSite } from "../load/site.ts";
+import type { Site } from "../model/types.ts";
 import { watchLetters } from "./letters-watcher.ts";
 
 export interface ContentOptions {

@@ -1,14 +1,14 @@
 // Eleventy plugin: feeds and data files. The Atom feed, sitemap.xml, robots.txt and, per letter page,
-// letter.json, signatories.json and signatories.csv, all computed by src/data/ from the finished page data.
-import { signatoriesCsv } from "../data/csv.ts";
-import { atomFeed, siteFeedEntries, type FeedLetter } from "../data/feed.ts";
-import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, holdsSignatoryLists, letterFiles } from "../data/files.ts";
-import { letterJson, signatoriesJson } from "../data/json.ts";
-import { robotsTxt, sitemapEntries, sitemapXml } from "../data/sitemap.ts";
-import { absoluteUrl, type UrlContext } from "../data/urls.ts";
-import type { LetterOutline } from "../output-reuse.ts";
-import type { LetterPage } from "../pages.ts";
-import type { SiteConfig } from "../types.ts";
+// letter.json, signatories.json and signatories.csv, all computed by src/outputs/data/ from the finished page data.
+import { signatoriesCsv } from "../outputs/data/csv.ts";
+import { atomFeed, siteFeedEntries, type FeedLetter } from "../outputs/data/feed.ts";
+import { FEED_PATH, ROBOTS_PATH, SITEMAP_PATH, holdsSignatoryLists, letterFiles } from "../outputs/data/files.ts";
+import { letterJson, signatoriesJson } from "../outputs/data/json.ts";
+import { robotsTxt, sitemapEntries, sitemapXml } from "../outputs/data/sitemap.ts";
+import { absoluteUrl, type UrlContext } from "../outputs/data/urls.ts";
+import type { LetterOutline } from "../build/reuse.ts";
+import type { LetterPage } from "../view/pages.ts";
+import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 
 export interface FeedsOptions {

@@ -1,13 +1,13 @@
 // Eleventy plugin: a typeset PDF of every letter. While the content plugin builds the page data, each
-// letter page gets its PDF's link, size and page count (typeset by src/pdf/, or taken from the disk
+// letter page gets its PDF's link, size and page count (typeset by src/outputs/pdf/, or taken from the disk
 // cache when nothing changed); once Eleventy has written the site, the files go next to their pages.
 // In local preview nothing is typeset on save: the dev server typesets a PDF when it is requested.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { t } from "../i18n.ts";
-import { ContentProblemsError, formatProblems } from "../errors.ts";
-import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../pdf/index.ts";
+import { t } from "../i18n/messages.ts";
+import { ContentProblemsError, formatProblems } from "../model/errors.ts";
+import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {

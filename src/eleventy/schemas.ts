@@ -2,7 +2,7 @@
 // point its editor at <site>/schemas/signatory.schema.json.
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SCHEMAS_DIR } from "../json-schema.ts";
+import { SCHEMAS_DIR } from "../outputs/json-schema.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

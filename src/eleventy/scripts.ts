@@ -1,7 +1,7 @@
 // Eleventy plugin: the browser scripts from src/browser/, bundled with esbuild into assets/ after each
 // build. Pages load them with <script type="module" src>, never inline.
-import { bundleBrowserScripts } from "../browser-bundle.ts";
-import { writeFiles } from "../output.ts";
+import { bundleBrowserScripts } from "../build/bundle.ts";
+import { writeFiles } from "../build/write-output.ts";
 
 interface EleventyConfigLike {
   on(event: string, callback: (...args: never[]) => unknown): void;

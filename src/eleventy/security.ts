@@ -1,8 +1,8 @@
 // Eleventy plugin: privacy and security headers. Writes _headers for hosts that read it and gives the
 // layout the same Content-Security-Policy for a <meta> tag, for hosts that cannot set headers.
-import { HEADERS_PATH } from "../data/files.ts";
-import { contentSecurityPolicy, headersFile } from "../data/security.ts";
-import type { SiteConfig } from "../types.ts";
+import { HEADERS_PATH } from "../outputs/data/files.ts";
+import { contentSecurityPolicy, headersFile } from "../outputs/data/security.ts";
+import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 
 interface SecurityConfig extends GeneratedFilesConfig {

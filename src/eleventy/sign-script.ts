@@ -1,4 +1,4 @@
-// Eleventy plugin: bundles the sign form's script (src/browser/sign-form.ts and the src/sign.ts it shares
+// Eleventy plugin: bundles the sign form's script (src/browser/sign-form.ts and the src/common/sign-fields.ts it shares
 // with the tests) into /assets/sign.js with esbuild after each build. Same input, same bytes.
 // https://esbuild.github.io/api/#build
 import { mkdir, writeFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 // Small builders for model objects in unit tests: only the fields a test cares about, the rest defaulted.
-import { buildPages, type LetterPage } from "../../src/pages.ts";
-import type { Letter, Signatory, SiteConfig } from "../../src/types.ts";
+import { buildPages, type LetterPage } from "../../src/view/pages.ts";
+import type { Letter, Signatory, SiteConfig } from "../../src/model/types.ts";
 
 export function signatory(fields: Partial<Signatory> & { name: string }): Signatory {
   return { key: fields.name.toLowerCase(), source: { file: "letters/x/signatories/test.yaml", line: 1, column: 1 }, ...fields };

@@ -1,8 +1,8 @@
 // Prints the SHA-256 of the reference letter's PDF, typeset in a fresh process (no cache): the
 // reproducibility test compares it with the bytes typeset inside the test process.
 import { createHash } from "node:crypto";
-import { pdfDocumentFromLetter, renderPdf } from "../../src/pdf/index.ts";
-import { loadSiteOrThrow } from "../../src/site.ts";
+import { pdfDocumentFromLetter, renderPdf } from "../../src/outputs/pdf/index.ts";
+import { loadSiteOrThrow } from "../../src/load/site.ts";
 import { PROJECT } from "./site.ts";
 
 const site = await loadSiteOrThrow(PROJECT);

@@ -1,0 +1,57 @@
+// What of a signatory may be published. Who is on a version's list at all (withdrawn signatures never are)
+// is decided by signatory-versions.ts; what of each listed signatory is shown is decided here, once, for
+// every output (letter page, JSON, CSV), so the rules for hidden links and e-mail addresses cannot
+// disagree between outputs.
+import type { Signatory, SignatoryType, SiteConfig } from "../model/types.ts";
+
+/** A signatory as readers may see it: no withdrawn names, no source paths, only http(s) links. */
+export interface PublishedSignatory {
+  name: string;
+  type?: SignatoryType;
+  title?: string;
+  affiliation?: string;
+  country?: string;
+  group?: string;
+  signed?: string;
+  /** An http(s) address the signatory agreed to have linked; never mailto:. */
+  url?: string;
+}
+
+export type PublishingRules = Pick<SiteConfig, "linkIndividuals">;
+
+export function publishedSignatory(s: Signatory, rules: PublishingRules): PublishedSignatory {
+  // Built key by key, in a fixed order: JSON output follows this order, and unknown or private fields
+  // (withdrawn, hide_url, source) can never slip through a spread.
+  return {
+    name: s.name,
+    type: s.type,
+    title: s.title,
+    affiliation: s.affiliation,
+    country: s.country,
+    group: s.group,
+    signed: s.signed,
+    url: publishedUrl(s, rules),
+  };
+}
+
+/**
+ * The link shown for a signatory, if any. mailto: (or anything not http(s)) is never published: an
+ * e-mail address in the data is for the organisers. Individuals can hide their link, and a site can
+ * choose to link no individual; a signatory without a type counts as an individual, so the privacy
+ * choice errs on the side of not linking.
+ */
+export function publishedUrl(s: Signatory, rules: PublishingRules): string | undefined {
+  if (!s.url || !isWebUrl(s.url)) return undefined;
+  if (s.hide_url) return undefined;
+  if (s.type !== "organization" && !rules.linkIndividuals) return undefined;
+  return s.url;
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+// On-disk cache of parsed signatory files, so a rebuild costs what changed. One JSON file per
+// signatories folder under <root>/.cache/signatories/, safe to delete. An entry is reused when the
+// file's size and modification time are unchanged, or else when its content hash matches; a change in
+// the parser, the schema or Node invalidates the whole cache.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Signatory } from "../model/types.ts";
+
+const require = createRequire(import.meta.url);
+const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** Everything that decides what parsing produces. */
+const CACHE_VERSION = createHash("sha256")
+  .update(
+    JSON.stringify([
+      3,
+      process.version,
+      (require("yaml/package.json") as { version: string }).version,
+      (require("js-yaml/package.json") as { version: string }).version,
+      (require("zod/package.json") as { version: string }).version,
+      ...["schema.ts", "signatories.ts", "yaml.ts", "validate.ts", "files.ts", "limits.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
+    ]),
+  )
+  .digest("hex");
+
+export interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  signatories: Signatory[];
+}
+
+interface CacheFile {
+  version: string;
+  files: Record<string, CachedFile>;
+}
+
+export const cacheEnabled = () => process.env.OPEN_LETTERS_CACHE !== "0";
+
+export class SignatoryCache {
+  private readonly path: string;
+  private entries: Record<string, CachedFile> = {};
+  private readonly used = new Set<string>();
+  private dirty = false;
+
+  constructor(root: string, signatoriesDir: string) {
+    const id = createHash("sha256").update(signatoriesDir).digest("hex").slice(0, 32);
+    this.path = join(root, ".cache", "signatories", `${id}.json`);
+    if (!cacheEnabled()) return;
+    try {
+      const data = JSON.parse(readFileSync(this.path, "utf8")) as CacheFile;
+      if (data.version === CACHE_VERSION) this.entries = data.files;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+  }
+
+  /** A cached parse, if the file looks unchanged (same size and mtime). */
+  byStat(name: string, size: number, mtimeMs: number): CachedFile | undefined {
+    const entry = this.entries[name];
+    if (entry && entry.size === size && entry.mtimeMs === mtimeMs) {
+      this.used.add(name);
+      return entry;
+    }
+    return undefined;
+  }
+
+  /** A cached parse of the same content (e.g. after a checkout changed the mtime). */
+  byHash(name: string, sha256: string, size: number, mtimeMs: number): CachedFile | undefined {
+    const entry = this.entries[name];
+    if (entry && entry.sha256 === sha256) {
+      this.used.add(name);
+      if (entry.mtimeMs !== mtimeMs || entry.size !== size) {
+        this.entries[name] = { ...entry, size, mtimeMs };
+        this.dirty = true;
+      }
+      return this.entries[name];
+    }
+    return undefined;
+  }
+
+  set(name: string, entry: CachedFile): void {
+    this.entries[name] = entry;
+    this.used.add(name);
+    this.dirty = true;
+  }
+
+  /** Writes the cache if it changed, dropping entries of files that no longer exist. */
+  save(): void {
+    if (!cacheEnabled()) return;
+    const stale = Object.keys(this.entries).filter((name) => !this.used.has(name));
+    if (!this.dirty && stale.length === 0) return;
+    for (const name of stale) delete this.entries[name];
+    mkdirSync(dirname(this.path), { recursive: true });
+    // Write then rename, so an interrupted build never leaves a half-written cache.
+    const temp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, files: this.entries } satisfies CacheFile));
+    renameSync(temp, this.path);
+  }
+}

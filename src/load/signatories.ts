@@ -1,0 +1,183 @@
+// Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
+// so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
+import { createHash } from "node:crypto";
+import { lstatSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
+import { displayPath, readContentFileSync } from "./files.ts";
+import { limits } from "../model/limits.ts";
+import { SignatoryCache } from "./parse-cache.ts";
+import { signatorySchema } from "../model/schema.ts";
+import type { Signatory, SignatoryDisplay } from "../model/types.ts";
+import { validate } from "./validate.ts";
+import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
+
+export const SIGNATORIES_DIR = "signatories";
+const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+
+export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir))): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
+  const dir = join(letterDir, SIGNATORIES_DIR);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return { signatories: [], problems: [] }; // a letter may have no signatories yet
+  }
+  // As-listed order is file-name order: compare code points so every machine agrees.
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const cache = new SignatoryCache(root, dir);
+  const signatories: Signatory[] = [];
+  const problems: ContentError[] = [];
+  for (const name of names) {
+    const absolute = join(dir, name);
+    if (name.startsWith(".")) continue;
+    if (!YAML_EXTENSIONS.has(extname(name).toLowerCase())) {
+      problems.push(
+        new StrayFileError(displayPath(absolute), undefined, "This file is not a YAML file and is ignored.",
+          "Signatory files end in .yaml; move other files out of the signatories folder."),
+      );
+      continue;
+    }
+    const stat = lstatSync(absolute);
+    const cached = stat.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
+    if (cached) {
+      signatories.push(...cached.signatories);
+      continue;
+    }
+    const read = readContentFileSync(absolute);
+    if (read.problem) {
+      problems.push(read.problem);
+      continue;
+    }
+    const sha256 = createHash("sha256").update(read.text).digest("hex");
+    const same = cache.byHash(name, sha256, stat.size, stat.mtimeMs);
+    if (same) {
+      signatories.push(...same.signatories);
+      continue;
+    }
+    const result = parseSignatoryFile(read.text, displayPath(absolute));
+    signatories.push(...result.signatories);
+    problems.push(...result.problems);
+    // Only clean parses are cached: a file with problems is read again until it is fixed.
+    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256, signatories: result.signatories });
+  }
+  cache.save();
+  problems.push(...findDuplicates(signatories));
+  return { signatories, problems };
+}
+
+/** Parses one signatory file's text; every entry is validated and every problem reported. */
+export function parseSignatoryFile(text: string, file: string): { signatories: Signatory[]; problems: ContentError[] } {
+  const fast = parseYamlFast(text, file);
+  if (fast) {
+    const result = signatoriesFrom(fast, file);
+    if (result.problems.length === 0) return result;
+  }
+  // Problems are always found and described from the `yaml` package's reading (see yaml.ts).
+  return signatoriesFrom(parseYaml(text, file), file);
+}
+
+function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signatory[]; problems: ContentError[] } {
+  const fileName = basename(file);
+  if (parsed.problems.length) return { signatories: [], problems: parsed.problems };
+  const value = parsed.value;
+  if (value === null || value === undefined) {
+    return {
+      signatories: [],
+      problems: [new EmptyFileError(file, undefined, "This signatory file is empty.", 'Add at least "name: <your name>", or delete the file.')],
+    };
+  }
+  if (Array.isArray(value) && value.length > limits.maxListLength) {
+    return {
+      signatories: [],
+      problems: [new FileTooLargeError(file, { line: 1, column: 1 }, `This list has ${value.length.toLocaleString("en")} entries, over the limit of ${limits.maxListLength.toLocaleString("en")}.`,
+        "Split it over several files in the same folder.")],
+    };
+  }
+  const entries: { value: unknown; path: number[] }[] = Array.isArray(value)
+    ? value.map((entry, i) => ({ value: entry, path: [i] }))
+    : [{ value, path: [] }];
+  const signatories: Signatory[] = [];
+  const problems: ContentError[] = [];
+  for (const entry of entries) {
+    const where = { file, positionOf: parsed.positionOf };
+    if (entry.value === null || typeof entry.value !== "object" || Array.isArray(entry.value)) {
+      problems.push(
+        new InvalidFieldError(file, parsed.positionOf(entry.path), "A signatory must be a mapping of fields (name: ..., affiliation: ...).",
+          'Write each signatory as "name: ..." lines; in a list, start each one with "- name: ...".'),
+      );
+      continue;
+    }
+    const { data, problems: found } = validate(signatorySchema, entry.value, where, entry.path);
+    problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path));
+    if (!data) continue;
+    const position = parsed.positionOf(entry.path);
+    signatories.push({ ...data, key: signatoryKey(fileName, Array.isArray(value) ? data : undefined), source: { file, ...position } });
+  }
+  return { signatories, problems };
+}
+
+function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: string, path: number[]): ContentError[] {
+  return Object.entries(value)
+    .filter(([, v]) => typeof v === "string" && v.length > limits.maxFieldLength)
+    .map(([key]) =>
+      new InvalidFieldError(file, parsed.positionOf([...path, key]), `"${key}" is longer than ${limits.maxFieldLength} characters.`,
+        "Shorten it; long explanations belong in the letter, not in a signatory entry."),
+    );
+}
+
+/**
+ * A signatory's identity for release records. A one-signatory file is known by its file name, so
+ * correcting a typo in the name keeps it; an entry of a list file by file name and normalised name,
+ * so inserting names in the middle of a list moves nobody.
+ */
+export function signatoryKey(fileName: string, inList: { name: string; affiliation?: string } | undefined): string {
+  if (!inList) return fileName;
+  return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
+}
+
+/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced, without invisible characters. */
+export function normaliseName(value: string | undefined): string {
+  return (value ?? "")
+    .normalize("NFKC")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "") // zero-width and soft-hyphen characters hide duplicates
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
+  const seen = new Map<string, Signatory>();
+  const problems: ContentError[] = [];
+  for (const s of signatories) {
+    const key = `${normaliseName(s.name)}\u0000${normaliseName(s.affiliation)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, s);
+      continue;
+    }
+    const { file, line, column } = first.source;
+    problems.push(
+      new DuplicateSignatoryError(s.source.file, s.source, `"${s.name}"${s.affiliation ? ` (${s.affiliation})` : ""} is listed twice.`,
+        `The first entry is at ${file}:${line}:${column}; remove one of them.`),
+    );
+  }
+  return problems;
+}
+
+/** Display order: groups in order of first appearance, then as listed or alphabetically within a group. */
+export function orderSignatories(signatories: readonly Signatory[], display: SignatoryDisplay, lang: string): Signatory[] {
+  const groups = new Map<string, Signatory[]>();
+  for (const s of signatories) {
+    const key = s.group ?? "";
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  // Locale-aware, case- and accent-insensitive: "Émile" sorts with "Emile", "de Vries" with "De Vries".
+  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  const sort = (list: Signatory[]) =>
+    display.order === "alphabetical" ? [...list].sort((a, b) => collator.compare(a.name, b.name)) : list;
+  return [...groups.values()].flatMap(sort);
+}

@@ -1,0 +1,48 @@
+// letters/site.yaml: settings of the whole site.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { MissingLetterFileError, type ContentError } from "../model/errors.ts";
+import { displayPath, readContentFile } from "./files.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
+import { siteConfigSchema } from "../model/schema.ts";
+import type { SiteConfig } from "../model/types.ts";
+import { validate } from "./validate.ts";
+import { parseYaml } from "./yaml.ts";
+
+export const SITE_CONFIG_FILE = "site.yaml";
+
+export async function loadSiteConfig(lettersDir: string): Promise<{ config?: SiteConfig; problems: ContentError[] }> {
+  const absolute = join(lettersDir, SITE_CONFIG_FILE);
+  const file = displayPath(absolute);
+  if (!existsSync(absolute)) {
+    return {
+      problems: [
+        new MissingLetterFileError(file, undefined, "The site configuration file is missing.",
+          `Create ${file} with at least "title: <name of the site>".`),
+      ],
+    };
+  }
+  const read = await readContentFile(absolute);
+  if (read.problem) return { problems: [read.problem] };
+  const parsed = parseYaml(read.text, file);
+  if (parsed.problems.length) return { problems: parsed.problems };
+  const { data, problems } = validate(siteConfigSchema, parsed.value ?? {}, { file, positionOf: parsed.positionOf });
+  if (!data) return { problems };
+  return {
+    problems,
+    config: {
+      title: data.title,
+      description: data.description,
+      url: data.url?.replace(/\/+$/, ""),
+      pathPrefix: data.path_prefix ?? "/",
+      lang: data.lang ?? "en",
+      author: data.author ?? data.title,
+      repository: data.repository?.replace(/\/+$/, ""),
+      paper: data.paper ?? "a4",
+      branch: data.branch ?? "main",
+      signEmail: data.sign_email,
+      linkIndividuals: data.link_individuals ?? true,
+      listThreshold: data.list_threshold ?? DEFAULT_LIST_THRESHOLD,
+    },
+  };
+}

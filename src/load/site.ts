@@ -1,0 +1,95 @@
+// Loads the whole site: the config and every letter, collecting every problem in every file at once.
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import {
+  ContentProblemsError, DuplicateSlugError, InvalidSlugError, MissingLetterFileError, StrayFileError, hasErrors, type ContentError,
+} from "../model/errors.ts";
+import { displayPath } from "./files.ts";
+import { LETTER_FILE, loadLetter } from "./letters.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
+import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
+import type { Letter, Site } from "../model/types.ts";
+
+export const LETTERS_DIR = "letters";
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Files that may sit directly in letters/ besides the letter folders. */
+const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, "README.md", ".gitkeep"]);
+
+export interface LoadResult {
+  site?: Site;
+  problems: ContentError[];
+}
+
+/** Loads and validates everything under `<root>/letters`. Never throws for content mistakes. */
+export async function loadSite(root: string): Promise<LoadResult> {
+  const absoluteRoot = resolve(root);
+  const lettersDir = join(absoluteRoot, LETTERS_DIR);
+  if (!existsSync(lettersDir)) {
+    return {
+      problems: [new MissingLetterFileError(displayPath(lettersDir), undefined, "There is no letters folder.",
+        `Create ${displayPath(lettersDir)}/ with a site.yaml and one folder per letter.`)],
+    };
+  }
+  const { config, problems } = await loadSiteConfig(lettersDir);
+  const entries = (await readdir(lettersDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  // Letters load concurrently (their folder listings overlap); results keep the folders' order.
+  const loading = entries.map(async (entry) => {
+    const own: ContentError[] = [];
+    const path = join(lettersDir, entry.name);
+    if (!entry.isDirectory()) {
+      if (!TOP_LEVEL_FILES.has(entry.name) && !entry.name.startsWith(".")) {
+        own.push(new StrayFileError(displayPath(path), undefined, "This file is not part of any letter and is ignored.",
+          "Put letter files inside a letter folder: letters/<slug>/letter.md and letters/<slug>/signatories/*.yaml.").asWarning());
+      }
+      return { own };
+    }
+    if (entry.name.startsWith(".")) return { own };
+    if (!existsSync(join(path, LETTER_FILE))) {
+      own.push(new MissingLetterFileError(displayPath(join(path, LETTER_FILE)), undefined, `The folder letters/${entry.name}/ has no ${LETTER_FILE}.`,
+        `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
+      return { own };
+    }
+    if (!SLUG.test(entry.name)) {
+      own.push(new InvalidSlugError(displayPath(path), undefined, `The folder name "${entry.name}" cannot be used in a URL.`,
+        "Rename it with lowercase letters, digits and hyphens, e.g. belgium-e2ee."));
+    }
+    if (!config) return { own }; // without the site defaults a letter cannot be completed, but its problems can be found
+    return { own, result: await loadLetter(path, config) };
+  });
+  const letters: Letter[] = [];
+  for (const { own, result } of await Promise.all(loading)) {
+    problems.push(...own, ...(result?.problems ?? []));
+    if (result?.letter) letters.push(result.letter);
+  }
+  if (!config) {
+    // Still report the letters' own problems: every problem in every file at once.
+    for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
+      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD };
+      problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback)).problems);
+    }
+  }
+  problems.push(...duplicateSlugs(letters));
+  if (!config || hasErrors(problems)) return { problems };
+  return { site: { root: absoluteRoot, config, letters, warnings: problems }, problems };
+}
+
+/** Like loadSite, but throws one ContentProblemsError listing every problem. */
+export async function loadSiteOrThrow(root: string): Promise<Site> {
+  const { site, problems } = await loadSite(root);
+  if (!site) throw new ContentProblemsError(problems);
+  return site;
+}
+
+function duplicateSlugs(letters: readonly Letter[]): ContentError[] {
+  const seen = new Map<string, Letter>();
+  const problems: ContentError[] = [];
+  for (const letter of letters) {
+    const first = seen.get(letter.slug);
+    if (first) {
+      problems.push(new DuplicateSlugError(letter.file, undefined, `Two letters use the slug "${letter.slug}" (the other is ${first.file}).`,
+        'Give one of them another folder name, or set a different "slug:" in its front matter.'));
+    } else seen.set(letter.slug, letter);
+  }
+  return problems;
+}

@@ -1,0 +1,178 @@
+// Released versions: letters/<slug>/versions.yaml (the manifest written by `npm run release`) and the
+// frozen files under letters/<slug>/versions/<n>/. A released text never changes: every frozen file is
+// checked against the SHA-256 the manifest recorded for it.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { FrozenFileError, InvalidFieldError, type ContentError } from "../model/errors.ts";
+import { displayPath, readContentFile } from "./files.ts";
+import { sha256 } from "../model/hash.ts";
+import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
+import { versionsManifestSchema, type VersionEntryInput } from "../model/schema.ts";
+import type { LetterText, Release, SignatoryKey } from "../model/types.ts";
+import { validate } from "./validate.ts";
+import { parseYaml } from "./yaml.ts";
+
+export const VERSIONS_FILE = "versions.yaml";
+export const VERSIONS_DIR = "versions";
+export const RECORD_FILE = "signatories.txt";
+export const LETTER_TEXT_FILE = "letter.md";
+
+export interface LoadedReleases {
+  releases: Release[];
+  problems: ContentError[];
+}
+
+export async function loadReleases(letterDir: string, defaultLang: string): Promise<LoadedReleases> {
+  const manifestPath = join(letterDir, VERSIONS_FILE);
+  const versionsDir = join(letterDir, VERSIONS_DIR);
+  if (!existsSync(manifestPath)) {
+    const problems = existsSync(versionsDir)
+      ? [new FrozenFileError(displayPath(versionsDir), undefined, `There are released versions but no ${VERSIONS_FILE}.`,
+          `Restore ${VERSIONS_FILE} from the repository history; it records the hashes of every released file.`)]
+      : [];
+    return { releases: [], problems };
+  }
+  const manifestFile = displayPath(manifestPath);
+  const read = await readContentFile(manifestPath);
+  if (read.problem) return { releases: [], problems: [read.problem] };
+  const parsed = parseYaml(read.text, manifestFile);
+  if (parsed.problems.length) return { releases: [], problems: parsed.problems };
+  const { data, problems } = validate(versionsManifestSchema, parsed.value ?? [], { file: manifestFile, positionOf: parsed.positionOf });
+  if (!data) return { releases: [], problems };
+
+  data.forEach((entry, i) => {
+    const previous = data[i - 1];
+    if (entry.version !== i + 1) {
+      problems.push(new InvalidFieldError(manifestFile, parsed.positionOf([i, "version"]), `Version ${entry.version} is listed where version ${i + 1} belongs.`,
+        "Versions are numbered 1, 2, 3... in release order; only npm run release should write this file."));
+    }
+    if (previous && entry.date < previous.date) {
+      problems.push(new InvalidFieldError(manifestFile, parsed.positionOf([i, "date"]), `Version ${entry.version} is dated before version ${previous.version}.`,
+        "Release dates never go back in time; restore this file from the repository history."));
+    }
+  });
+
+  const releases: Release[] = [];
+  for (const [i, entry] of data.entries()) {
+    const result = await loadRelease(letterDir, entry, defaultLang, { file: manifestFile, position: parsed.positionOf([i]) });
+    problems.push(...result.problems);
+    if (result.release) releases.push(result.release);
+  }
+  problems.push(...(await unlistedVersionFolders(versionsDir, data)));
+  return { releases, problems };
+}
+
+async function loadRelease(
+  letterDir: string,
+  entry: VersionEntryInput,
+  defaultLang: string,
+  manifest: { file: string; position: { line: number; column: number } },
+): Promise<{ release?: Release; problems: ContentError[] }> {
+  const dir = join(letterDir, VERSIONS_DIR, String(entry.version));
+  const problems: ContentError[] = [];
+  const texts = new Map<string, string>();
+  const restore = `Released files never change: restore it with "git checkout -- ${displayPath(dir)}". To change the text, edit letter.md and run npm run release.`;
+
+  for (const [name, expected] of Object.entries(entry.files)) {
+    const path = join(dir, name);
+    if (!existsSync(path)) {
+      problems.push(new FrozenFileError(manifest.file, manifest.position, `Version ${entry.version}'s file ${displayPath(path)} is missing.`, restore));
+      continue;
+    }
+    const read = await readContentFile(path);
+    if (read.problem) {
+      problems.push(read.problem);
+      continue;
+    }
+    if (sha256(read.text) !== expected) {
+      problems.push(new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This file of released version ${entry.version} was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore));
+      continue;
+    }
+    texts.set(name, read.text);
+  }
+  if (existsSync(dir)) {
+    for (const name of await readdir(dir)) {
+      if (!(name in entry.files)) {
+        problems.push(new FrozenFileError(displayPath(join(dir, name)), undefined, `This file was added to released version ${entry.version}.`,
+          "A released version cannot gain files; remove it (new text belongs in letter.md, released with npm run release)."));
+      }
+    }
+  }
+  const frozen = texts.get(LETTER_TEXT_FILE);
+  const record = texts.get(RECORD_FILE);
+  if (frozen === undefined || record === undefined || problems.length) return { problems };
+
+  const file = displayPath(join(dir, LETTER_TEXT_FILE));
+  const parsed = parseLetterFile(frozen, file);
+  if (!parsed.frontMatter) return { problems: [...problems, ...parsed.problems] };
+  const text = letterText(parsed.frontMatter, parsed, file, defaultLang);
+  const translations: LetterText[] = [];
+  for (const name of [...texts.keys()].filter((n) => TRANSLATION_FILE.test(n)).sort()) {
+    const result = parseTranslation(texts.get(name)!, displayPath(join(dir, name)), name, text);
+    if (result.translation) translations.push(result.translation);
+  }
+  return {
+    problems,
+    release: {
+      version: entry.version,
+      date: entry.date,
+      notes: entry.notes,
+      text,
+      textSha256: entry.files[LETTER_TEXT_FILE]!,
+      frozenSource: frozen,
+      files: entry.files,
+      translations,
+      added: parseRecord(record),
+    },
+  };
+}
+
+/**
+ * Keys recorded by any release of the letter in `letterDir`, read straight from the records. A recorded
+ * file keeps its name: renaming it would look like a deleted signatory.
+ */
+export function recordedKeys(letterDir: string): Set<SignatoryKey> {
+  const keys = new Set<SignatoryKey>();
+  const dir = join(letterDir, VERSIONS_DIR);
+  if (!existsSync(dir)) return keys;
+  for (const version of readdirSync(dir)) {
+    const record = join(dir, version, RECORD_FILE);
+    if (existsSync(record)) for (const key of parseRecord(readFileSync(record, "utf8"))) keys.add(key);
+  }
+  return keys;
+}
+
+/** signatories.txt: one key per line; lines starting with # are comments. */
+export function parseRecord(text: string): SignatoryKey[] {
+  return text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+export function formatRecord(version: number, keys: readonly SignatoryKey[]): string {
+  const header = `# Signatories first included in version ${version}, recorded by npm run release. Never edit.\n`;
+  return header + [...keys].sort().map((k) => `${k}\n`).join("");
+}
+
+async function unlistedVersionFolders(versionsDir: string, entries: readonly VersionEntryInput[]): Promise<ContentError[]> {
+  if (!existsSync(versionsDir)) return [];
+  const listed = new Set(entries.map((e) => String(e.version)));
+  return (await readdir(versionsDir))
+    .filter((name) => !listed.has(name))
+    .map((name) => new FrozenFileError(displayPath(join(versionsDir, name)), undefined, `This folder is not a version listed in ${VERSIONS_FILE}.`,
+      "Versions are created only by npm run release; remove the folder."));
+}
+
+/** The words that a release freezes, for deciding whether a text changed since the last release. */
+export function sameText(a: LetterText, b: LetterText): boolean {
+  return words(a) === words(b);
+}
+
+/** Whether any language changed, or a language was added or removed. */
+export function sameTexts(a: { text: LetterText; translations: readonly LetterText[] }, b: { text: LetterText; translations: readonly LetterText[] }): boolean {
+  const all = (x: typeof a) => JSON.stringify([words(x.text), ...x.translations.map(words)]);
+  return all(a) === all(b);
+}
+
+function words(t: LetterText): string {
+  return JSON.stringify([t.title, t.date, t.lang, t.to, t.salutation ?? "", t.body.trim(), t.follows ?? null]);
+}

@@ -1,0 +1,210 @@
+// The one definition of every file format: the loader validates with these schemas, and the JSON Schemas
+// that editors use are generated from them (`z.toJSONSchema`), so there is no second source of truth.
+// Field descriptions double as the "how to fix" part of error messages.
+import { z } from "zod";
+import { SAFE_URL, isSafeUrl } from "../common/safe-url.ts";
+
+export { isSafeUrl };
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/** Answers remembered: asking Intl costs about 3 µs, a lot for 100,000 signatories in a few countries. */
+const knownCountries = new Map<string, boolean>();
+
+export function isCountryCode(value: string): boolean {
+  if (!/^[A-Z]{2}$/.test(value)) return false;
+  let known = knownCountries.get(value);
+  if (known === undefined) knownCountries.set(value, (known = regionNames.of(value) !== undefined));
+  return known;
+}
+
+/**
+ * Control characters, and the bidirectional overrides/embeddings/isolates that can make a name display
+ * as something else ("U+202E evil.com"), are never part of a legitimate name or sentence.
+ */
+const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasHiddenControls(value: string): boolean {
+  return HIDDEN_CONTROLS.test(value);
+}
+
+// Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
+// `pattern` in meta is for the generated JSON Schema only (editors), mirroring the refinement.
+const text = (description: string) =>
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .meta({ description, pattern: "\\S" });
+/** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
+export function containsEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+// Every field of a signatory is published; an e-mail address typed into one would be too.
+const publicText = (description: string) =>
+  z
+    .string()
+    .refine((s) => s.trim().length > 0, "is empty")
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .refine((s) => !containsEmailAddress(s), "contains an e-mail address, which would be published on the site; remove it (a web page can go in url:)")
+    .meta({ description, pattern: "\\S" });
+const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD, e.g. 2021-09-29")
+    // Checked only once the shape is right, so one mistake gives one message.
+    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), "is not a real calendar date")
+    .meta({ description, format: "date" });
+const url = (description: string) =>
+  z
+    .string()
+    .regex(SAFE_URL, "must start with https://, http:// or mailto:")
+    .refine((v) => !SAFE_URL.test(v) || isSafeUrl(v), "is not a valid http(s) or mailto URL")
+    .meta({ description, format: "uri" });
+const languageTag = (description: string) =>
+  z.string().refine(isLanguageTag, "is not a BCP 47 language tag such as en, fr or pt-BR").meta({ description });
+
+export const signatoryTypes = ["organization", "individual"] as const;
+export const letterStatuses = ["draft", "open", "closed"] as const;
+export const signatoryOrders = ["as-listed", "alphabetical"] as const;
+export const paperSizes = ["a4", "us-letter"] as const;
+
+export const signatorySchema = z
+  .strictObject({
+    name: publicText("Name of the person or organisation, as it should be printed."),
+    type: z.enum(signatoryTypes).optional().meta({ description: "organization or individual." }),
+    title: publicText("Role of an individual, e.g. Professor or Research Scholar.").optional(),
+    affiliation: publicText("Organisation an individual belongs to, e.g. University of Leuven.").optional(),
+    url: url("Web page of the signatory (https://...).").optional(),
+    country: z
+      .string()
+      .refine(isCountryCode, "must be an ISO 3166 two-letter country code in capitals, e.g. BE, PT or US")
+      .meta({ description: "ISO 3166-1 alpha-2 country code, e.g. BE.", pattern: "^[A-Z]{2}$" })
+      .optional(),
+    signed: isoDate("Date of signing, YYYY-MM-DD.").optional(),
+    group: publicText('Heading to list this signatory under, e.g. "Original signatories".').optional(),
+    reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
+    withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
+    hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
+  })
+  .meta({ title: "Signatory", description: "One signatory of an open letter." });
+
+export const signatoryFileSchema = z
+  .union([signatorySchema, z.array(signatorySchema).min(1)])
+  .meta({ title: "Signatory file", description: "One signatory (a mapping) or a list of signatories (a sequence)." });
+
+export const signatoryDisplaySchema = z
+  .strictObject({
+    heading: text('Heading of the signatory section, e.g. "Signatories".').optional(),
+    note: text('Note printed under the list, e.g. "Affiliations listed for identification purposes only".').optional(),
+    order: z
+      .enum(signatoryOrders)
+      .optional()
+      .meta({ description: "as-listed (file-name order, then order within a file) or alphabetical." }),
+  })
+  .meta({ description: "How the signatory list is shown." });
+
+export const frontMatterSchema = z
+  .strictObject({
+    title: text("Title of the letter."),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
+      .optional()
+      .meta({ description: "Name of the letter in its URL; defaults to the folder name." }),
+    date: isoDate("Date printed on the letter, YYYY-MM-DD."),
+    lang: languageTag("Language of the letter (BCP 47), defaults to the site's.").optional(),
+    to: z.array(text("One addressee.")).optional().meta({ description: "Addressees, one line each." }),
+    salutation: text('Opening line, e.g. "Dear Ministers,".').optional(),
+    status: z.enum(letterStatuses).optional().meta({ description: "draft (preview only), open (can be signed) or closed." }),
+    summary: text("One paragraph for the home page, feeds and social cards.").optional(),
+    signatories: signatoryDisplaySchema.optional(),
+  })
+  .meta({ title: "Letter front matter", description: "Front matter of letters/<slug>/letter.md." });
+
+export const translationFrontMatterSchema = z
+  .strictObject({
+    title: text("Title of the letter, translated."),
+    date: isoDate("Date printed on the translation, YYYY-MM-DD; defaults to the original's.").optional(),
+    lang: languageTag("Language of the translation; must match the file name letter.<lang>.md.").optional(),
+    to: z.array(text("One addressee.")).optional().meta({ description: "Addressees, translated, one line each." }),
+    salutation: text("Opening line, translated.").optional(),
+    summary: text("Summary, translated.").optional(),
+    follows: z.int().min(1).optional().meta({ description: "The released version of the original that this translation translates." }),
+    signatories: z
+      .strictObject({
+        heading: text("Heading of the signatory section, translated.").optional(),
+        note: text("Note under the list, translated.").optional(),
+      })
+      .optional()
+      .meta({ description: "Translated signatory texts (the order follows the original)." }),
+  })
+  .meta({ title: "Translation front matter", description: "Front matter of letters/<slug>/letter.<lang>.md." });
+
+export const siteConfigSchema = z
+  .strictObject({
+    title: text("Name of the site, e.g. the coalition's name."),
+    description: text("One sentence about the site.").optional(),
+    url: url("Public address of the site, e.g. https://letters.example.org.").optional(),
+    path_prefix: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'must start and end with "/", e.g. /open-letters/')
+      .optional()
+      .meta({ description: "Folder the site is served under, e.g. /open-letters/ for a GitHub Pages project site." }),
+    lang: languageTag("Default language of letters (BCP 47).").optional(),
+    author: text("Who publishes the letters (printed in PDF metadata); defaults to the title.").optional(),
+    repository: url("Repository holding the letters, e.g. https://github.com/org/letters.").optional(),
+    paper: z.enum(paperSizes).optional().meta({ description: "Paper size of the PDFs: a4 (default) or us-letter." }),
+    branch: text("Branch that pull requests target, e.g. main.").optional(),
+    sign_email: z
+      .email("must be an e-mail address, e.g. sign@example.org")
+      .optional()
+      .meta({ description: "Address that receives signatures from people without a GitHub account." }),
+    link_individuals: z
+      .boolean()
+      .optional()
+      .meta({ description: "false to never link individuals' names to their URL (organisations stay linked)." }),
+    list_threshold: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: "Signatory lists longer than this (default 500) move to paginated pages with search; the letter page shows counts and the first entries." }),
+  })
+  .meta({ title: "Site configuration", description: "letters/site.yaml" });
+
+export const versionEntrySchema = z
+  .strictObject({
+    version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
+    date: isoDate("Release date, YYYY-MM-DD."),
+    notes: text("What changed in this version, for readers.").optional(),
+    files: z
+      .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
+      .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+  })
+  .meta({ title: "Released version" });
+
+export const versionsManifestSchema = z
+  .array(versionEntrySchema)
+  .meta({ title: "Versions manifest", description: "letters/<slug>/versions.yaml, written by npm run release." });
+
+export type SignatoryInput = z.infer<typeof signatorySchema>;
+export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
+export type TranslationFrontMatterInput = z.infer<typeof translationFrontMatterSchema>;
+export type SiteConfigInput = z.infer<typeof siteConfigSchema>;
+export type VersionEntryInput = z.infer<typeof versionEntrySchema>;

@@ -1,0 +1,143 @@
+// What one PDF prints: a "PDF job" independent of where it comes from. Today every letter gives one; with
+// versions and translations every (letter, version, language) builds its own PdfDocument the same way.
+import { formatDate } from "../../i18n/messages.ts";
+import { signatoryView, type LetterPage } from "../../view/pages.ts";
+import type { Letter, PaperSize, Signatory, SiteConfig } from "../../model/types.ts";
+
+export interface PdfEntry {
+  name: string;
+  /** Title and affiliation, as printed under the name. */
+  role?: string;
+  /** `file:line:col` of the entry, named in warnings about it. */
+  source?: string;
+}
+
+export interface PdfSignatories {
+  heading: string;
+  note?: string;
+  /** Language of the heading and of the note, when not the document's (a translation that kept the original's). */
+  headingLang?: string;
+  noteLang?: string;
+  groups: Array<{ heading?: string; entries: PdfEntry[] }>;
+  /** e.g. "2 signatures were withdrawn.", printed after the list. */
+  withdrawnText?: string;
+}
+
+export interface PdfDocument {
+  slug: string;
+  /** BCP 47 tag of the text: sets hyphenation, quotes and the PDF's language. */
+  lang: string;
+  title: string;
+  /** ISO date YYYY-MM-DD: the PDF's document date, so two builds give identical bytes. */
+  date: string;
+  /** The date as printed on the letter. */
+  dateText: string;
+  to: string[];
+  salutation?: string;
+  /** Markdown source of the body. */
+  body: string;
+  /** Prefix that keeps footnote ids apart when several documents share a page (as in the HTML). */
+  docId: string;
+  /** Public address of the site, so that links to other pages of the site still work from the PDF. */
+  siteUrl?: string;
+  signatories: PdfSignatories;
+  /** A line printed at the foot of every page beside the page number, e.g. a version and its date. */
+  footer?: string;
+  /** `subject` is the PDF's Subject (Typst's document description), e.g. the version and its date. */
+  metadata: { author: string; keywords: string[]; subject?: string };
+  paper: PaperSize;
+  /** The file the document comes from, named in warnings and errors (e.g. letters/x/letter.md). */
+  source: string;
+}
+
+/**
+ * The PDF of one page (current or a version, in one language), built from the same view model as the
+ * HTML page, so both show the same text and the same list.
+ */
+export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDocument {
+  // "Version 2 · released 1 June 2024", in the page's language: a printed copy says which text it is.
+  const footer = page.release
+    ? `${page.ui.versionLabel} ${page.release.version} · ${page.ui.released} ${page.release.dateText}`
+    : page.ui.status_draft;
+  return {
+    slug: page.slug,
+    lang: page.lang,
+    title: page.title,
+    date: page.date,
+    dateText: page.dateText,
+    to: page.to,
+    salutation: page.salutation,
+    body: page.body,
+    docId: page.slug,
+    siteUrl: config.url,
+    signatories: {
+      heading: page.signatories.heading,
+      note: page.signatories.note,
+      headingLang: page.signatories.headingLang,
+      noteLang: page.signatories.noteLang,
+      // A long list shows only its first entries on the page; the PDF prints every one.
+      groups: (page.signatories.allGroups ?? page.signatories.groups).map((g) => ({
+        heading: g.heading,
+        entries: g.signatories.map((s) => ({ name: s.name, role: s.role, source: s.source })),
+      })),
+      withdrawnText: page.signatories.withdrawnText,
+    },
+    footer,
+    metadata: {
+      author: config.author,
+      keywords: ["open letter", config.title, ...(page.release ? [`version ${page.release.version}`, `released ${page.release.date}`] : [])],
+      subject: footer,
+    },
+    paper: config.paper,
+    source: page.source,
+  };
+}
+
+/** Where a page's PDF goes, beside the page, with a name that says what it is once downloaded. */
+export function pagePdfPath(page: Pick<LetterPage, "url" | "slug" | "kind" | "lang" | "release" | "letterUrl">, originalLang: string): string {
+  const parts = [page.slug];
+  if (page.kind === "version" && page.release) parts.push(`v${page.release.version}`);
+  if (page.lang !== originalLang) parts.push(page.lang.toLowerCase());
+  return `${page.url.replace(/^\//, "")}${parts.join("-")}.pdf`;
+}
+
+/** The PDF of a letter as it stands (its working text and every signatory who has not withdrawn). */
+export function pdfDocumentFromLetter(letter: Letter, config: SiteConfig): PdfDocument {
+  return {
+    slug: letter.slug,
+    lang: letter.lang,
+    title: letter.title,
+    date: letter.date,
+    dateText: formatDate(letter.date, letter.lang),
+    to: letter.to,
+    salutation: letter.salutation,
+    body: letter.body,
+    docId: letter.slug,
+    siteUrl: config.url,
+    signatories: {
+      heading: letter.display.heading,
+      note: letter.display.note,
+      groups: groupEntries(letter.signatories.filter((s) => !s.withdrawn)),
+    },
+    metadata: { author: config.author, keywords: ["open letter", config.title] },
+    paper: config.paper,
+    source: letter.file,
+  };
+}
+
+/** Signatories under their group headings, in display order; the role text is the web page's. */
+export function groupEntries(signatories: readonly Signatory[]): PdfSignatories["groups"] {
+  const groups: PdfSignatories["groups"] = [];
+  for (const s of signatories) {
+    let group = groups.at(-1);
+    if (!group || group.heading !== s.group) groups.push((group = { heading: s.group, entries: [] }));
+    const { name, role } = signatoryView(s);
+    group.entries.push({ name, role, source: `${s.source.file}:${s.source.line}:${s.source.column}` });
+  }
+  return groups;
+}
+
+/** The PDF's file name next to its page: `<slug>/<slug>.pdf`, readable when downloaded. */
+export function pdfPath(doc: Pick<PdfDocument, "slug">): string {
+  return `${doc.slug}/${doc.slug}.pdf`;
+}

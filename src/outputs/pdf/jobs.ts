@@ -1,0 +1,96 @@
+// PDF jobs: which PDFs a site has and where they go. One job per letter today; versions and translations
+// add one job per (letter, version, language), each with its own PdfDocument and path.
+import { sha256 } from "../../model/hash.ts";
+import type { ContentError } from "../../model/errors.ts";
+import { t } from "../../i18n/messages.ts";
+import { buildPages, type LetterPage, type PageOptions, type PdfLink } from "../../view/pages.ts";
+import type { Letter, Site, SiteConfig } from "../../model/types.ts";
+import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
+import { CompilePool, workerCount } from "./pool.ts";
+import { renderPdf, scriptProblem, type RenderedPdf, type RenderOptions } from "./render.ts";
+
+export interface PdfJob {
+  /** Where the file goes, relative to the site's output folder, e.g. "belgium-e2ee/belgium-e2ee.pdf". */
+  path: string;
+  doc: PdfDocument;
+}
+
+export interface PdfOutput extends RenderedPdf {
+  job: PdfJob;
+}
+
+export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
+  const doc = pdfDocumentFromLetter(letter, config);
+  return { path: pdfPath(doc), doc };
+}
+
+/** One job per page: every (letter, version, language) has its PDF beside its page. */
+export function pagePdfJob(page: LetterPage, originalLang: string, config: SiteConfig): PdfJob {
+  return { path: pagePdfPath(page, originalLang), doc: pdfDocumentFromPage(page, config) };
+}
+
+/** The PDF of every page, each beside its page. */
+export function pagePdfJobs(site: Site, pages: readonly LetterPage[]): PdfJob[] {
+  const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
+  return pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
+}
+
+/**
+ * What would stop a site's PDFs from being made, found before anything is typeset: `npm run build`
+ * stops before writing anything. With `preview`, also the texts not published yet (drafts, unreleased
+ * edits and translations): `npm run check` reports those before a release freezes them for good.
+ */
+export function sitePdfProblems(site: Site, options: PageOptions): ContentError[] {
+  return pdfJobProblems(pagePdfJobs(site, buildPages(site, options).pages)).problems;
+}
+
+export interface PdfJobProblems {
+  /** Every problem once: a current page and its latest version share a source file, and so an error. */
+  problems: ContentError[];
+  /** The jobs that cannot be typeset. */
+  failed: Set<PdfJob>;
+}
+
+/** What stops these PDFs from being made (a letter's text in a script no PDF font covers), all at once. */
+export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
+  const problems = new Map<string, ContentError>();
+  const failed = new Set<PdfJob>();
+  for (const job of jobs) {
+    const problem = scriptProblem(job.doc);
+    if (!problem) continue;
+    failed.add(job);
+    problems.set(problem.format(), problem);
+  }
+  return { problems: [...problems.values()], failed };
+}
+
+/** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
+export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions = {}): Promise<PdfOutput[]> {
+  // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
+  const pool = new CompilePool(workerCount(jobs.length));
+  try {
+    return await Promise.all(jobs.map(async (job) => ({ job, ...(await renderPdf(job.doc, { ...options, compile: pool.compile })) })));
+  } finally {
+    await pool.close();
+  }
+}
+
+/** What a page shows about its PDF: the link, its size and page count in the page's language. */
+export function pdfLink(output: PdfOutput, lang: string): PdfLink {
+  const bytes = output.bytes.byteLength;
+  return {
+    url: `/${output.job.path}`,
+    bytes,
+    sha256: sha256(output.bytes),
+    sizeText: sizeText(bytes, lang),
+    pages: output.pages,
+    pagesText: t(lang, "pageCount", output.pages),
+    linkText: t(lang, "downloadPdf"),
+  };
+}
+
+/** "64 kB", "1.3 MB": decimal units, as file managers show them, in the reader's number format. */
+export function sizeText(bytes: number, lang: string): string {
+  const [value, unit] = bytes < 1_000_000 ? [Math.max(1, Math.round(bytes / 1000)), "kilobyte"] : [bytes / 1_000_000, "megabyte"];
+  return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}

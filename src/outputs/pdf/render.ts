@@ -1,0 +1,69 @@
+// renderPdf(document) → PDF bytes, page count and warnings, through the disk cache. A PdfDocument
+// describes one PDF (see document.ts); the same call serves every letter, version and language.
+import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts";
+import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "./compile.ts";
+import type { PdfDocument } from "./document.ts";
+import { loadFonts } from "./fonts.ts";
+import type { UncoveredScriptError } from "../../model/errors.ts";
+import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
+import { LAYOUT, layoutData } from "./layout.ts";
+import type { Compile } from "./pool.ts";
+
+export interface RenderOptions {
+  /** Folder of cached PDFs; false to always typeset (default .cache/pdf in the working directory). */
+  cache?: string | false;
+  /** Typesets (default: in this thread); runPdfJobs passes a worker pool's. */
+  compile?: Compile;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** Build warnings, each naming the file and the text concerned. */
+  warnings: string[];
+  /** True when the bytes came from the cache instead of being typeset. */
+  cached: boolean;
+}
+
+/** A PDF could not be typeset. Names the document's source file. */
+export class PdfError extends Error {
+  override name = "PdfError";
+}
+
+/** Throws UncoveredScriptError when the letter's own text needs a script no PDF font covers. */
+export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const fonts = loadFonts();
+  const data = layoutData(doc);
+  const error = uncoveredScriptError(doc, data, fonts.coverage);
+  if (error) throw error;
+  const json = JSON.stringify(data);
+  const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
+  const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
+  // Everything that decides the bytes: the layout, the letter, the font files, the compiler and its options.
+  const key = cacheKey([LAYOUT, json, fonts.version, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS)]);
+  const hit = dir ? await readCached(dir, key) : undefined;
+  if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
+
+  let compiled;
+  try {
+    compiled = options.compile ? await options.compile(LAYOUT, { data: json }) : compilePdf(LAYOUT, { data: json });
+  } catch (error) {
+    if (!(error instanceof TypstError)) throw error;
+    throw new PdfError(
+      `${doc.source}: error: the PDF of "${doc.slug}" could not be typeset (${error.message}). ` +
+        "This is a bug in open-letters, not in the letter: please report it with this message.",
+      { cause: error },
+    );
+  }
+  if (dir) await writeCached(dir, key, compiled);
+  return { bytes: compiled.bytes, pages: compiled.pages, warnings: [...warnings, ...typstWarnings(doc, compiled.warnings)], cached: false };
+}
+
+function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
+  return messages.map((m) => `${doc.source}: warning: typesetting the PDF of "${doc.slug}": ${m}`);
+}
+
+/** The error renderPdf would throw for this document because of its script, without typesetting it. */
+export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefined {
+  return uncoveredScriptError(doc, layoutData(doc), loadFonts().coverage);
+}

@@ -1,0 +1,103 @@
+// Footnotes: accessible rendering (renderer-rule overrides on markdown-it-footnote) and the checks for
+// references without a definition and definitions nobody cites.
+import type { Env, MarkdownIt, RendererRule as Rule, Token } from "markdown-it";
+import { UndefinedFootnoteError, UnusedFootnoteError, type ContentError } from "../model/errors.ts";
+
+/**
+ * Footnotes after https://www.sitepoint.com/accessible-footnotes-with-css/ and DPUB-ARIA roles:
+ * the reference is a plain number described by the notes heading, each note has a labelled back-link,
+ * and the list sits in its own labelled section instead of after a bare <hr>.
+ */
+export function accessibleFootnotes(md: MarkdownIt): void {
+  const rules = md.renderer.rules;
+  const anchorName = rules.footnote_anchor_name as Rule;
+  const labelId = (env: Env | undefined) => `footnotes-label${env?.docId ? `-${env.docId}` : ""}`;
+  const meta = (token: Token | undefined) => (token?.meta ?? {}) as { id: number; subId: number };
+
+  rules.footnote_caption = (tokens, idx) => String(meta(tokens[idx]).id + 1);
+
+  rules.footnote_ref = (tokens, idx, options, env, self) => {
+    const id = anchorName(tokens, idx, options, env, self);
+    const caption = (rules.footnote_caption as Rule)(tokens, idx, options, env, self);
+    const { subId: sub } = meta(tokens[idx]);
+    const subId = sub > 0 ? `:${sub}` : "";
+    return (
+      `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${id}${subId}" role="doc-noteref" ` +
+      `aria-describedby="${labelId(env)}">${caption}</a></sup>`
+    );
+  };
+
+  rules.footnote_block_open = (_tokens, _idx, _options, env) =>
+    `<section class="footnotes" role="doc-endnotes" aria-labelledby="${labelId(env)}">\n` +
+    `<h2 id="${labelId(env)}" class="visually-hidden">${md.utils.escapeHtml(String(env?.footnotesLabel ?? "Notes"))}</h2>\n` +
+    `<ol class="footnotes-list">\n`;
+
+  rules.footnote_anchor = (tokens, idx, options, env, self) => {
+    const id = anchorName(tokens, idx, options, env, self);
+    const { id: index, subId: sub } = meta(tokens[idx]);
+    const n = index + 1;
+    const subId = sub > 0 ? `:${sub}` : "";
+    // U+FE0E keeps ↩ from turning into an emoji on iOS.
+    return ` <a href="#fnref${id}${subId}" class="footnote-backref" role="doc-backlink" aria-label="Back to reference ${n}">\u21a9\uFE0E</a>`;
+  };
+}
+
+interface FootnoteEnv extends Env {
+  footnotes?: { refs?: Record<string, number> };
+}
+
+/**
+ * Finds `[^label]` references with no definition (markdown-it-footnote leaves them as literal text) and
+ * definitions that are never cited (it silently drops them). Lines are 1-based in the letter file.
+ */
+export function checkFootnotes(md: MarkdownIt, body: string, file: string, bodyLine: number): ContentError[] {
+  const env: FootnoteEnv = {};
+  const tokens = md.parse(body, env);
+  const lines = body.split("\n");
+  const problems: ContentError[] = [];
+  const refs = env.footnotes?.refs ?? {};
+
+  for (const token of tokens) {
+    if (token.type !== "inline" || !token.map) continue;
+    for (const child of token.children ?? []) {
+      if (child.type !== "text") continue;
+      for (const match of child.content.matchAll(/\[\^([^\]\s]+)\]/g)) {
+        const label = match[1]!;
+        if (refs[`:${label}`] !== undefined) continue;
+        const where = locate(lines, token, match[0]);
+        problems.push(
+          new UndefinedFootnoteError(
+            file,
+            { line: bodyLine + where.line, column: where.column },
+            `Footnote [^${label}] is cited but never defined.`,
+            `Add a line "[^${label}]: <the note>" at the end of the letter, or remove the reference.`,
+          ),
+        );
+      }
+    }
+  }
+  for (const [key, id] of Object.entries(refs)) {
+    if (id >= 0) continue;
+    const label = key.slice(1);
+    const index = lines.findIndex((line) => line.trimStart().startsWith(`[^${label}]:`));
+    problems.push(
+      new UnusedFootnoteError(
+        file,
+        { line: bodyLine + Math.max(index, 0), column: index >= 0 ? lines[index]!.indexOf("[") + 1 : 1 },
+        `Footnote [^${label}] is defined but never cited.`,
+        `Cite it in the text with [^${label}] or delete the definition.`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/** Line (0-based within the body) and 1-based column of `needle` inside a block token's lines. */
+function locate(lines: readonly string[], token: Token, needle: string): { line: number; column: number } {
+  const [start, end] = token.map!;
+  for (let i = start; i < end; i++) {
+    const column = lines[i]?.indexOf(needle) ?? -1;
+    if (column >= 0) return { line: i, column: column + 1 };
+  }
+  return { line: start, column: 1 };
+}

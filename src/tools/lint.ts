@@ -1,0 +1,264 @@
+// Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
+// otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
+// `--fix` applies. The loader's own errors are not repeated here.
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
+import {
+  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError, type Position,
+} from "../model/errors.ts";
+import { displayPath, readContentFile } from "../load/files.ts";
+import { BARE_DOMAIN } from "../common/safe-url.ts";
+import { SIGNATORIES_DIR } from "../load/signatories.ts";
+import { LETTERS_DIR } from "../load/site.ts";
+import { fileNameMatchesName, slugOf } from "../common/slug.ts";
+import { recordedKeys } from "../load/versions.ts";
+import { parseYaml } from "../load/yaml.ts";
+
+/** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  /** The same value written as a double-quoted scalar, tried when `text` does not read back as `expected`. */
+  quoted: string;
+  path: (string | number)[];
+  expected: string;
+}
+
+export interface Fix {
+  /** Absolute path of the file to change. */
+  file: string;
+  description: string;
+  edits: Edit[];
+  /** Absolute path to rename the file to, after its edits. */
+  renameTo?: string;
+}
+
+export interface LintResult {
+  problems: ContentError[];
+  fixes: Fix[];
+}
+
+/** Fields printed as names or headings, where stray spaces show on the page. */
+const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
+const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4). */
+const LETTER_FOLDER_YAML = new Set(["versions.yaml"]);
+const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, "versions"]);
+
+export async function lintSite(root: string): Promise<LintResult> {
+  const lettersDir = join(resolve(root), LETTERS_DIR);
+  const result: LintResult = { problems: [], fixes: [] };
+  if (!existsSync(lettersDir)) return result;
+  const entries = (await readdir(lettersDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const letter = await lintLetterFolder(join(lettersDir, entry.name));
+    result.problems.push(...letter.problems);
+    result.fixes.push(...letter.fixes);
+  }
+  return result;
+}
+
+interface NameSeen {
+  name: string;
+  affiliation?: string;
+  file: string;
+  position: Position;
+}
+
+async function lintLetterFolder(letterDir: string): Promise<LintResult> {
+  const result: LintResult = { problems: [], fixes: [] };
+  result.problems.push(...(await misplacedYaml(letterDir)));
+  const dir = join(letterDir, SIGNATORIES_DIR);
+  const names = existsSync(dir) ? (await readdir(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  const seen: NameSeen[] = [];
+  const taken = new Set(names);
+  const released = recordedKeys(letterDir);
+  for (const name of names) {
+    if (name.startsWith(".") || !YAML_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+    const absolute = join(dir, name);
+    const read = await readContentFile(absolute);
+    if (read.problem) continue; // the loader reports it
+    const file = lintSignatoryFile(read.text, absolute, taken, released);
+    result.problems.push(...file.problems);
+    result.fixes.push(...file.fixes);
+    seen.push(...file.names);
+  }
+  result.problems.push(...nearDuplicates(seen));
+  return result;
+}
+
+/**
+ * One signatory file: spacing and capitals of names, URLs without a scheme (the loader reports the
+ * error; this adds the fix) and a one-signatory file named after someone else. `taken` holds the file
+ * names in the folder, so two renames never pick the same name.
+ */
+export function lintSignatoryFile(
+  text: string,
+  absolute: string,
+  taken: Set<string> = new Set(),
+  released: ReadonlySet<string> = new Set(),
+): LintResult & { names: NameSeen[] } {
+  const file = displayPath(absolute);
+  const parsed = parseYaml(text, file);
+  const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[] };
+  if (parsed.problems.length) return out; // the loader reports syntax errors
+  const root = parsed.doc.contents;
+  const entries: { map: YAMLMap; path: number[] }[] = isMap(root)
+    ? [{ map: root, path: [] }]
+    : isSeq(root)
+      ? root.items.flatMap((item, i) => (isMap(item) ? [{ map: item, path: [i] }] : []))
+      : [];
+  const edits: Edit[] = [];
+  const descriptions: string[] = [];
+  for (const { map, path } of entries) {
+    const value = (key: string) => stringScalar(map.get(key, true));
+    for (const key of TEXT_FIELDS) {
+      const node = value(key);
+      if (!node) continue;
+      const text = node.value as string;
+      const fixed = text.replace(/\s+/g, " ").trim();
+      if (fixed === text || fixed === "") continue;
+      const what = text !== text.trim() ? "has spaces at its start or end" : /\s{2,}/.test(text) ? "has doubled spaces" : "has a tab or line break";
+      out.problems.push(
+        new NameFormatError(file, parsed.positionOf([...path, key]), `"${key}" ${what}: ${JSON.stringify(text)}.`,
+          `Write it as ${JSON.stringify(fixed)} (npm run check -- --fix does this).`).asWarning(),
+      );
+      edits.push(replaceScalar(node, fixed, [...path, key]));
+      descriptions.push(`${key} ${JSON.stringify(fixed)}`);
+    }
+    const name = value("name");
+    const type = value("type")?.value;
+    if (name && type !== "organization" && isAllCaps(name.value as string)) {
+      // Organisations often write their names in capitals (acronyms), so only people are flagged.
+      out.problems.push(
+        new NameFormatError(file, parsed.positionOf([...path, "name"]), `"name" is written in capitals: ${JSON.stringify(name.value)}.`,
+          `Write it as the person writes it, e.g. ${JSON.stringify(titleCase(name.value as string))}; pages and PDFs print it exactly as written.`).asWarning(),
+      );
+    }
+    const url = value("url");
+    if (url && BARE_DOMAIN.test(url.value as string)) {
+      const fixed = `https://${url.value as string}`;
+      edits.push(replaceScalar(url, fixed, [...path, "url"]));
+      descriptions.push(`url ${JSON.stringify(fixed)}`);
+    }
+    if (name) {
+      out.names.push({
+        name: name.value as string,
+        affiliation: value("affiliation")?.value as string | undefined,
+        file,
+        position: parsed.positionOf(path),
+      });
+      if (value("withdrawn")) out.names.pop(); // a withdrawn signature may be given again
+    }
+  }
+  let renameTo: string | undefined;
+  const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
+  const ext = extname(absolute);
+  const base = basename(absolute, ext);
+  // A file recorded by a release keeps its name: the record identifies it by file name.
+  if (single && !released.has(`${base}${ext}`) && !fileNameMatchesName(base, single.value as string)) {
+    const slug = slugOf(single.value as string);
+    const target = freeName(slug, ext, taken);
+    out.problems.push(
+      new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
+        `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning(),
+    );
+    taken.add(target);
+    renameTo = join(absolute, "..", target);
+    descriptions.push(`renamed to ${target}`);
+  }
+  if (edits.length || renameTo) out.fixes.push({ file: absolute, description: descriptions.join(", "), edits, renameTo });
+  return out;
+}
+
+function stringScalar(node: unknown): Scalar | undefined {
+  return isScalar(node) && typeof node.value === "string" && node.range ? node : undefined;
+}
+
+/** An edit that rewrites a scalar's value in place, keeping its quoting style, its comment and the rest of the line. */
+function replaceScalar(node: Scalar, value: string, path: (string | number)[]): Edit {
+  const [start, end] = node.range!;
+  const quoted = JSON.stringify(value);
+  const text = node.type === "PLAIN" ? value : node.type === "QUOTE_SINGLE" ? `'${value.replace(/'/g, "''")}'` : quoted;
+  return { start, end, text, quoted, path, expected: value };
+}
+
+/** `jane-doe.yaml`, or `jane-doe-2.yaml` if that name is taken in the folder. */
+function freeName(slug: string, ext: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = `${slug}${n === 1 ? "" : `-${n}`}${ext}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** A person's name in capitals: two or more words of at least two letters, no lowercase letter. */
+export function isAllCaps(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2);
+  return words.length >= 2 && !/\p{Ll}/u.test(name);
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
+/** A name with accents stripped (NFKD, then combining marks removed), case folded and punctuation ignored. */
+export function foldName(value: string | undefined): string {
+  return (value ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/[\p{P}\p{S}\s]+/gu, " ")
+    .trim();
+}
+
+/** Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written. */
+function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
+  const exact = (s: NameSeen) => `${s.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}\u0000${(s.affiliation ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
+  const first = new Map<string, NameSeen>();
+  const problems: ContentError[] = [];
+  for (const s of seen) {
+    const key = foldName(s.name);
+    if (!key) continue;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, s);
+      continue;
+    }
+    if (exact(earlier) === exact(s)) continue; // already an error from the loader
+    const where = `${earlier.file}:${earlier.position.line}:${earlier.position.column}`;
+    const also = (x: NameSeen) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${x.affiliation})` : ""}`;
+    problems.push(
+      new NearDuplicateSignatoryError(s.file, s.position, `${also(s)} looks like ${also(earlier)} at ${where}.`,
+        "If this is the same signatory, keep one entry; if they are different people, ignore this warning.").asWarning(),
+    );
+  }
+  return problems;
+}
+
+/** YAML files in a letter folder that the loader never reads: a signature put in the wrong place is lost. */
+async function misplacedYaml(letterDir: string): Promise<ContentError[]> {
+  const problems: ContentError[] = [];
+  const slug = basename(letterDir);
+  const walk = async (dir: string, top: boolean): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(top && LETTER_SUBFOLDERS.has(entry.name))) await walk(path, false);
+      } else if (YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !(top && LETTER_FOLDER_YAML.has(entry.name))) {
+        problems.push(
+          new StrayFileError(displayPath(path), undefined, "This YAML file is not read: it is not in the letter's signatories folder.",
+            `Move signatory files to letters/${slug}/${SIGNATORIES_DIR}/.`).asWarning(),
+        );
+      }
+    }
+  };
+  await walk(letterDir, true);
+  return problems;
+}
