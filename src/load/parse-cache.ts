@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import type { Signatory } from "../model/types.ts";
 
 const require = createRequire(import.meta.url);
-const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
+/** src/: the modules whose code decides what a parse produces are listed relative to it. */
+const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Everything that decides what parsing produces. */
 const CACHE_VERSION = createHash("sha256")
@@ -21,7 +22,7 @@ const CACHE_VERSION = createHash("sha256")
       (require("yaml/package.json") as { version: string }).version,
       (require("js-yaml/package.json") as { version: string }).version,
       (require("zod/package.json") as { version: string }).version,
-      ...["schema.ts", "signatories.ts", "yaml.ts", "validate.ts", "files.ts", "limits.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
+      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
     ]),
   )
   .digest("hex");
