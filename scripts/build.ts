@@ -5,7 +5,7 @@ import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentProblemsError, formatProblems } from "../src/model/errors.ts";
-import { linkReused, planReuse, saveManifest, siteStamp, upToDate } from "../src/build/reuse.ts";
+import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines } from "../src/build/reuse.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,11 +48,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (!site) throw new ContentProblemsError(problems);
   // Letters unchanged since the last build into `output` are copied from it, not rendered again.
   const plan = planReuse(site, output, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX ?? site.config.pathPrefix, pdf });
-  const data = buildPages(site, { preview: false, reuse: plan.reused });
+  const data = withOutlines(buildPages(site, { preview: false, reuse: plan.reused }), plan.reused);
   // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
   // Eleventy writes anything, with the same message as npm run check.
   if (pdf) {
-    const pdfProblems = pdfJobProblems(pagePdfJobs(site, data.pages)).problems;
+    const pdfProblems = pdfJobProblems(pagePdfJobs(site, data.documents)).problems;
     if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
   }
 

@@ -1,7 +1,7 @@
 import { uiStrings } from "../src/i18n/messages.ts";
 import { describe, expect, it } from "vitest";
 import { LIST_PAGE_SIZE, PREVIEW_MAX, pageWindow, splitLargeLists } from "../src/view/lists.ts";
-import type { LetterPage, SignatoryView } from "../src/view/pages.ts";
+import type { LetterPage, SignatoryView } from "../src/view/letter-page.ts";
 
 /** A letter page with `groups` of generated signatories, as buildPages would make it. */
 function letterPage(groups: { heading?: string; signatories: SignatoryView[] }[], url = "/big/", lang = "en"): LetterPage {

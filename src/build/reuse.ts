@@ -11,7 +11,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { releaseEntries, type FeedEntry } from "../outputs/data/feed.ts";
-import type { LetterSummary, SiteData } from "../view/pages.ts";
+import type { LetterSummary } from "../view/home.ts";
+import type { SiteData } from "../view/pages.ts";
 import type { Letter, Site } from "../model/types.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -202,6 +203,16 @@ export function saveManifest(site: Site, output: string, plan: ReusePlan, outlin
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(manifest));
   renameSync(temp, path);
+}
+
+/** A site's pages with every letter's outline, rendered or reused. */
+export interface OutlinedSite extends SiteData {
+  /** Every letter's place in the site-wide files (home page, feed, sitemap), rendered or reused. */
+  outlines: LetterOutline[];
+}
+
+export function withOutlines(data: SiteData, reused?: ReadonlyMap<string, LetterOutline>): OutlinedSite {
+  return { ...data, outlines: outlinesOf(data, reused) };
 }
 
 /** Outlines of the letters this build rendered, then those it reused, in the order of the home page. */

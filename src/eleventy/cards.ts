@@ -3,7 +3,7 @@
 import { renderCard } from "../outputs/card.ts";
 import { letterFiles } from "../outputs/data/files.ts";
 import { cardContent, socialMeta } from "../outputs/data/social.ts";
-import type { LetterPage } from "../view/pages.ts";
+import type { LetterPage } from "../view/letter-page.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 

@@ -3,8 +3,8 @@
 import { join, resolve } from "node:path";
 import { writeFiles } from "../build/write-output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../model/errors.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
-import { codeFingerprint, letterFingerprint, type LetterOutline } from "../build/reuse.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
+import { codeFingerprint, letterFingerprint, withOutlines, type LetterOutline, type OutlinedSite } from "../build/reuse.ts";
 import { buildPages, type SiteData } from "../view/pages.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import type { Site } from "../model/types.ts";
@@ -23,7 +23,7 @@ interface EleventyConfigLike {
   on(event: string, callback: (...args: never[]) => unknown): void;
 }
 
-type PreviewData = SiteData & { problems: string[] };
+type PreviewData = OutlinedSite & { problems: string[] };
 
 /** A later stage of the page data (e.g. the PDFs), run on every load once the pages are built. */
 export type PageDataStep = (site: Site, data: SiteData) => Promise<void>;
@@ -39,7 +39,7 @@ export function addPageDataStep(eleventyConfig: object, step: PageDataStep): voi
 /** A site `npm run build` has loaded, checked and made pages for already (pages.ts, output-reuse.ts). */
 export interface PreparedSite {
   site: Site;
-  data: SiteData;
+  data: OutlinedSite;
 }
 
 // By root folder: the build hands its work to the plugin instead of the plugin loading everything again.
@@ -91,7 +91,7 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
   const ready = prepared.get(resolve(options.root));
   const { site, problems } = ready ? { site: ready.site, problems: [] } : await loadSite(options.root);
   if (site) {
-    const data = ready?.data ?? (options.preview ? previewPages(site, rendered) : buildPages(site, { preview: false }));
+    const data = ready?.data ?? (options.preview ? previewPages(site, rendered) : withOutlines(buildPages(site, { preview: false })));
     for (const step of pageSteps) await step(site, data);
     return { ...data, problems: [] };
   }
@@ -109,12 +109,13 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
     listPages: [],
     searchFiles: [],
     outlines: [],
+    documents: [],
     problems: sortProblems(problems).map((p) => p.format()),
   };
 }
 
 /** Preview pages: letters unchanged since the previous rebuild in this server are not rendered again. */
-function previewPages(site: Site, rendered: Rendered): SiteData {
+function previewPages(site: Site, rendered: Rendered): OutlinedSite {
   // Read the code again: a template edited while the server runs changes every page.
   codeFingerprint(undefined, { fresh: true });
   const settings = { pathPrefix: "", pdf: false };
@@ -124,7 +125,7 @@ function previewPages(site: Site, rendered: Rendered): SiteData {
     const last = rendered.get(slug);
     if (last?.fingerprint === fingerprint) reuse.set(slug, last.outline);
   }
-  const data = buildPages(site, { preview: true, reuse });
+  const data = withOutlines(buildPages(site, { preview: true, reuse }), reuse);
   rendered.clear();
   for (const outline of data.outlines) rendered.set(outline.slug, { fingerprint: fingerprints.get(outline.slug)!, outline });
   return data;

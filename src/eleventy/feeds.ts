@@ -7,7 +7,7 @@ import { letterJson, signatoriesJson } from "../outputs/data/json.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../outputs/data/sitemap.ts";
 import { absoluteUrl, type UrlContext } from "../outputs/data/urls.ts";
 import type { LetterOutline } from "../build/reuse.ts";
-import type { LetterPage } from "../view/pages.ts";
+import type { LetterPage } from "../view/letter-page.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 

@@ -7,7 +7,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { t } from "../i18n/messages.ts";
 import { ContentProblemsError, formatProblems } from "../model/errors.ts";
-import { pagePdfJobs, pdfJobProblems, pdfLink, runPdfJobs, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
+import { sha256 } from "../model/hash.ts";
+import { pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
+import type { PdfLink } from "../view/letter-page.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {
@@ -38,8 +40,10 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       return;
     }
     const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
-    const jobs = pagePdfJobs(site, data.pages);
-    let pages = data.pages.map((page, i) => ({ page, job: jobs[i]! }));
+    // Typeset from the documents, which hold every name also where a long list's page shows a few.
+    const jobs = pagePdfJobs(site, data.documents);
+    const pageAt = new Map(data.pages.map((page) => [page.url, page]));
+    let pages = data.documents.map((doc, i) => ({ page: pageAt.get(doc.url)!, job: jobs[i]! }));
     // A letter in a script no PDF font covers stops the build before anything is typeset or written
     // (npm run build finds it even before Eleventy starts; this covers every other way in).
     const { problems, failed } = pdfJobProblems(pages.map((p) => p.job));
@@ -108,4 +112,18 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       await writeFile(file, bytes);
     }
   });
+}
+
+/** What a page shows about its PDF: the link, its size and page count in the page's language. */
+export function pdfLink(output: PdfOutput, lang: string): PdfLink {
+  const bytes = output.bytes.byteLength;
+  return {
+    url: `/${output.job.path}`,
+    bytes,
+    sha256: sha256(output.bytes),
+    sizeText: sizeText(bytes, lang),
+    pages: output.pages,
+    pagesText: t(lang, "pageCount", output.pages),
+    linkText: t(lang, "downloadPdf"),
+  };
 }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { MissingLetterFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
 import { siteConfigSchema } from "../model/schema.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { validate } from "./validate.ts";

@@ -7,7 +7,7 @@ import {
 } from "../model/errors.ts";
 import { displayPath } from "./files.ts";
 import { LETTER_FILE, loadLetter } from "./letters.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
 import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
 import type { Letter, Site } from "../model/types.ts";
 

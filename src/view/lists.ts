@@ -4,11 +4,13 @@
 // search index (<page>/search/). Small lists stay inline, untouched.
 import { posix } from "node:path";
 import { t, type MessageKey } from "../i18n/messages.ts";
-import type { LetterPage, RawFile, SignatoryGroupView, SignatoryView } from "./pages.ts";
+import type { SignatoryLine as SignatoryView } from "../describe/letter-document.ts";
+import type { LetterPage } from "./letter-page.ts";
+import type { Count, LargeListView, ListPage, PaginationView, SearchFilterView, SearchFormView, SignatoryGroupView } from "./list-views.ts";
+import type { RawFile } from "./versions-file.ts";
 import { buildSearchIndex, type Facet } from "./search-index.ts";
 import { entryAnchor, listPageUrl, type FacetValue } from "../common/search-text.ts";
 
-export const DEFAULT_LIST_THRESHOLD = 500;
 /** Entries per list page: a few hundred keeps each page light and the number of pages small. */
 export const LIST_PAGE_SIZE = 250;
 /** Entries of each group shown on the letter page, and of all groups together. */
@@ -18,76 +20,6 @@ export const PREVIEW_MAX = 60;
 export const SEARCH_SCRIPT = "/assets/search.js";
 /** Facet value of entries without a type or country (never a valid type or ISO code). */
 export const NOT_GIVEN = "none";
-
-export interface Count {
-  value: string;
-  label: string;
-  count: number;
-  countText: string;
-}
-
-export interface PageLink {
-  href: string;
-  text: string;
-}
-
-export type PaginationItem = { gap: false; number: number; href: string; current: boolean } | { gap: true };
-
-export interface PaginationView {
-  label: string;
-  /** Visually hidden word before each number ("Page"), so a link reads "Page 3". */
-  pageWord: string;
-  previous?: PageLink;
-  next?: PageLink;
-  items: PaginationItem[];
-}
-
-export interface SearchFilterView {
-  name: "type" | "group" | "country";
-  label: string;
-  allText: string;
-  options: (FacetValue & { countText: string })[];
-}
-
-export interface SearchFormView {
-  heading: string;
-  /** The search folder, relative to the page, so it works under any path prefix. */
-  index: string;
-  script: string;
-  label: string;
-  button: string;
-  /** Only filters with a choice to make (two or more values). */
-  filters: SearchFilterView[];
-  /** Interface strings for the script, printed as data-msg-* attributes. */
-  messages: Record<string, string>;
-}
-
-export interface LargeListView {
-  byType: { heading: string; counts: Count[] };
-  byCountry: { heading: string; counts: Count[] };
-  all: PageLink;
-  search: SearchFormView;
-}
-
-/** One page of a long list: /<slug>/signatories/<n>/ or /<slug>/v<n>/signatories/<n>/. */
-export interface ListPage {
-  slug: string;
-  url: string;
-  /** The letter page this list belongs to. */
-  letterUrl: string;
-  letterTitle: string;
-  title: string;
-  lang: string;
-  dir: "ltr" | "rtl";
-  heading: string;
-  range: string;
-  back: PageLink;
-  versionText?: string;
-  groups: SignatoryGroupView[];
-  note?: string;
-  pagination: PaginationView;
-  search: SearchFormView;
-}
 
 export interface LargeLists {
   /** The letter pages, large lists replaced by their summary. */

@@ -1,5 +1,6 @@
 // Small builders for model objects in unit tests: only the fields a test cares about, the rest defaulted.
-import { buildPages, type LetterPage } from "../../src/view/pages.ts";
+import type { LetterPage } from "../../src/view/letter-page.ts";
+import { buildPages } from "../../src/view/pages.ts";
 import type { Letter, Signatory, SiteConfig } from "../../src/model/types.ts";
 
 export function signatory(fields: Partial<Signatory> & { name: string }): Signatory {

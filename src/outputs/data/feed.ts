@@ -2,7 +2,7 @@
 // come from siteFeedEntries, the one place to add other kinds of entries without touching the writer.
 // Atom needs absolute ids, so a site without `url` in site.yaml gets no feed.
 // https://www.rfc-editor.org/rfc/rfc4287
-import type { LetterPage } from "../../view/pages.ts";
+import type { LetterPage } from "../../view/letter-page.ts";
 import type { SiteConfig } from "../../model/types.ts";
 import { FEED_PATH, holdsSignatoryLists } from "./files.ts";
 import { absoluteUrl, type UrlContext } from "./urls.ts";

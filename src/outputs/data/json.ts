@@ -1,6 +1,6 @@
 // letter.json and signatories.json: the letter and its list for anyone who wants to reuse them. Objects
 // are built key by key so the output is byte-for-byte stable between builds; absent fields are left out.
-import type { LetterPage } from "../../view/pages.ts";
+import type { LetterPage } from "../../view/letter-page.ts";
 import { letterFiles } from "./files.ts";
 import { publicUrl, type UrlContext } from "./urls.ts";
 

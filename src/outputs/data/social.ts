@@ -1,6 +1,6 @@
 // Open Graph and Twitter meta for a letter page, and the text of its card image, so what a link preview
 // says and what the card shows come from one place. https://ogp.me/
-import type { LetterPage } from "../../view/pages.ts";
+import type { LetterPage } from "../../view/letter-page.ts";
 import type { SiteConfig } from "../../model/types.ts";
 import { CARD_SIZE, letterFiles } from "./files.ts";
 import { absoluteUrl, type UrlContext } from "./urls.ts";

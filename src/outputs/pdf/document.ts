@@ -1,7 +1,7 @@
 // What one PDF prints: a "PDF job" independent of where it comes from. Today every letter gives one; with
 // versions and translations every (letter, version, language) builds its own PdfDocument the same way.
-import { formatDate } from "../../i18n/messages.ts";
-import { signatoryView, type LetterPage } from "../../view/pages.ts";
+import { signatoryLine, type LetterDocument } from "../../describe/letter-document.ts";
+import { formatDate, t } from "../../i18n/messages.ts";
 import type { Letter, PaperSize, Signatory, SiteConfig } from "../../model/types.ts";
 
 export interface PdfEntry {
@@ -51,14 +51,14 @@ export interface PdfDocument {
 }
 
 /**
- * The PDF of one page (current or a version, in one language), built from the same view model as the
+ * The PDF of one page (current or a version, in one language), built from the same document as the
  * HTML page, so both show the same text and the same list.
  */
-export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDocument {
+export function pdfDocumentFromPage(page: LetterDocument, config: SiteConfig): PdfDocument {
   // "Version 2 · released 1 June 2024", in the page's language: a printed copy says which text it is.
   const footer = page.release
-    ? `${page.ui.versionLabel} ${page.release.version} · ${page.ui.released} ${page.release.dateText}`
-    : page.ui.status_draft;
+    ? `${t(page.lang, "versionLabel")} ${page.release.version} · ${t(page.lang, "released")} ${page.release.dateText}`
+    : t(page.lang, "status_draft");
   return {
     slug: page.slug,
     lang: page.lang,
@@ -75,8 +75,8 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
       note: page.signatories.note,
       headingLang: page.signatories.headingLang,
       noteLang: page.signatories.noteLang,
-      // A long list shows only its first entries on the page; the PDF prints every one.
-      groups: (page.signatories.allGroups ?? page.signatories.groups).map((g) => ({
+      // The document's groups hold every entry, also where a long list's page shows only the first.
+      groups: page.signatories.groups.map((g) => ({
         heading: g.heading,
         entries: g.signatories.map((s) => ({ name: s.name, role: s.role, source: s.source })),
       })),
@@ -94,7 +94,7 @@ export function pdfDocumentFromPage(page: LetterPage, config: SiteConfig): PdfDo
 }
 
 /** Where a page's PDF goes, beside the page, with a name that says what it is once downloaded. */
-export function pagePdfPath(page: Pick<LetterPage, "url" | "slug" | "kind" | "lang" | "release" | "letterUrl">, originalLang: string): string {
+export function pagePdfPath(page: Pick<LetterDocument, "url" | "slug" | "kind" | "lang" | "release">, originalLang: string): string {
   const parts = [page.slug];
   if (page.kind === "version" && page.release) parts.push(`v${page.release.version}`);
   if (page.lang !== originalLang) parts.push(page.lang.toLowerCase());
@@ -131,7 +131,7 @@ export function groupEntries(signatories: readonly Signatory[]): PdfSignatories[
   for (const s of signatories) {
     let group = groups.at(-1);
     if (!group || group.heading !== s.group) groups.push((group = { heading: s.group, entries: [] }));
-    const { name, role } = signatoryView(s);
+    const { name, role } = signatoryLine(s);
     group.entries.push({ name, role, source: `${s.source.file}:${s.source.line}:${s.source.column}` });
   }
   return groups;

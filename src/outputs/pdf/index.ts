@@ -2,4 +2,4 @@
 // the HTML. Everything else in src/outputs/pdf/ is an implementation detail.
 export { pdfDocumentFromLetter, pdfDocumentFromPage, pagePdfPath, pdfPath, type PdfDocument, type PdfEntry, type PdfSignatories } from "./document.ts";
 export { renderPdf, scriptProblem, PdfError, type RenderOptions, type RenderedPdf } from "./render.ts";
-export { letterPdfJob, pagePdfJob, pagePdfJobs, pdfJobProblems, sitePdfProblems, runPdfJobs, pdfLink, sizeText, type PdfJob, type PdfJobProblems, type PdfOutput } from "./jobs.ts";
+export { letterPdfJob, pagePdfJob, pagePdfJobs, pdfJobProblems, sitePdfProblems, runPdfJobs, sizeText, type PdfJob, type PdfJobProblems, type PdfOutput } from "./jobs.ts";

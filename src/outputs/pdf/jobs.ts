@@ -1,9 +1,7 @@
 // PDF jobs: which PDFs a site has and where they go. One job per letter today; versions and translations
 // add one job per (letter, version, language), each with its own PdfDocument and path.
-import { sha256 } from "../../model/hash.ts";
 import type { ContentError } from "../../model/errors.ts";
-import { t } from "../../i18n/messages.ts";
-import { buildPages, type LetterPage, type PageOptions, type PdfLink } from "../../view/pages.ts";
+import { describeSite, type DescribeOptions, type LetterDocument } from "../../describe/letter-document.ts";
 import type { Letter, Site, SiteConfig } from "../../model/types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
 import { CompilePool, workerCount } from "./pool.ts";
@@ -25,12 +23,12 @@ export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
 }
 
 /** One job per page: every (letter, version, language) has its PDF beside its page. */
-export function pagePdfJob(page: LetterPage, originalLang: string, config: SiteConfig): PdfJob {
+export function pagePdfJob(page: LetterDocument, originalLang: string, config: SiteConfig): PdfJob {
   return { path: pagePdfPath(page, originalLang), doc: pdfDocumentFromPage(page, config) };
 }
 
 /** The PDF of every page, each beside its page. */
-export function pagePdfJobs(site: Site, pages: readonly LetterPage[]): PdfJob[] {
+export function pagePdfJobs(site: Site, pages: readonly LetterDocument[]): PdfJob[] {
   const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
   return pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
 }
@@ -40,8 +38,8 @@ export function pagePdfJobs(site: Site, pages: readonly LetterPage[]): PdfJob[] 
  * stops before writing anything. With `preview`, also the texts not published yet (drafts, unreleased
  * edits and translations): `npm run check` reports those before a release freezes them for good.
  */
-export function sitePdfProblems(site: Site, options: PageOptions): ContentError[] {
-  return pdfJobProblems(pagePdfJobs(site, buildPages(site, options).pages)).problems;
+export function sitePdfProblems(site: Site, options: DescribeOptions): ContentError[] {
+  return pdfJobProblems(pagePdfJobs(site, describeSite(site, options))).problems;
 }
 
 export interface PdfJobProblems {
@@ -73,20 +71,6 @@ export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions
   } finally {
     await pool.close();
   }
-}
-
-/** What a page shows about its PDF: the link, its size and page count in the page's language. */
-export function pdfLink(output: PdfOutput, lang: string): PdfLink {
-  const bytes = output.bytes.byteLength;
-  return {
-    url: `/${output.job.path}`,
-    bytes,
-    sha256: sha256(output.bytes),
-    sizeText: sizeText(bytes, lang),
-    pages: output.pages,
-    pagesText: t(lang, "pageCount", output.pages),
-    linkText: t(lang, "downloadPdf"),
-  };
 }
 
 /** "64 kB", "1.3 MB": decimal units, as file managers show them, in the reader's number format. */

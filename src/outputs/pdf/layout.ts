@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../i18n/messages.ts";
-import { textDirection } from "../../view/pages.ts";
+import { textDirection } from "../../describe/direction.ts";
 import type { PdfDocument } from "./document.ts";
 import { FONT_NAMES } from "./fonts.ts";
 import { bodyTree, type BodyTree } from "./tree.ts";

@@ -1,0 +1,14 @@
+const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"]);
+
+/**
+ * Writing direction of a language, from its likely script (Intl.Locale.maximize adds it). Pages and
+ * PDFs both ask here, so a letter never reads right to left in one and left to right in the other.
+ */
+export function textDirection(lang: string): "ltr" | "rtl" {
+  try {
+    const script = new Intl.Locale(lang).maximize().script;
+    return script && RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
+  } catch {
+    return "ltr";
+  }
+}

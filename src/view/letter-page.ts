@@ -1,0 +1,144 @@
+// The view model of a letter page: a LetterDocument (describe/) with what only a web page has: the
+// interface strings, the rendered HTML, banners, the language switcher, the PDF link and the sign form.
+import { historyUrl, letterUrl, type DocumentSignatories, type LetterDocument, type SignatoryLine } from "../describe/letter-document.ts";
+import { languageName, t, uiStrings, type MessageKey } from "../i18n/messages.ts";
+import type { Letter, SiteConfig } from "../model/types.ts";
+import { renderMarkdown } from "../render/markdown.ts";
+import type { LargeListView, SignatoryGroupView } from "./list-views.ts";
+import { inPageLanguage, type ReleaseView } from "./release-view.ts";
+import { signView, type SignView } from "./sign-section.ts";
+
+/** What a page shows of a signatory. */
+export type SignatoryView = SignatoryLine;
+
+/** The typeset PDF of a page, set by the PDF plugin's page data step (src/eleventy/pdf.ts). */
+export interface PdfLink {
+  /** Site-relative URL, before any path prefix, e.g. /belgium-e2ee/belgium-e2ee.pdf. */
+  url: string;
+  linkText: string;
+  /** Local preview: the PDF is typeset when opened, so its size is not known yet. */
+  onDemand?: boolean;
+  bytes?: number;
+  /** SHA-256 of the file, published so anyone can check a copy they were sent. */
+  sha256?: string;
+  /** e.g. "64 kB". */
+  sizeText?: string;
+  pages?: number;
+  /** e.g. "2 pages". */
+  pagesText?: string;
+}
+
+export interface Banner {
+  kind: "draft" | "unreleased" | "old-version";
+  text: string;
+  link?: { href: string; text: string };
+}
+
+/** The same page in another language, for the switcher and hreflang links. */
+export interface Alternate {
+  lang: string;
+  /** The language's name in that language, e.g. "Français". */
+  name: string;
+  url: string;
+  current: boolean;
+}
+
+/** One letter page (see LetterDocument for which). */
+export interface LetterPage {
+  kind: LetterDocument["kind"];
+  slug: string;
+  /** Interface strings in the page's language. */
+  ui: Record<MessageKey, string>;
+  alternates: Alternate[];
+  url: string;
+  letterUrl: string;
+  listUrl: string;
+  title: string;
+  lang: string;
+  dir: "ltr" | "rtl";
+  date: string;
+  dateText: string;
+  to: string[];
+  salutation?: string;
+  summary?: string;
+  status: LetterDocument["status"];
+  statusText: string;
+  /** The body in Markdown (letter.json carries it) and as HTML. */
+  body: string;
+  html: string;
+  /** The file the text comes from, named in warnings. */
+  source: string;
+  banner?: Banner;
+  /** The version shown (undefined for an unreleased letter in preview). */
+  release?: ReleaseView;
+  historyUrl?: string;
+  signatories: Omit<DocumentSignatories, "groups"> & {
+    groups: SignatoryGroupView[];
+    /** Set when the list is longer than the site's list_threshold (see lists.ts). */
+    large?: LargeListView;
+    /** With `large`, `groups` holds only the first entries shown on the page; this holds them all. */
+    allGroups?: SignatoryGroupView[];
+  };
+  pdf?: PdfLink;
+  /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */
+  sign?: SignView;
+}
+
+/** The page of one document; `releases` are the letter's releases as the history shows them. */
+export function letterPage(letter: Letter, doc: LetterDocument, releases: readonly ReleaseView[], config: SiteConfig): LetterPage {
+  const release = doc.release && releases.find((r) => r.version === doc.release!.version);
+  return {
+    kind: doc.kind,
+    slug: doc.slug,
+    url: doc.url,
+    ui: uiStrings(doc.lang),
+    alternates:
+      doc.languages.length > 1
+        ? doc.languages.map((other) => ({ lang: other.lang, name: languageName(other.lang), url: other.url, current: other.url === doc.url }))
+        : [],
+    letterUrl: doc.letterUrl,
+    title: doc.title,
+    lang: doc.lang,
+    dir: doc.dir,
+    date: doc.date,
+    dateText: doc.dateText,
+    to: doc.to,
+    salutation: doc.salutation,
+    summary: doc.summary,
+    status: doc.status,
+    statusText: t(doc.lang, `status_${doc.status}`),
+    body: doc.body,
+    html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes") }),
+    source: doc.source,
+    listUrl: doc.listUrl,
+    banner: banner(letter, doc),
+    release: release && inPageLanguage(release, doc.lang),
+    historyUrl: releases.length ? historyUrl(letter) : undefined,
+    // A new object: long lists replace the groups shown on the page, never the document's.
+    signatories: { ...doc.signatories },
+    // Signing happens on the current page (old versions are closed by nature).
+    sign: doc.kind === "current" ? signView(letter, config) : undefined,
+  };
+}
+
+function banner(letter: Letter, doc: LetterDocument): Banner | undefined {
+  if (doc.kind === "current" && !doc.translation) {
+    if (letter.status === "draft") return { kind: "draft", text: t(letter.lang, "draftBanner") };
+    if (!doc.release) return { kind: "unreleased", text: t(letter.lang, "unreleasedBanner") };
+    if (doc.working) return { kind: "draft", text: t(letter.lang, "nextDraftBanner", doc.release.version + 1) };
+  }
+  if (doc.kind === "version" && doc.release && doc.latestVersion !== undefined && doc.release.version < doc.latestVersion) {
+    return {
+      kind: "old-version",
+      text: t(doc.lang, "oldVersionBanner", doc.release.version),
+      link: { href: letterUrl(letter), text: t(doc.lang, "readCurrentVersion") },
+    };
+  }
+  if (doc.staleFollows === undefined) return undefined;
+  // "This translation follows version 1; the English text has changed since."
+  return {
+    kind: "old-version",
+    text: t(doc.lang, "staleTranslation", doc.staleFollows, languageName(letter.lang, doc.lang, { capitalise: false })),
+    link: { href: letterUrl(letter), text: t(doc.lang, "readOriginal") },
+  };
+}

@@ -1,0 +1,30 @@
+// Files published as they are beside the pages: the frozen texts and /<slug>/versions.json.
+import { letterUrl } from "../describe/letter-document.ts";
+import type { Letter } from "../model/types.ts";
+import type { ReleaseView } from "./release-view.ts";
+
+/** A file published as is: frozen texts (so anyone can check their hash) and JSON data. */
+export interface RawFile {
+  url: string;
+  /** A function when the content depends on later steps (versions.json waits for the PDFs' hashes). */
+  content: string | (() => string);
+}
+
+/** /<slug>/versions.json: every version with the hashes anyone can check a received copy against. */
+export function versionsJson(letter: Letter, releases: readonly ReleaseView[]): RawFile {
+  // Read when the file is written, after the PDF step has added each version's PDF and its hash.
+  const content = () => ({
+    letter: letter.slug,
+    current: letterUrl(letter),
+    versions: releases.map((r) => ({
+      version: r.version,
+      date: r.date,
+      notes: r.notes ?? null,
+      url: r.url,
+      text: { url: r.textUrl, sha256: r.textSha256 },
+      pdf: r.pdf ?? null,
+      signatoriesAtRelease: r.countAtRelease,
+    })),
+  });
+  return { url: `/${letter.slug}/versions.json`, content: () => `${JSON.stringify(content(), null, 2)}\n` };
+}
