@@ -42,19 +42,27 @@ export type BuildEnv = Readonly<Record<string, string | undefined>>;
 export interface BuildOptionsSources {
   flags?: BuildFlags;
   env?: BuildEnv;
-  /** site.yaml's settings. Unknown before the site is loaded, and site.yaml lives under `root`: resolve
-   * without it first for the root and switches, then again with it (the result is the same but for these). */
-  site?: Pick<SiteConfig, "pathPrefix">;
+  /** site.yaml's settings. */
+  site?: Partial<Pick<SiteConfig, "pathPrefix">>;
 }
 
-export function resolveBuildOptions({ flags = {}, env = {}, site }: BuildOptionsSources = {}): BuildOptions {
+/**
+ * The options before site.yaml is read: site.yaml lives under `root`, so a build resolves without it
+ * first (for the root and the switches), loads the site, then resolves again with it. Until then the
+ * path prefix is only the one a flag or the environment gives, if any: the up-to-date check stamps that.
+ */
+export type EarlyBuildOptions = Omit<BuildOptions, "pathPrefix"> & { pathPrefix: string | undefined };
+
+export function resolveBuildOptions(sources: BuildOptionsSources & { site: NonNullable<BuildOptionsSources["site"]> }): BuildOptions;
+export function resolveBuildOptions(sources?: BuildOptionsSources): EarlyBuildOptions;
+export function resolveBuildOptions({ flags = {}, env = {}, site }: BuildOptionsSources = {}): EarlyBuildOptions {
   const runMode = env.ELEVENTY_RUN_MODE;
   const workers = env.OPEN_LETTERS_PDF_WORKERS;
   return {
     root: resolve(flags.root ?? env.OPEN_LETTERS_ROOT ?? "."),
     output: resolve(flags.output ?? "_site"),
     preview: flags.preview ?? (runMode === "serve" || runMode === "watch"),
-    pathPrefix: flags.pathPrefix ?? env.PATH_PREFIX ?? site?.pathPrefix ?? "/",
+    pathPrefix: flags.pathPrefix ?? env.PATH_PREFIX ?? (site ? (site.pathPrefix ?? "/") : undefined),
     pdf: env.OPEN_LETTERS_PDF !== "0",
     // Empty counts as unset, as a shell's `OPEN_LETTERS_PDF_CACHE= npm run build` means.
     pdfCache: env.OPEN_LETTERS_PDF_CACHE || undefined,
