@@ -24,8 +24,9 @@ export interface BuildResult {
 
 /** Builds the site; `env` is the environment the options are resolved from (the CLI passes process.env). */
 export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Promise<BuildResult> {
-  // npm run build never previews, whatever ELEVENTY_RUN_MODE the shell has.
-  const sources = { flags: { ...flags, preview: false }, env };
+  // npm run build never previews, whatever ELEVENTY_RUN_MODE the shell has; and its root is --root or
+  // here, as for the other npm scripts (OPEN_LETTERS_ROOT points the Eleventy CLI, which has no --root).
+  const sources = { flags: { ...flags, root: flags.root ?? ".", preview: false }, env };
   // site.yaml is under the root: first the options that do not depend on it.
   const { root, output, pdf, cache, pathPrefix } = resolveBuildOptions(sources);
   // Nothing read by the last build into `output` has changed, and the output is as it left it.
