@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { resolveBuildOptions } from "./src/build/options.ts";
 import cardsPlugin from "./src/eleventy/cards.ts";
 import contentPlugin from "./src/eleventy/content.ts";
 import feedsPlugin from "./src/eleventy/feeds.ts";
@@ -14,25 +15,23 @@ import schemasPlugin from "./src/eleventy/schemas.ts";
 import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
+import { handedSetup, type SiteSetup } from "./src/eleventy/setup.ts";
 import { loadSiteConfig } from "./src/load/site-settings.ts";
-import { LETTERS_DIR } from "./src/load/site.ts";
+import { LETTERS_DIR, loadSite } from "./src/load/site.ts";
 
 export default async function (eleventyConfig: UserConfig) {
-  // Read per build, not per import: one process (a test run) may build several sites.
-  /** Where letters/ lives; tests and `npm run build -- --root` point it at a fixture. */
-  const root = process.env.OPEN_LETTERS_ROOT ?? ".";
-  /** Local preview shows drafts and reports content problems in the page instead of stopping. */
-  const preview = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
-  // Known before the plugins mount: social meta, feeds and data files write absolute URLs that include it.
-  const { config: site } = await loadSiteConfig(join(root, LETTERS_DIR));
-  const pathPrefix = process.env.PATH_PREFIX ?? site?.pathPrefix ?? "/";
+  // npm run build hands its options and the site it loaded (src/eleventy/setup.ts); under the Eleventy
+  // CLI (npm start) this file is the top of the program and resolves them itself. Per configuration
+  // load, not per import: one process (a test run) may build several sites.
+  const { options, loaded } = handedSetup(eleventyConfig) ?? (await setupFromEnvironment());
+  const { root, preview, pathPrefix } = options;
 
   // Content: letters and site settings as global data (`site`, `letters`).
-  eleventyConfig.addPlugin(contentPlugin, { root, preview });
+  eleventyConfig.addPlugin(contentPlugin, { root, preview, cache: options.cache, loaded });
 
   // PDF: each page typeset with Typst (cached by content hash) and written next to it; in preview, on request.
   // OPEN_LETTERS_PDF_CACHE moves the cache (tests give each build its own).
-  eleventyConfig.addPlugin(pdfPlugin, { preview, cache: process.env.OPEN_LETTERS_PDF_CACHE || undefined });
+  eleventyConfig.addPlugin(pdfPlugin, { enabled: options.pdf, preview, cache: options.pdfCache, workers: options.pdfWorkers });
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);
@@ -66,6 +65,20 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   return { pathPrefix };
+}
+
+/**
+ * The Eleventy CLI's setup: options from the environment (OPEN_LETTERS_ROOT, PATH_PREFIX, Eleventy's
+ * ELEVENTY_RUN_MODE, ...) and the site, loaded here because the path prefix must be known before the
+ * plugins mount (social meta, feeds and data files write absolute URLs that include it).
+ */
+async function setupFromEnvironment(): Promise<SiteSetup> {
+  const env = process.env;
+  const { root, cache } = resolveBuildOptions({ env });
+  const loaded = await loadSite(root, { cache });
+  // A site with problems has no settings to hand on; its problems page still gets site.yaml's prefix.
+  const site = loaded.site?.config ?? (await loadSiteConfig(join(root, LETTERS_DIR))).config ?? {};
+  return { options: resolveBuildOptions({ env, site }), loaded };
 }
 
 export const config = {

@@ -5,20 +5,11 @@ import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentProblemsError, formatProblems } from "../src/model/errors.ts";
+import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../src/build/options.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines } from "../src/build/reuse.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-export interface BuildOptions {
-  /** Folder holding letters/ (default: the working directory). */
-  root?: string;
-  /** Output folder (default: _site). */
-  output?: string;
-  /** Overrides site.yaml's path_prefix, e.g. for a GitHub Pages project site. */
-  pathPrefix?: string;
-  quiet?: boolean;
-}
 
 export interface BuildResult {
   output: string;
@@ -31,23 +22,29 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = resolve(options.root ?? ".");
-  const output = resolve(options.output ?? "_site");
-  const pdf = process.env.OPEN_LETTERS_PDF !== "0";
+/** Builds the site; `env` is the environment the options are resolved from (the CLI passes process.env). */
+export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Promise<BuildResult> {
+  // npm run build never previews, whatever ELEVENTY_RUN_MODE the shell has; and its root is --root or
+  // here, as for the other npm scripts (OPEN_LETTERS_ROOT points the Eleventy CLI, which has no --root).
+  const sources = { flags: { ...flags, root: flags.root ?? ".", preview: false }, env };
+  // site.yaml is under the root: first the options that do not depend on it.
+  const { root, output, pdf, cache, pathPrefix } = resolveBuildOptions(sources);
   // Nothing read by the last build into `output` has changed, and the output is as it left it.
-  const stamp = siteStamp(root, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX, pdf });
-  const same = upToDate(root, output, stamp);
+  // (The prefix stamped is the flag's or the environment's; site.yaml's is in the files stamped.)
+  const stamp = siteStamp(root, { pathPrefix, pdf });
+  const same = upToDate(root, output, stamp, { enabled: cache });
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
   // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
-  const [{ default: Eleventy }, { prepareSite }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
-    import("@11ty/eleventy"), import("../src/eleventy/content.ts"), import("../src/view/pages.ts"), import("../src/outputs/pdf/index.ts"), import("../src/load/site.ts"),
+  const [{ default: Eleventy }, { handSetup }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
+    import("@11ty/eleventy"), import("../src/eleventy/setup.ts"), import("../src/view/pages.ts"), import("../src/outputs/pdf/index.ts"), import("../src/load/site.ts"),
   ]);
 
-  const { site, problems } = await loadSite(root);
+  // The one read of the site (site.yaml included) in this build: everything after is handed it.
+  const { site, problems } = await loadSite(root, { cache });
   if (!site) throw new ContentProblemsError(problems);
+  const options = resolveBuildOptions({ ...sources, site: site.config });
   // Letters unchanged since the last build into `output` are copied from it, not rendered again.
-  const plan = planReuse(site, output, { pathPrefix: options.pathPrefix ?? process.env.PATH_PREFIX ?? site.config.pathPrefix, pdf });
+  const plan = planReuse(site, output, { pathPrefix: options.pathPrefix, pdf }, { enabled: cache });
   const data = withOutlines(buildPages(site, { preview: false, reuse: plan.reused }), plan.reused);
   // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
   // Eleventy writes anything, with the same message as npm run check.
@@ -58,14 +55,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   const staging = `${output}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  const env = { root: process.env.OPEN_LETTERS_ROOT, prefix: process.env.PATH_PREFIX };
-  process.env.OPEN_LETTERS_ROOT = root;
-  if (options.pathPrefix) process.env.PATH_PREFIX = options.pathPrefix;
-  const handBack = prepareSite(root, { site, data });
   try {
     const eleventy = new Eleventy(join(PROJECT, "templates"), staging, {
       configPath: join(PROJECT, ".eleventy.ts"),
-      quietMode: options.quiet ?? true,
+      quietMode: options.quiet,
+      // Run by Eleventy on its configuration just before .eleventy.ts, which takes the setup from there.
+      config: (eleventyConfig: object) => handSetup(eleventyConfig, { options, loaded: { site, problems, data } }),
     });
     await eleventy.write();
     linkReused(output, staging, plan);
@@ -73,10 +68,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
-  } finally {
-    handBack();
-    restore("OPEN_LETTERS_ROOT", env.root);
-    restore("PATH_PREFIX", env.prefix);
   }
   const summary = {
     letters: site.letters.length,
@@ -93,11 +84,6 @@ async function swapIn(staging: string, output: string): Promise<void> {
   if (existsSync(output)) await rename(output, previous);
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }
 
 const HELP = `
@@ -120,7 +106,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     });
     const started = performance.now();
     try {
-      const result = await buildSite({ root: values.root, output: values.output, pathPrefix: values["path-prefix"] });
+      const result = await buildSite({ root: values.root, output: values.output, pathPrefix: values["path-prefix"] }, process.env);
       if (result.warnings.length) console.warn(result.warnings.join("\n"));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (result.upToDate) {

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { githubAnnotation } from "../src/tools/annotations.ts";
+import { resolveBuildOptions } from "../src/build/options.ts";
 import { checkSite } from "../src/tools/check.ts";
 import { applyFixes } from "../src/tools/fix.ts";
 import { hasErrors } from "../src/model/errors.ts";
@@ -29,13 +30,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const format = values.format ?? "text";
     if (format !== "text" && format !== "github") throw new UsageError(`Unknown format "${format}": use text or github.`);
     const root = values.root ?? ".";
-    let result = await checkSite(root);
+    // The environment is read here, at the top, and only for the caches (OPEN_LETTERS_CACHE).
+    const load = { cache: resolveBuildOptions({ env: process.env }).cache };
+    let result = await checkSite(root, load);
     if (values.fix) {
       const report = await applyFixes(result.fixes);
       for (const line of report.applied) console.log(`fixed ${line}`);
       for (const line of report.skipped) console.error(`not fixed: ${line}`);
       if (report.applied.length === 0 && report.skipped.length === 0) console.log("Nothing to fix.");
-      result = await checkSite(root);
+      result = await checkSite(root, load);
     }
     const { site, problems } = result;
     // A text whose PDF cannot be made (a script no PDF font covers) is an error here too, published or

@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pdfDocumentFromLetter, renderPdf, sizeText, type PdfDocument } from "../src/outputs/pdf/index.ts";
+import { resolveBuildOptions } from "../src/build/options.ts";
 import { loadSiteOrThrow } from "../src/load/site.ts";
 import { parseFlags, runCli, UsageError } from "./lib/cli.ts";
 
@@ -37,7 +38,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const count = Number(values.signatories ?? 10_000);
     const runs = Number(values.runs ?? 10);
     if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) throw new UsageError("--signatories and --runs take positive whole numbers.");
-    const site = await loadSiteOrThrow(".");
+    const site = await loadSiteOrThrow(".", { cache: resolveBuildOptions({ env: process.env }).cache });
     const letter = site.letters.find((l) => l.slug === "belgium-e2ee") ?? site.letters[0];
     if (!letter) throw new UsageError("There is no letter to typeset in letters/.");
     const doc = pdfDocumentFromLetter(letter, site.config);

@@ -1,6 +1,7 @@
 // npm run release -- <slug> [--notes "..."] [--date YYYY-MM-DD]: freeze the current text as a new version.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveBuildOptions } from "../src/build/options.ts";
 import { ReleaseError, releaseLetter } from "../src/tools/release.ts";
 import { UsageError, UserError, parseFlags, runCli } from "./lib/cli.ts";
 
@@ -21,7 +22,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { values, positionals } = parseFlags({ notes: { type: "string" }, date: { type: "string" }, root: { type: "string" } }, undefined, true);
     if (positionals.length !== 1) throw new UsageError("Name exactly one letter (its folder name under letters/).");
     try {
-      const result = await releaseLetter(values.root ?? ".", positionals[0]!, { notes: values.notes, date: values.date });
+      const result = await releaseLetter(values.root ?? ".", positionals[0]!, {
+        notes: values.notes, date: values.date, cache: resolveBuildOptions({ env: process.env }).cache,
+      });
       console.log(`Released version ${result.version} of ${positionals[0]} on ${result.date}, with ${result.added} new signatories:`);
       for (const file of result.files) console.log(`  ${file}`);
       console.log("Commit these files and open a pull request.");

@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblems } from "../src/model/errors.ts";
+import { resolveBuildOptions } from "../src/build/options.ts";
 import { displayPath } from "../src/load/files.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
 import { foldName } from "../src/tools/lint.ts";
@@ -66,7 +67,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (mistakes.length) throw new UsageError(mistakes.map((m) => `--${m.field === "title" ? "role" : m.field}: ${m.message}`).join("\n"));
 
     const clean = cleanFields(fields);
-    const { signatories } = await loadSignatories(letterDir);
+    const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
     const same = signatories.find((s) => normaliseName(s.name) === normaliseName(clean.name) && normaliseName(s.affiliation) === normaliseName(clean.affiliation));
     if (same) {
       console.error(`${clean.name} already signed: ${same.source.file}:${same.source.line}:${same.source.column}. Nothing written.`);

@@ -18,13 +18,7 @@ const doc = (i: number): PdfDocument => ({
 describe("typesetting in worker threads", () => {
   it("gives the same bytes as typesetting in this thread", { timeout: 120_000 }, async () => {
     const docs = Array.from({ length: MIN_PDFS_FOR_WORKERS + 2 }, (_, i) => doc(i));
-    process.env.OPEN_LETTERS_PDF_WORKERS = "2";
-    let pooled;
-    try {
-      pooled = await runPdfJobs(docs.map((d) => ({ path: `${d.slug}.pdf`, doc: d })), { cache: false });
-    } finally {
-      delete process.env.OPEN_LETTERS_PDF_WORKERS;
-    }
+    const pooled = await runPdfJobs(docs.map((d) => ({ path: `${d.slug}.pdf`, doc: d })), { cache: false, workers: 2 });
     for (const [i, d] of docs.entries()) {
       const alone = await renderPdf(d, { cache: false });
       expect(Buffer.from(pooled[i]!.bytes).equals(Buffer.from(alone.bytes)), d.slug).toBe(true);

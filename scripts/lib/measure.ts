@@ -10,7 +10,7 @@ if (mode === "eleventy") {
   await new Eleventy(input!, output!, { quietMode: true }).write(); // run from the corpus folder: no config file there
 } else {
   const { buildSite } = await import("../build.ts");
-  await buildSite({ root: input!, output: output!, quiet: true });
+  await buildSite({ root: input!, output: output!, quiet: true }, process.env); // OPEN_LETTERS_PDF, _PDF_CACHE: see bench.ts
 }
 const usage = process.resourceUsage();
 console.log(JSON.stringify({ cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024 }));

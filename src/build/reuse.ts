@@ -61,6 +61,8 @@ export interface ReusePlan {
   files: Map<string, string[]>;
   /** The fingerprint of every letter of the site, for the next build's record. */
   fingerprints: Map<string, string>;
+  /** Reuse was on: this build's output is recorded for the next (saveManifest). */
+  enabled: boolean;
 }
 
 export interface BuildSettings {
@@ -68,7 +70,11 @@ export interface BuildSettings {
   pdf: boolean;
 }
 
-export const reuseEnabled = () => process.env.OPEN_LETTERS_CACHE !== "0";
+/** Whether to reuse and record at all; the build decides (BuildOptions.cache), this module reads no environment. */
+export interface ReuseOptions {
+  /** Off: every letter is rendered and nothing is recorded. */
+  enabled: boolean;
+}
 
 let code: string | undefined;
 
@@ -111,11 +117,11 @@ function readManifest(root: string, output: string): Manifest {
 }
 
 /** Which letters of `site` can be taken from the `output` of the previous build. */
-export function planReuse(site: Site, output: string, settings: BuildSettings): ReusePlan {
+export function planReuse(site: Site, output: string, settings: BuildSettings, { enabled }: ReuseOptions): ReusePlan {
   const fingerprints = new Map(site.letters.map((letter) => [letter.slug, letterFingerprint(letter, site, settings)]));
   const reused = new Map<string, LetterOutline>();
   const files = new Map<string, string[]>();
-  if (!reuseEnabled()) return { reused, files, fingerprints };
+  if (!enabled) return { reused, files, fingerprints, enabled };
   const recorded = readManifest(site.root, output).letters;
   for (const [slug, fingerprint] of fingerprints) {
     const entry = recorded[slug];
@@ -126,7 +132,7 @@ export function planReuse(site: Site, output: string, settings: BuildSettings): 
     reused.set(slug, entry.outline);
     files.set(slug, Object.keys(entry.files));
   }
-  return { reused, files, fingerprints };
+  return { reused, files, fingerprints, enabled };
 }
 
 /** Hard-links (or copies, across file systems) each reused letter's files from `previous` into `staging`. */
@@ -179,16 +185,16 @@ export function siteStamp(root: string, settings: Partial<BuildSettings>): strin
  * The summary of the last build into `output` when nothing it read has changed since and the output is
  * still exactly as that build left it: then there is nothing to do.
  */
-export function upToDate(root: string, output: string, stamp: string): BuildSummary | undefined {
-  if (!reuseEnabled()) return undefined;
+export function upToDate(root: string, output: string, stamp: string, { enabled }: ReuseOptions): BuildSummary | undefined {
+  if (!enabled) return undefined;
   const recorded = readManifest(root, output).build;
   if (recorded?.stamp !== stamp) return undefined;
   return sameFiles(filesOf(output), recorded.files) ? recorded.summary : undefined;
 }
 
-/** Records what this build wrote into `output`, for the next build. */
+/** Records what this build wrote into `output`, for the next build; nothing when the plan was made with reuse off. */
 export function saveManifest(site: Site, output: string, plan: ReusePlan, outlines: readonly LetterOutline[], build?: Omit<RecordedBuild, "files">): void {
-  if (!reuseEnabled()) return;
+  if (!plan.enabled) return;
   // One walk of the output; each letter's files are those under its folder.
   const files = filesOf(output);
   const manifest: Manifest = { letters: {}, ...(build ? { build: { ...build, files } } : {}) };

@@ -1,6 +1,6 @@
 // Eleventy plugin: the letters, loaded and validated by src/, as global data. Eleventy never parses
 // content itself; it only receives finished page data.
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { writeFiles } from "../build/write-output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../model/errors.ts";
 import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
@@ -9,12 +9,18 @@ import { buildPages, type SiteData } from "../view/pages.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import type { Site } from "../model/types.ts";
 import { watchLetters } from "./letters-watcher.ts";
+import type { LoadedSite } from "./setup.ts";
 
 export interface ContentOptions {
   /** Folder holding letters/. */
   root: string;
   /** Local preview: show drafts, and show content problems in the page instead of failing. */
   preview: boolean;
+  /** The parse cache (BuildOptions.cache). */
+  cache: boolean;
+  /** The site as the caller loaded it (and, for npm run build, checked and made pages of): the first
+   * data load uses it instead of loading again. Rebuilds in preview load afresh. */
+  loaded?: LoadedSite;
 }
 
 interface EleventyConfigLike {
@@ -36,24 +42,6 @@ export function addPageDataStep(eleventyConfig: object, step: PageDataStep): voi
   steps.set(eleventyConfig, [...(steps.get(eleventyConfig) ?? []), step]);
 }
 
-/** A site `npm run build` has loaded, checked and made pages for already (pages.ts, output-reuse.ts). */
-export interface PreparedSite {
-  site: Site;
-  data: OutlinedSite;
-}
-
-// By root folder: the build hands its work to the plugin instead of the plugin loading everything again.
-const prepared = new Map<string, PreparedSite>();
-
-/** Makes the next data load for `root` use `ready`; returns a function that takes it back. */
-export function prepareSite(root: string, ready: PreparedSite): () => void {
-  const key = resolve(root);
-  prepared.set(key, ready);
-  return () => {
-    if (prepared.get(key) === ready) prepared.delete(key);
-  };
-}
-
 export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
   let pending: Promise<PreviewData> | undefined;
   // Load once per build, and again on every rebuild in preview (a YAML file may have changed).
@@ -61,7 +49,14 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
     pending = undefined;
   });
   const rendered: Rendered = new Map();
-  const load = () => (pending ??= loadData(options, steps.get(eleventyConfig) ?? [], rendered));
+  let handed = options.loaded;
+  const load = () => {
+    if (!pending) {
+      pending = loadData(options, steps.get(eleventyConfig) ?? [], rendered, handed);
+      handed = undefined; // used once: a rebuild reads the files again
+    }
+    return pending;
+  };
   eleventyConfig.addGlobalData("site", async () => (await load()).config);
   eleventyConfig.addGlobalData("letters", async () => (await load()).letters);
   eleventyConfig.addGlobalData("letterPages", async () => (await load()).pages);
@@ -87,11 +82,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
  */
 type Rendered = Map<string, { fingerprint: string; outline: LetterOutline }>;
 
-async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[], rendered: Rendered): Promise<PreviewData> {
-  const ready = prepared.get(resolve(options.root));
-  const { site, problems } = ready ? { site: ready.site, problems: [] } : await loadSite(options.root);
+async function loadData(options: ContentOptions, pageSteps: readonly PageDataStep[], rendered: Rendered, handed?: LoadedSite): Promise<PreviewData> {
+  const { site, problems, data: ready }: LoadedSite = handed ?? (await loadSite(options.root, { cache: options.cache }));
   if (site) {
-    const data = ready?.data ?? (options.preview ? previewPages(site, rendered) : withOutlines(buildPages(site, { preview: false })));
+    const data = ready ?? (options.preview ? previewPages(site, rendered) : withOutlines(buildPages(site, { preview: false })));
     for (const step of pageSteps) await step(site, data);
     return { ...data, problems: [] };
   }

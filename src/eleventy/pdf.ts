@@ -13,8 +13,12 @@ import type { PdfLink } from "../view/letter-page.ts";
 import { addPageDataStep } from "./content.ts";
 
 export interface PdfPluginOptions {
+  /** Off builds the HTML alone, with no PDF links (BuildOptions.pdf; the benchmark measures the two apart). */
+  enabled?: boolean;
   /** Folder of cached PDFs (default .cache/pdf in the working directory). */
   cache?: string;
+  /** Most worker threads typesetting at once (default one per core; 0 or 1: none). */
+  workers?: number;
   /** Local preview: typeset each PDF when the browser asks for it, not on every save; a letter whose PDF
    * cannot be made is reported and left without a PDF, not fatal. */
   preview?: boolean;
@@ -34,8 +38,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
   let onDemand = new Map<string, PdfJob>();
 
   addPageDataStep(eleventyConfig, async (site, data) => {
-    // OPEN_LETTERS_PDF=0 builds the HTML alone (the benchmark measures the two apart).
-    if (process.env.OPEN_LETTERS_PDF === "0") {
+    if (options.enabled === false) {
       outputs = [];
       return;
     }
@@ -62,7 +65,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       outputs = [];
       return;
     }
-    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache });
+    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache, workers: options.workers });
     outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
@@ -86,7 +89,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
           const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
           const job = [...onDemand].find(([url]) => path.endsWith(url))?.[1];
           if (!job) return next();
-          runPdfJobs([job], { cache: options.cache }).then(
+          runPdfJobs([job], { cache: options.cache, workers: options.workers }).then(
             ([output]) => {
               res.setHeader("Content-Type", "application/pdf");
               res.end(Buffer.from(output!.bytes));

@@ -6,6 +6,7 @@ import type { ContentError } from "../model/errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { LETTER_FILE, TRANSLATION_FILE, checkBody, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
 import { checkSignatoryVersions } from "./version-lists.ts";
+import type { LoadOptions } from "./parse-cache.ts";
 import { loadSignatories, orderSignatories } from "./signatories.ts";
 import { checkTranslations } from "./translations.ts";
 import type { Letter, LetterText, SiteConfig } from "../model/types.ts";
@@ -13,11 +14,11 @@ import { loadReleases } from "./versions.ts";
 
 export { LETTER_FILE, parseLetterFile };
 
-export async function loadLetter(letterDir: string, config: SiteConfig): Promise<{ letter?: Letter; problems: ContentError[] }> {
+export async function loadLetter(letterDir: string, config: SiteConfig, options: LoadOptions = {}): Promise<{ letter?: Letter; problems: ContentError[] }> {
   const absolute = join(letterDir, LETTER_FILE);
   const file = displayPath(absolute);
   const read = await readContentFile(absolute);
-  const signatories = await loadSignatories(letterDir);
+  const signatories = await loadSignatories(letterDir, undefined, options);
   if (read.problem) return { problems: [read.problem, ...signatories.problems] };
 
   const parsed = parseLetterFile(read.text, file);

@@ -39,7 +39,11 @@ interface CacheFile {
   files: Record<string, CachedFile>;
 }
 
-export const cacheEnabled = () => process.env.OPEN_LETTERS_CACHE !== "0";
+/** How content is loaded; the caller decides (BuildOptions.cache), this module reads no environment. */
+export interface LoadOptions {
+  /** The parse cache: off, nothing is read from or written to it. Default on. */
+  cache?: boolean;
+}
 
 export class SignatoryCache {
   private readonly path: string;
@@ -47,10 +51,10 @@ export class SignatoryCache {
   private readonly used = new Set<string>();
   private dirty = false;
 
-  constructor(root: string, signatoriesDir: string) {
+  constructor(root: string, signatoriesDir: string, private readonly enabled = true) {
     const id = createHash("sha256").update(signatoriesDir).digest("hex").slice(0, 32);
     this.path = join(root, ".cache", "signatories", `${id}.json`);
-    if (!cacheEnabled()) return;
+    if (!enabled) return;
     try {
       const data = JSON.parse(readFileSync(this.path, "utf8")) as CacheFile;
       if (data.version === CACHE_VERSION) this.entries = data.files;
@@ -91,7 +95,7 @@ export class SignatoryCache {
 
   /** Writes the cache if it changed, dropping entries of files that no longer exist. */
   save(): void {
-    if (!cacheEnabled()) return;
+    if (!this.enabled) return;
     const stale = Object.keys(this.entries).filter((name) => !this.used.has(name));
     if (!this.dirty && stale.length === 0) return;
     for (const name of stale) delete this.entries[name];

@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
-import { SignatoryCache } from "./parse-cache.ts";
+import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { signatorySchema } from "../model/schema.ts";
 import type { Signatory, SignatoryDisplay } from "../model/types.ts";
 import { validate } from "./validate.ts";
@@ -16,7 +16,7 @@ import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
-export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir))): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
+export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
   let names: string[];
   try {
@@ -26,7 +26,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   }
   // As-listed order is file-name order: compare code points so every machine agrees.
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const cache = new SignatoryCache(root, dir);
+  const cache = new SignatoryCache(root, dir, options.cache);
   const signatories: Signatory[] = [];
   const problems: ContentError[] = [];
   for (const name of names) {

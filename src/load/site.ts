@@ -7,6 +7,7 @@ import {
 } from "../model/errors.ts";
 import { displayPath } from "./files.ts";
 import { LETTER_FILE, loadLetter } from "./letters.ts";
+import type { LoadOptions } from "./parse-cache.ts";
 import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
 import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
 import type { Letter, Site } from "../model/types.ts";
@@ -22,7 +23,7 @@ export interface LoadResult {
 }
 
 /** Loads and validates everything under `<root>/letters`. Never throws for content mistakes. */
-export async function loadSite(root: string): Promise<LoadResult> {
+export async function loadSite(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const absoluteRoot = resolve(root);
   const lettersDir = join(absoluteRoot, LETTERS_DIR);
   if (!existsSync(lettersDir)) {
@@ -55,7 +56,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
         "Rename it with lowercase letters, digits and hyphens, e.g. belgium-e2ee."));
     }
     if (!config) return { own }; // without the site defaults a letter cannot be completed, but its problems can be found
-    return { own, result: await loadLetter(path, config) };
+    return { own, result: await loadLetter(path, config, options) };
   });
   const letters: Letter[] = [];
   for (const { own, result } of await Promise.all(loading)) {
@@ -66,7 +67,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
       const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD };
-      problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback)).problems);
+      problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback, options)).problems);
     }
   }
   problems.push(...duplicateSlugs(letters));
@@ -75,8 +76,8 @@ export async function loadSite(root: string): Promise<LoadResult> {
 }
 
 /** Like loadSite, but throws one ContentProblemsError listing every problem. */
-export async function loadSiteOrThrow(root: string): Promise<Site> {
-  const { site, problems } = await loadSite(root);
+export async function loadSiteOrThrow(root: string, options: LoadOptions = {}): Promise<Site> {
+  const { site, problems } = await loadSite(root, options);
   if (!site) throw new ContentProblemsError(problems);
   return site;
 }

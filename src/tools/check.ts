@@ -2,6 +2,7 @@
 // sorted list, plus the fixes `--fix` can apply.
 import { sortProblems, type ContentError } from "../model/errors.ts";
 import { lintSite, type Fix } from "./lint.ts";
+import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
 import type { Site } from "../model/types.ts";
 
@@ -11,8 +12,8 @@ export interface CheckResult {
   fixes: Fix[];
 }
 
-export async function checkSite(root: string): Promise<CheckResult> {
-  const [loaded, lint] = await Promise.all([loadSite(root), lintSite(root)]);
+export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
+  const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root)]);
   // The same file:line:col and message from two sources is one problem.
   const seen = new Set<string>();
   const problems = sortProblems([...loaded.problems, ...lint.problems]).filter((p) => {

@@ -11,6 +11,7 @@ import { sha256 } from "../model/hash.ts";
 import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { isRealDate } from "../model/schema.ts";
 import { includedIn } from "../load/version-lists.ts";
+import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import type { Release } from "../model/types.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "../load/versions.ts";
@@ -20,7 +21,7 @@ export class ReleaseError extends Error {
   override name = "ReleaseError";
 }
 
-export interface ReleaseOptions {
+export interface ReleaseOptions extends LoadOptions {
   /** Release date, YYYY-MM-DD (default: today, UTC). */
   date?: string;
   notes?: string;
@@ -39,7 +40,7 @@ export interface ReleaseResult {
 const isLetterTextFile = (name: string) => name === LETTER_FILE || TRANSLATION_FILE.test(name);
 
 export async function releaseLetter(root: string, slug: string, options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  const { site, problems } = await loadSite(root);
+  const { site, problems } = await loadSite(root, { cache: options.cache });
   if (!site || hasErrors(problems)) throw new ContentProblemsError(problems);
   const letter = site.letters.find((l) => l.slug === slug);
   if (!letter) {

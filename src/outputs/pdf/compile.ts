@@ -96,6 +96,8 @@ function withoutSystemFonts<T>(create: () => T): T {
  * Sets FONTCONFIG_FILE to a config listing one empty folder, and returns a function that undoes it.
  * Only the main thread can change the process's environment as native code sees it, so the worker pool
  * (pool.ts) calls this in the main thread for as long as its workers create compilers.
+ * The one use of the environment under src/ outside build/options.ts: written for a native library
+ * and restored, never read as configuration (tests/build-options.test.ts allows it by name).
  */
 export function pointFontconfigAtNothing(): () => void {
   const dir = mkdtempSync(join(tmpdir(), "open-letters-fonts-"));

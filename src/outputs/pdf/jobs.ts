@@ -63,9 +63,9 @@ export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
 }
 
 /** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
-export async function runPdfJobs(jobs: readonly PdfJob[], options: RenderOptions = {}): Promise<PdfOutput[]> {
+export async function runPdfJobs(jobs: readonly PdfJob[], { workers, ...options }: RenderOptions & { workers?: number } = {}): Promise<PdfOutput[]> {
   // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
-  const pool = new CompilePool(workerCount(jobs.length));
+  const pool = new CompilePool(workerCount(jobs.length, workers));
   try {
     return await Promise.all(jobs.map(async (job) => ({ job, ...(await renderPdf(job.doc, { ...options, compile: pool.compile })) })));
   } finally {

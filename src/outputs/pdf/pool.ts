@@ -25,9 +25,8 @@ export const MIN_PDFS_FOR_WORKERS = 16;
  */
 export const MIN_WORK_FOR_WORKERS = 1_000_000;
 
-/** Worker threads wanted for `tasks` PDFs; OPEN_LETTERS_PDF_WORKERS sets a maximum (0 or 1: none). */
-export function workerCount(tasks: number): number {
-  const max = process.env.OPEN_LETTERS_PDF_WORKERS === undefined ? availableParallelism() : Number(process.env.OPEN_LETTERS_PDF_WORKERS);
+/** Worker threads wanted for `tasks` PDFs, at most `max` (BuildOptions.pdfWorkers; 0 or 1: none). */
+export function workerCount(tasks: number, max = availableParallelism()): number {
   return Math.max(0, Math.min(max, tasks) > 1 ? Math.min(max, tasks) : 0);
 }
 
