@@ -69,6 +69,65 @@ const en = {
   /** The page number in a PDF's footer; the PDF fills in {page} and {total}. */
   pdfPageNumber: "{page} / {total}",
   downloadList: "Download the list of signatories:",
+  // Page titles and inline references to a version, e.g. "(version 2)".
+  versionInline: (n: number) => `version ${n}`,
+  // Home page: the badge of a letter that only the local preview shows.
+  badgeDraft: "Draft: preview only",
+  badgeUnreleased: "Not released: preview only",
+  // Local preview when the letters cannot be loaded.
+  problemsHeading: "The letters have problems",
+  problemsHelp: "Fix these and save; the preview reloads by itself.",
+  // History page. Arguments named *Html are markup the template passes in (src/eleventy/i18n.ts).
+  historyTitle: (title: string) => `History: ${title}`,
+  historyLink: "History",
+  historyIntro: "Every released version stays online at its own address, exactly as released, with the list of people who had signed it.",
+  releasedOn: (dateHtml: string) => `Released ${dateHtml}`,
+  // Not locale-formatted: the history page has always printed the bare number.
+  countAtRelease: (n: number) => (n === 1 ? "1 signatory at release" : `${n} signatories at release`),
+  changesSince: (n: number) => `What changed from version ${n}`,
+  canonicalTextLink: "Canonical text",
+  // Changes page.
+  changesTitle: (n: number, title: string) => `Changes in version ${n}: ${title}`,
+  changesHeading: (n: number) => `What changed in version ${n}`,
+  changesSummary: (fromHtml: string, toHtml: string, added: number, removed: number) =>
+    `From ${fromHtml} to ${toHtml}: ${added} word(s) added, ${removed} removed.`,
+  releaseNotes: (notes: string) => `Notes: ${notes}`,
+  diffAdded: "Added text",
+  diffRemoved: "Removed text",
+  // The sign section (templates/_includes/sign.njk). Field names in YAML (`name`) stay English: they are
+  // the file format, not prose.
+  signHeading: "Sign this letter",
+  signPublished: "Everything you enter is published with the letter.",
+  signPublishedRepository: "Everything you enter is published with the letter and in its public repository.",
+  signName: "Name",
+  signRequired: "(required)",
+  signAs: "You sign as",
+  signIndividual: "an individual",
+  signOrganization: "an organisation",
+  signRole: "Role",
+  signRoleHint: "(individuals, e.g. Professor)",
+  signAffiliation: "Affiliation",
+  signAffiliationHint: "(organisation you belong to)",
+  signUrl: "Web page",
+  signUrlHint: "(https://…)",
+  signCountry: "Country",
+  signCountryHint: "(two-letter code, e.g. BE)",
+  signOnGitHub: "Sign on GitHub",
+  signOr: "or",
+  signSendByEmail: "send it by e-mail",
+  signByEmail: "Sign by e-mail",
+  signPreview: "The file that will be added:",
+  signHowItWorks: "How signing works",
+  signHowItWorksGitHub: "How signing works, and signing without a GitHub account",
+  signByPullRequest: "By pull request",
+  signPullRequestSteps: (directoryHtml: string, repositoryHtml: string, newFileHtml: string, exampleHtml: string) =>
+    `Add one file to ${directoryHtml} in ${repositoryHtml}: ${newFileHtml}, replace the example values, name the file after yourself (e.g. ${exampleHtml}) and propose the change. GitHub offers to fork the repository and opens a pull request for you; a maintainer merges it.`,
+  signRepositoryLink: "the letter's repository",
+  signNewFileLink: "open a new file with this template",
+  signExampleFile: "jane-doe.yaml",
+  signByEmailHeading: "By e-mail",
+  signEmailSteps: (addressHtml: string) => `Write to ${addressHtml} with the template below, filled in; someone adds it for you.`,
+  signOnlyName: (nameHtml: string) => `Only ${nameHtml} is required; delete the lines you do not want published.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +155,57 @@ const fr: Partial<Record<MessageKey, Message>> = {
   downloadPdf: "Télécharger le PDF",
   pageCount: (n) => (n <= 1 ? `${n} page` : `${n.toLocaleString("fr")} pages`),
   downloadList: "Télécharger la liste des signataires :",
+  versionInline: (n) => `version ${n}`,
+  badgeDraft: "Brouillon\u00a0: aperçu uniquement",
+  badgeUnreleased: "Non publiée\u00a0: aperçu uniquement",
+  problemsHeading: "Les lettres contiennent des erreurs",
+  problemsHelp: "Corrigez-les et enregistrez\u00a0; l’aperçu se recharge de lui-même.",
+  historyTitle: (title) => `Historique\u00a0: ${title}`,
+  historyLink: "Historique",
+  historyIntro: "Chaque version publiée reste en ligne à sa propre adresse, telle qu’elle a été publiée, avec la liste des personnes qui l’avaient signée.",
+  releasedOn: (dateHtml) => `Publiée le ${dateHtml}`,
+  countAtRelease: (n) => (n <= 1 ? `${n} signataire à la publication` : `${n.toLocaleString("fr")} signataires à la publication`),
+  changesSince: (n) => `Ce qui a changé depuis la version ${n}`,
+  canonicalTextLink: "Texte de référence",
+  changesTitle: (n, title) => `Modifications de la version ${n}\u00a0: ${title}`,
+  changesHeading: (n) => `Ce qui a changé dans la version ${n}`,
+  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
+    `De la ${fromHtml} à la ${toHtml}\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
+  releaseNotes: (notes) => `Notes\u00a0: ${notes}`,
+  diffAdded: "Texte ajouté",
+  diffRemoved: "Texte supprimé",
+  signHeading: "Signer cette lettre",
+  signPublished: "Tout ce que vous saisissez est publié avec la lettre.",
+  signPublishedRepository: "Tout ce que vous saisissez est publié avec la lettre et dans son dépôt public.",
+  signName: "Nom",
+  signRequired: "(obligatoire)",
+  signAs: "Vous signez",
+  signIndividual: "à titre individuel",
+  signOrganization: "au nom d’une organisation",
+  signRole: "Fonction",
+  signRoleHint: "(à titre individuel, p.\u00a0ex. professeure)",
+  signAffiliation: "Affiliation",
+  signAffiliationHint: "(organisation à laquelle vous appartenez)",
+  signUrl: "Page web",
+  signUrlHint: "(https://…)",
+  signCountry: "Pays",
+  signCountryHint: "(code à deux lettres, p.\u00a0ex. BE)",
+  signOnGitHub: "Signer sur GitHub",
+  signOr: "ou",
+  signSendByEmail: "l’envoyer par e-mail",
+  signByEmail: "Signer par e-mail",
+  signPreview: "Le fichier qui sera ajouté\u00a0:",
+  signHowItWorks: "Comment signer",
+  signHowItWorksGitHub: "Comment signer, y compris sans compte GitHub",
+  signByPullRequest: "Par pull request",
+  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
+    `Ajoutez un fichier dans ${directoryHtml} du ${repositoryHtml}\u00a0: ${newFileHtml}, remplacez les valeurs d’exemple, nommez le fichier d’après vous (p.\u00a0ex. ${exampleHtml}) et proposez la modification. GitHub propose de copier le dépôt (fork) et ouvre une pull request pour vous\u00a0; une personne qui gère le dépôt l’intègre.`,
+  signRepositoryLink: "dépôt de la lettre",
+  signNewFileLink: "ouvrez un nouveau fichier avec ce modèle",
+  signExampleFile: "marie-dupont.yaml",
+  signByEmailHeading: "Par e-mail",
+  signEmailSteps: (addressHtml) => `Écrivez à ${addressHtml} avec le modèle ci-dessous, rempli\u00a0; quelqu’un l’ajoute pour vous.`,
+  signOnlyName: (nameHtml) => `Seul ${nameHtml} est obligatoire\u00a0; supprimez les lignes que vous ne voulez pas voir publiées.`,
 };
 
 const nl: Partial<Record<MessageKey, Message>> = {
@@ -121,6 +231,57 @@ const nl: Partial<Record<MessageKey, Message>> = {
   downloadPdf: "Download de pdf",
   pageCount: (n) => (n === 1 ? "1 pagina" : `${n.toLocaleString("nl")} pagina’s`),
   downloadList: "Download de lijst van ondertekenaars:",
+  versionInline: (n) => `versie ${n}`,
+  badgeDraft: "Concept: alleen voorvertoning",
+  badgeUnreleased: "Niet gepubliceerd: alleen voorvertoning",
+  problemsHeading: "Er zijn problemen met de brieven",
+  problemsHelp: "Los ze op en sla op; de voorvertoning laadt vanzelf opnieuw.",
+  historyTitle: (title) => `Geschiedenis: ${title}`,
+  historyLink: "Geschiedenis",
+  historyIntro: "Elke gepubliceerde versie blijft online op een eigen adres, precies zoals ze werd gepubliceerd, met de lijst van wie haar toen had ondertekend.",
+  releasedOn: (dateHtml) => `Gepubliceerd op ${dateHtml}`,
+  countAtRelease: (n) => (n === 1 ? "1 ondertekenaar bij publicatie" : `${n.toLocaleString("nl")} ondertekenaars bij publicatie`),
+  changesSince: (n) => `Wat er veranderd is sinds versie ${n}`,
+  canonicalTextLink: "Referentietekst",
+  changesTitle: (n, title) => `Wijzigingen in versie ${n}: ${title}`,
+  changesHeading: (n) => `Wat er veranderd is in versie ${n}`,
+  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
+    `Van ${fromHtml} naar ${toHtml}: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
+  releaseNotes: (notes) => `Opmerkingen: ${notes}`,
+  diffAdded: "Toegevoegde tekst",
+  diffRemoved: "Verwijderde tekst",
+  signHeading: "Deze brief ondertekenen",
+  signPublished: "Alles wat u invult, wordt samen met de brief gepubliceerd.",
+  signPublishedRepository: "Alles wat u invult, wordt samen met de brief en in de openbare repository ervan gepubliceerd.",
+  signName: "Naam",
+  signRequired: "(verplicht)",
+  signAs: "U ondertekent",
+  signIndividual: "als persoon",
+  signOrganization: "namens een organisatie",
+  signRole: "Functie",
+  signRoleHint: "(personen, bv. hoogleraar)",
+  signAffiliation: "Affiliatie",
+  signAffiliationHint: "(organisatie waartoe u behoort)",
+  signUrl: "Webpagina",
+  signUrlHint: "(https://…)",
+  signCountry: "Land",
+  signCountryHint: "(code van twee letters, bv. BE)",
+  signOnGitHub: "Ondertekenen op GitHub",
+  signOr: "of",
+  signSendByEmail: "per e-mail versturen",
+  signByEmail: "Ondertekenen per e-mail",
+  signPreview: "Het bestand dat wordt toegevoegd:",
+  signHowItWorks: "Hoe ondertekenen werkt",
+  signHowItWorksGitHub: "Hoe ondertekenen werkt, ook zonder GitHub-account",
+  signByPullRequest: "Via een pull request",
+  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
+    `Voeg één bestand toe aan ${directoryHtml} in ${repositoryHtml}: ${newFileHtml}, vervang de voorbeeldwaarden, geef het bestand uw eigen naam (bv. ${exampleHtml}) en stel de wijziging voor. GitHub biedt aan de repository te forken en opent een pull request voor u; een beheerder voegt die samen.`,
+  signRepositoryLink: "de repository van de brief",
+  signNewFileLink: "open een nieuw bestand met dit sjabloon",
+  signExampleFile: "jan-jansen.yaml",
+  signByEmailHeading: "Per e-mail",
+  signEmailSteps: (addressHtml) => `Schrijf naar ${addressHtml} met het onderstaande sjabloon, ingevuld; iemand voegt het voor u toe.`,
+  signOnlyName: (nameHtml) => `Alleen ${nameHtml} is verplicht; verwijder de regels die u niet gepubliceerd wilt zien.`,
 };
 
 const ar: Partial<Record<MessageKey, Message>> = {
@@ -147,9 +308,66 @@ const ar: Partial<Record<MessageKey, Message>> = {
   pageCount: (n) => `عدد الصفحات: ${n.toLocaleString("ar")}`,
   pdfPageNumber: "صفحة {page} من {total}",
   downloadList: "تنزيل قائمة الموقعين:",
+  versionInline: (n) => `النسخة ${n}`,
+  badgeDraft: "مسودة: للمعاينة فقط",
+  badgeUnreleased: "غير منشورة: للمعاينة فقط",
+  problemsHeading: "في الرسائل مشكلات",
+  problemsHelp: "أصلحها واحفظ؛ ستُعاد المعاينة تلقائيًا.",
+  historyTitle: (title) => `السجل: ${title}`,
+  historyLink: "السجل",
+  historyIntro: "تبقى كل نسخة منشورة متاحة على عنوانها الخاص، كما نُشرت تمامًا، مع قائمة الأشخاص الذين كانوا قد وقّعوها.",
+  releasedOn: (dateHtml) => `نُشرت في ${dateHtml}`,
+  countAtRelease: (n) => `عدد الموقعين عند النشر: ${n.toLocaleString("ar")}`,
+  changesSince: (n) => `ما الذي تغيّر منذ النسخة ${n}`,
+  canonicalTextLink: "النص المرجعي",
+  changesTitle: (n, title) => `التغييرات في النسخة ${n}: ${title}`,
+  changesHeading: (n) => `ما الذي تغيّر في النسخة ${n}`,
+  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
+    `من ${fromHtml} إلى ${toHtml}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
+  releaseNotes: (notes) => `ملاحظات: ${notes}`,
+  diffAdded: "نص مضاف",
+  diffRemoved: "نص محذوف",
+  signHeading: "وقّع هذه الرسالة",
+  signPublished: "كل ما تُدخله يُنشر مع الرسالة.",
+  signPublishedRepository: "كل ما تُدخله يُنشر مع الرسالة وفي مستودعها العام.",
+  signName: "الاسم",
+  signRequired: "(مطلوب)",
+  signAs: "توقّع بصفتك",
+  signIndividual: "فردًا",
+  signOrganization: "منظمةً",
+  signRole: "الصفة",
+  signRoleHint: "(للأفراد، مثل: أستاذ)",
+  signAffiliation: "جهة الانتماء",
+  signAffiliationHint: "(المنظمة التي تنتمي إليها)",
+  signUrl: "صفحة ويب",
+  signUrlHint: "(https://…)",
+  signCountry: "البلد",
+  signCountryHint: "(رمز من حرفين، مثل BE)",
+  signOnGitHub: "وقّع على GitHub",
+  signOr: "أو",
+  signSendByEmail: "أرسله بالبريد الإلكتروني",
+  signByEmail: "وقّع بالبريد الإلكتروني",
+  signPreview: "الملف الذي ستتم إضافته:",
+  signHowItWorks: "كيف يتم التوقيع",
+  signHowItWorksGitHub: "كيف يتم التوقيع، والتوقيع دون حساب على GitHub",
+  signByPullRequest: "عبر طلب سحب (pull request)",
+  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
+    `أضف ملفًا واحدًا إلى ${directoryHtml} في ${repositoryHtml}: ${newFileHtml}، واستبدل القيم النموذجية، وسمِّ الملف باسمك (مثل ${exampleHtml}) ثم اقترح التغيير. يعرض عليك GitHub إنشاء نسخة (fork) من المستودع ويفتح طلب سحب نيابةً عنك؛ ثم يدمجه أحد المشرفين.`,
+  signRepositoryLink: "مستودع الرسالة",
+  signNewFileLink: "افتح ملفًا جديدًا بهذا القالب",
+  signExampleFile: "ahmad-ali.yaml",
+  signByEmailHeading: "بالبريد الإلكتروني",
+  signEmailSteps: (addressHtml) => `اكتب إلى ${addressHtml} مع القالب أدناه بعد ملئه؛ وسيضيفه أحدهم نيابةً عنك.`,
+  signOnlyName: (nameHtml) => `الحقل ${nameHtml} وحده مطلوب؛ احذف الأسطر التي لا تريد نشرها.`,
 };
 
-const catalogues: Record<string, Partial<Record<MessageKey, Message>>> = { en, fr, nl, ar };
+/** Every catalogue by language; English is complete, the others fall back to it key by key (see `t`). */
+export const catalogues: Record<string, Partial<Record<MessageKey, Message>>> = { en, fr, nl, ar };
+
+/** Whether `key` is a message, for keys that come from templates rather than from typed code. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
 
 /** The message for `key` in `lang` (or its base language), falling back to English. */
 export function t(lang: string, key: MessageKey, ...args: (number | string)[]): string {
@@ -158,9 +376,15 @@ export function t(lang: string, key: MessageKey, ...args: (number | string)[]): 
   return typeof message === "function" ? (message as (...a: (number | string)[]) => string)(...(args.length ? args : [0])) : message;
 }
 
-/** Every interface string of a page, for templates (which hold no logic). */
+/** A zero for every argument a message takes: no message has more than four. */
+const ZEROS = [0, 0, 0, 0];
+
+/**
+ * Every interface string of a page, for templates (which hold no logic). Messages with arguments belong
+ * to `t` (or the templates' `t` filter); here they get zeros, so that none of them can fail.
+ */
 export function uiStrings(lang: string): Record<MessageKey, string> {
-  return Object.fromEntries((Object.keys(en) as MessageKey[]).map((key) => [key, t(lang, key)])) as Record<MessageKey, string>;
+  return Object.fromEntries((Object.keys(en) as MessageKey[]).map((key) => [key, t(lang, key, ...ZEROS)])) as Record<MessageKey, string>;
 }
 
 /** A date written for readers of `lang`, e.g. "29 September 2021" in en-GB, "29 septembre 2021" in fr. */
