@@ -9,6 +9,7 @@ import cardsPlugin from "./src/eleventy/cards.ts";
 import contentPlugin from "./src/eleventy/content.ts";
 import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
+import i18nPlugin from "./src/eleventy/i18n.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
@@ -38,6 +39,9 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Templates: autoescape every value; only pre-rendered letter HTML is marked safe.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+
+  // Interface strings: `"key" | t(lang)` from the catalogues in src/i18n/, so templates hold no prose.
+  eleventyConfig.addPlugin(i18nPlugin);
 
   // Assets: stylesheet and self-hosted fonts.
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });

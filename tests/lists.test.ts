@@ -109,7 +109,7 @@ describe("splitting long lists", () => {
   it("counts by country with names in the page's language, most first, unknown last", () => {
     const french = letterPage(big.signatories.groups, "/big/", "fr");
     const large = splitLargeLists([french], 500).pages[0]!.signatories.large!;
-    expect(large.byCountry.counts.map((c) => [c.label, c.count])).toEqual([["France", 450], ["Belgique", 300], ["Allemagne", 40], ["Country not given", 10]]);
+    expect(large.byCountry.counts.map((c) => [c.label, c.count])).toEqual([["France", 450], ["Belgique", 300], ["Allemagne", 40], ["Pays non indiqué", 10]]);
     expect(large.byCountry.counts[0]!.countText).toBe("450");
   });
 
