@@ -77,12 +77,12 @@ describe("the dependency rules", () => {
   it("keep Eleventy inside its plugins", async () => {
     const { code, output } = await withLine("src/view/home.ts", 'import { HtmlBasePlugin } from "@11ty/eleventy"; export const planted = HtmlBasePlugin;');
     expect(code).not.toBe(0);
-    expect(output).toMatch(/eleventy-only-in-plugins: src\/view\/home\.ts → node_modules\/@11ty\/eleventy/);
+    expect(output).toMatch(/eleventy-only-in-plugins: src\/view\/home\.ts → \S*node_modules\/@11ty\/eleventy\//);
   });
 
   it("keep Node out of the code bundled for the browser", async () => {
     const { code, output } = await withLine("src/common/slug.ts", 'import { readFileSync } from "node:fs"; export const planted = readFileSync;');
     expect(code).not.toBe(0);
-    expect(output).toContain("common-no-node: src/common/slug.ts → node:fs");
+    expect(output).toMatch(/common-no-node: src\/common\/slug\.ts → (node:)?fs\b/);
   });
 });

@@ -26,4 +26,11 @@ describe("the README", async () => {
       expect(codeFolders.some((folder) => existsSync(join(PROJECT, folder, script))), script).toBe(true);
     }
   });
+
+  it("has a row for every folder of src/, and names no stage that is not one", async () => {
+    const table = readme.slice(readme.indexOf("## How it fits together"));
+    const rows = [...table.matchAll(/^\| `(src\/[^`]+)\/` \|/gm)].map((m) => m[1]!);
+    const stages = (await readdir(join(PROJECT, "src"), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => `src/${e.name}`);
+    expect(rows.sort()).toEqual(stages.sort());
+  });
 });
