@@ -7,7 +7,7 @@ import { build } from "esbuild";
 import { SEARCH_SCRIPT } from "../view/lists.ts";
 import type { OutputFile } from "./write-output.ts";
 
-const BROWSER = join(dirname(fileURLToPath(import.meta.url)), "browser");
+const BROWSER = join(dirname(fileURLToPath(import.meta.url)), "../browser");
 
 /** The bundled search script, at the URL the templates load it from. */
 export async function bundleBrowserScripts(): Promise<OutputFile[]> {

@@ -14,7 +14,7 @@ import { releaseEntries, type FeedEntry } from "../outputs/data/feed.ts";
 import type { LetterSummary, SiteData } from "../view/pages.ts";
 import type { Letter, Site } from "../model/types.ts";
 
-const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** What site-wide files need of a letter, rendered or reused. */
 export interface LetterOutline {
