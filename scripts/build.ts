@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ContentProblemsError, formatProblems } from "../src/model/errors.ts";
+import { ContentProblemsError, OpenLettersError } from "../src/model/errors.ts";
 import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../src/build/options.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines } from "../src/build/reuse.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
@@ -116,8 +116,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const reused = result.reused ? ` (${result.reused} unchanged, copied from the last build)` : "";
       console.log(`Built ${result.letters} letter(s)${reused}, ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
     } catch (error) {
-      if (error instanceof ContentProblemsError) {
-        console.error(formatProblems(error.problems));
+      // Any failure the user can fix leaves the previous site as it was (see buildSite), so say so.
+      if (error instanceof OpenLettersError) {
+        console.error(error.format());
         console.error("Build stopped: nothing was written; the previous site, if any, is untouched.");
         return 1;
       }

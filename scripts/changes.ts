@@ -44,7 +44,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       });
       process.stdout.write(markdown);
     } catch (error) {
-      if (error instanceof GitError) throw new UsageError(error.message);
+      // A git failure is about the ref given on the command line: print the usage with it.
+      if (error instanceof GitError) throw new UsageError(error.message, { hint: error.hint, cause: error });
       throw error;
     } finally {
       for (const dir of temporary) await rm(dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
-import { ReleaseError, releaseLetter } from "../src/tools/release.ts";
-import { UsageError, UserError, parseFlags, runCli } from "./lib/cli.ts";
+import { releaseLetter } from "../src/tools/release.ts";
+import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `
 Usage: npm run release -- <slug> [--notes "What changed"] [--date YYYY-MM-DD] [--root DIR]
@@ -21,16 +21,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   runCli(async () => {
     const { values, positionals } = parseFlags({ notes: { type: "string" }, date: { type: "string" }, root: { type: "string" } }, undefined, true);
     if (positionals.length !== 1) throw new UsageError("Name exactly one letter (its folder name under letters/).");
-    try {
-      const result = await releaseLetter(values.root ?? ".", positionals[0]!, {
-        notes: values.notes, date: values.date, cache: resolveBuildOptions({ env: process.env }).cache,
-      });
-      console.log(`Released version ${result.version} of ${positionals[0]} on ${result.date}, with ${result.added} new signatories:`);
-      for (const file of result.files) console.log(`  ${file}`);
-      console.log("Commit these files and open a pull request.");
-    } catch (error) {
-      if (error instanceof ReleaseError) throw new UserError(error.message);
-      throw error;
-    }
+    // A ReleaseError is an OpenLettersError: runCli prints its message alone.
+    const result = await releaseLetter(values.root ?? ".", positionals[0]!, {
+      notes: values.notes, date: values.date, cache: resolveBuildOptions({ env: process.env }).cache,
+    });
+    console.log(`Released version ${result.version} of ${positionals[0]} on ${result.date}, with ${result.added} new signatories:`);
+    for (const file of result.files) console.log(`  ${file}`);
+    console.log("Commit these files and open a pull request.");
   }, HELP);
 }

@@ -1,24 +1,51 @@
-// Shared helpers for the thin CLIs in scripts/: argument parsing, and errors without stack traces.
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ContentProblemsError, formatProblems } from "../../src/model/errors.ts";
+// Shared helpers for the thin CLIs in scripts/: argument parsing, and the one error printer they all use.
+import { readFileSync } from "node:fs";
+import { inspect, parseArgs, type ParseArgsConfig } from "node:util";
+import { OpenLettersError } from "../../src/model/errors.ts";
 
 /** The command was called wrongly: print the message and the usage. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
-/** The user asked for something that cannot be done: print the message alone. */
-export class UserError extends Error {
-  override name = "UserError";
-}
+export class UsageError extends OpenLettersError {}
 
 /** Parses flags with node:util, turning unknown flags into a usage message instead of a stack trace. */
 export function parseFlags<T extends ParseArgsConfig["options"]>(options: T, args = process.argv.slice(2), allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
+}
+
+/** Where to report a bug: package.json's bugs or repository, once the project names one. */
+function issuesUrl(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      bugs?: string | { url?: string };
+      repository?: string | { url?: string };
+    };
+    const bugs = typeof pkg.bugs === "string" ? pkg.bugs : pkg.bugs?.url;
+    if (bugs) return bugs;
+    const repository = (typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url)?.replace(/^git\+/, "").replace(/\.git$/, "");
+    return repository?.startsWith("https://") ? `${repository}/issues` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a CLI prints for an error. A failure the user can cause (an OpenLettersError) is its message with
+ * the place and the fix, and no stack trace: the stack is about our code, not about what to change.
+ * Anything else is a bug in open-letters, so the stack is exactly what a report needs.
+ */
+export function errorText(error: unknown, help?: string): string {
+  if (error instanceof UsageError && help) return `${error.format()}\n\n${help.trim()}`;
+  if (error instanceof OpenLettersError) return error.format();
+  const where = issuesUrl();
+  // inspect, not .stack: it adds the cause and fields such as an fs error's path, which a report needs too.
+  const stack = inspect(error);
+  return (
+    `${stack}\n\nThis is a bug in open-letters; please report it ${where ? `at ${where} ` : "to its maintainers "}` +
+    "with the command you ran and the output above."
+  );
 }
 
 /** Runs a CLI's main function; user mistakes print a message and exit 1, never a stack trace. */
@@ -32,10 +59,7 @@ export function runCli(main: () => Promise<number | void>, help: string): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (error instanceof ContentProblemsError) console.error(formatProblems(error.problems));
-      else if (error instanceof UsageError) console.error(`${error.message}\n\n${help.trim()}`);
-      else if (error instanceof UserError) console.error(error.message);
-      else console.error(error);
+      console.error(errorText(error, help));
       process.exitCode = 1;
     },
   );

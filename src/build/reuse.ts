@@ -14,6 +14,7 @@ import { releaseEntries, type FeedEntry } from "../outputs/data/feed.ts";
 import type { LetterSummary } from "../view/home.ts";
 import type { SiteData } from "../view/pages.ts";
 import type { Letter, Site } from "../model/types.ts";
+import { OutputCollisionError } from "../model/errors.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -137,12 +138,16 @@ export function planReuse(site: Site, output: string, settings: BuildSettings, {
 
 /** Hard-links (or copies, across file systems) each reused letter's files from `previous` into `staging`. */
 export function linkReused(previous: string, staging: string, plan: Pick<ReusePlan, "files">): void {
-  for (const files of plan.files.values()) {
+  for (const [slug, files] of plan.files) {
     for (const file of files) {
       const target = join(staging, file);
       // Eleventy wrote nothing of a reused letter; a file already there means a site-wide file moved
-      // into a letter's folder, and copying would hide that.
-      if (existsSync(target)) throw new Error(`${file} was written by this build and also reused from the last one.`);
+      // into a letter's folder (a letter named "assets"), and copying would hide that.
+      if (existsSync(target)) {
+        throw new OutputCollisionError(`${file} was written by this build and also reused from the last one.`, {
+          hint: `The letter "${slug}" is published under /${slug}/, where the site writes files of its own: rename its folder under letters/.`,
+        });
+      }
       mkdirSync(dirname(target), { recursive: true });
       try {
         linkSync(join(previous, file), target);

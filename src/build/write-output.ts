@@ -2,6 +2,7 @@
 // that gain nothing from a template and would only slow Eleventy down by the thousand.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
+import { InternalError } from "../model/errors.ts";
 
 export interface OutputFile {
   /** Site-relative URL, e.g. /<slug>/search/meta.json. */
@@ -15,7 +16,8 @@ export async function writeFiles(output: string, files: readonly OutputFile[]): 
   for (const file of files) {
     const path = resolve(join(root, file.url));
     // URLs are built from slugs and numbers, never from signatory data; refuse anything else anyway.
-    if (!path.startsWith(root + sep)) throw new Error(`Refusing to write ${file.url} outside ${output}.`);
+    // An assertion: a URL leaving the output is a bug, not a user's mistake.
+    if (!path.startsWith(root + sep)) throw new InternalError(`Refusing to write ${file.url} outside ${output}.`);
     const folder = dirname(path);
     if (!folders.has(folder)) {
       await mkdir(folder, { recursive: true });

@@ -111,6 +111,11 @@ export interface NewFileOptions {
   content: string;
 }
 
+/** An https address with a path, e.g. https://github.com/org/letters: somewhere to add "/new/<branch>". */
+export function isRepositoryAddress(value: string): boolean {
+  return /^https:\/\/[^/?#]+\/[^?#]+$/.test(value.replace(/\/+$/, ""));
+}
+
 /**
  * GitHub's "create new file" page with name and content filled in:
  * `<repository>/new/<branch>?filename=<path>&value=<content>`. Someone without write access is offered a
@@ -118,7 +123,9 @@ export interface NewFileOptions {
  */
 export function newFileUrl({ repository, branch, path, content }: NewFileOptions): string {
   const base = repository.replace(/\/+$/, "");
-  if (!/^https:\/\/[^/?#]+\/[^?#]+$/.test(base)) throw new Error(`Not a repository address: ${repository}`);
+  // An assertion: site.yaml's repository is checked with isRepositoryAddress when it is loaded. (common/
+  // sits below the error family in src/model/, so this stays a plain Error, which the CLIs report as a bug.)
+  if (!isRepositoryAddress(base)) throw new Error(`Not a repository address: ${repository}`);
   const ref = branch.split("/").map(encodeURIComponent).join("/");
   return `${base}/new/${ref}?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(content)}`;
 }
@@ -131,6 +138,7 @@ export interface MailtoOptions {
 
 /** A mailto: link (RFC 6068): every header value percent-encoded, spaces as %20 rather than "+". */
 export function mailtoUrl({ to, subject, body }: MailtoOptions): string {
+  // An assertion: site.yaml's sign_email is checked as an e-mail address, which excludes all of these.
   if (!/^[^\s@?&#/:]+@[^\s@?&#/:]+$/.test(to)) throw new Error(`Not an e-mail address: ${to}`);
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

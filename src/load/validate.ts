@@ -1,7 +1,7 @@
 // Turns schema violations into positioned, fixable messages. Zod says *what* is wrong at which path; the
 // YAML document says *where*; the field's description says *how to fix*.
 import { closest, distance } from "fastest-levenshtein";
-import type { z } from "zod";
+import { z } from "zod";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { InvalidFieldError, MissingFieldError, UnknownKeyError, type ContentError, type Position } from "../model/errors.ts";
 
@@ -134,39 +134,45 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-/** Walks a schema along a data path, through optionals, arrays and unions (the first object wins). */
-function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
-  let node: z.ZodType | undefined = schema;
+/** Any zod schema: the fields of an object or the element of an array are typed as zod core's schemas. */
+type Schema = z.core.$ZodType;
+
+/** Walks a schema along a data path, through optionals, arrays and unions (see unwrap). */
+function schemaAt(schema: Schema, path: readonly PropertyKey[]): Schema | undefined {
+  let node: Schema | undefined = schema;
   for (const key of path) {
     node = unwrap(node, typeof key === "number");
-    if (!node) return undefined;
-    const def = (node as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } }).def;
-    if (typeof key === "number" && def.type === "array") node = def.element;
-    else if (typeof key === "string" && def.shape) node = def.shape[key];
+    if (typeof key === "number" && node instanceof z.ZodArray) node = node.element;
+    else if (typeof key === "string" && node instanceof z.ZodObject) node = node.shape[key];
     else return undefined;
   }
   return unwrap(node, false);
 }
 
-function unwrap(schema: z.ZodType | undefined, wantArray: boolean): z.ZodType | undefined {
+/**
+ * The schema under optional, default and nullable wrappers, where the field's description and shape are.
+ * In a union, the option of the kind the data path goes into next (a list for an index, else a mapping).
+ */
+function unwrap(schema: Schema | undefined, wantArray: boolean): Schema | undefined {
   let node = schema;
+  // Bounded: schemas are ours and shallow; the bound only guards against a cycle.
   for (let i = 0; node && i < 10; i++) {
-    const def = (node as unknown as { def: { type: string; innerType?: z.ZodType; options?: z.ZodType[] } }).def;
-    if (def.type === "optional" || def.type === "default" || def.type === "nullable") node = def.innerType;
-    else if (def.type === "union" && def.options) {
-      node = def.options.find((o) => (o as unknown as { def: { type: string } }).def.type === (wantArray ? "array" : "object")) ?? def.options[0];
+    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) node = node.unwrap();
+    else if (node instanceof z.ZodUnion) {
+      const options = node.options;
+      node = options.find((o) => (wantArray ? o instanceof z.ZodArray : o instanceof z.ZodObject)) ?? options[0];
     } else break;
   }
   return node;
 }
 
-function knownKeys(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { def: { shape?: Record<string, unknown> } }).def.shape;
-  return shape ? Object.keys(shape) : [];
+function knownKeys(schema: Schema): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
-function descriptionOf(schema: z.ZodType): string | undefined {
-  return (schema.meta() as { description?: string } | undefined)?.description;
+/** The description given with .meta({ description }), which zod keeps in its global registry. */
+function descriptionOf(schema: Schema): string | undefined {
+  return z.globalRegistry.get(schema)?.description;
 }
 
 function kindOf(value: unknown): string {

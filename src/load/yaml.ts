@@ -41,9 +41,30 @@ export interface ParseOptions {
  * turns out to be invalid, so that values and messages never depend on which parser read the file.
  */
 export function parseYamlFast(text: string, file: string, options: ParseOptions = {}): ParsedYaml | undefined {
+  if (!fastReaderMayRead(text)) return undefined;
+  const read = readWithJsYaml(text);
+  return read && withLazyPositions(text, file, options, read);
+}
+
+/** What js-yaml gives of a clean file: its value, and where the document and its top-level entries start. */
+interface FastRead {
+  value: unknown;
+  /** Offsets of the document (depth 1), then of each top-level entry (depth 2). */
+  starts: number[];
+}
+
+/** False for a text only `yaml` may read, before spending time on js-yaml. */
+function fastReaderMayRead(text: string): boolean {
   // js-yaml drops a byte order mark before counting offsets; the loader has removed it already anyway.
-  if (text.startsWith("\uFEFF") || MAY_USE_NODE_PROPERTIES.test(text)) return undefined;
-  const starts: number[] = []; // offsets of the document (depth 1) and of the top-level entries (depth 2)
+  return !text.startsWith("\uFEFF") && !MAY_USE_NODE_PROPERTIES.test(text);
+}
+
+/**
+ * The value and entry offsets by js-yaml, or undefined for anything short of a clean read: then `yaml`
+ * reads the file and says where and why.
+ */
+function readWithJsYaml(text: string): FastRead | undefined {
+  const starts: number[] = [];
   let depth = 0;
   let warned = false;
   let value: unknown;
@@ -51,6 +72,7 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
     value = jsYaml.load(text, {
       schema: jsYaml.CORE_SCHEMA, // as `yaml`'s core schema: dates and yes/no stay strings
       onWarning: () => (warned = true),
+      // js-yaml reports no positions in its result; its open events are where each node starts.
       listener(event, state) {
         if (event === "open") {
           // js-yaml recurses once per level; deep enough, V8 can die compiling a regular expression
@@ -61,9 +83,18 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
       },
     });
   } catch {
-    return undefined; // a syntax error, a duplicate key, nesting too deep: `yaml` says where and why
+    return undefined; // a syntax error, a duplicate key, nesting too deep
   }
-  if (warned) return undefined;
+  // A warning is a problem `yaml` reports with a position; the fast path reports none.
+  return warned ? undefined : { value, starts };
+}
+
+/**
+ * A ParsedYaml over js-yaml's value. The document's and the top-level entries' positions come from the
+ * recorded offsets; anything else needs `yaml`'s full parse, made at most once and only when asked for
+ * (a clean file never asks, which is the point of the fast path).
+ */
+function withLazyPositions(text: string, file: string, options: ParseOptions, { value, starts }: FastRead): ParsedYaml {
   let exact: ParsedYaml | undefined;
   const full = () => (exact ??= parseYaml(text, file, options));
   let lines: number[] | undefined;
@@ -76,14 +107,23 @@ export function parseYamlFast(text: string, file: string, options: ParseOptions 
     value,
     problems: [],
     positionOf(path, which = "value") {
-      if (path.length === 0 && starts.length) return at(starts[0]!);
-      const index = path[0];
-      if (path.length === 1 && typeof index === "number" && which === "value" && entries.length === (value as unknown[]).length && index < entries.length) {
-        return at(entries[index]!);
-      }
-      return full().positionOf(path, which);
+      const offset = recordedOffset(path, which, starts, entries, value);
+      return offset === undefined ? full().positionOf(path, which) : at(offset);
     },
   };
+}
+
+/**
+ * The recorded offset of the node at `path`, if it is the document or a top-level list entry. The entry
+ * offsets are used only when there is one per item of the list, so an offset never names the wrong entry.
+ */
+function recordedOffset(path: readonly PropertyKey[], which: "key" | "value", starts: readonly number[], entries: readonly number[], value: unknown): number | undefined {
+  if (path.length === 0 && starts.length) return starts[0]!;
+  const index = path[0];
+  if (path.length === 1 && typeof index === "number" && which === "value" && entries.length === (value as unknown[]).length && index < entries.length) {
+    return entries[index]!;
+  }
+  return undefined;
 }
 
 /** Nesting js-yaml may read: a signatory file is two levels deep (a list of mappings). */

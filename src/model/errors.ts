@@ -1,5 +1,7 @@
 // Every failure a user can cause has its own error type, names the file, line and column, says what is
 // wrong and how to fix it. Modelled on Eleventy's Errors/ folder: one base class, one-line subclasses.
+// The CLIs (scripts/lib/cli.ts) print an OpenLettersError as its format(), without a stack trace; any
+// other error is a bug in open-letters and is printed with its stack and a request to report it.
 
 export type Severity = "error" | "warning";
 
@@ -8,25 +10,65 @@ export interface Position {
   column: number;
 }
 
-export class ContentError extends Error {
-  override name = this.constructor.name;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
+/** Where a failure is and how to fix it; all optional, as a bad flag or a git state has no file. */
+export interface ErrorDetails {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** How to fix it, printed after the message. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/** The base of every failure a user can cause: bad content, bad flags, git or output folder state. */
+export class OpenLettersError extends Error {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
   readonly hint: string | undefined;
   severity: Severity = "error";
 
-  constructor(file: string, position: Position | undefined, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.file = file;
-    this.line = position?.line ?? 1;
-    this.column = position?.column ?? 1;
-    this.hint = hint;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, "cause" in details ? { cause: details.cause } : undefined);
+    // new.target, not a literal: each one-line subclass is named after itself without repeating it.
+    this.name = new.target.name;
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.hint = details.hint;
   }
 
-  /** `file:line:col: error: what. How to fix.`: the format editors and GitHub turn into links. */
+  /**
+   * `file:line:col: error: what. How to fix.`: the format editors and GitHub turn into links. Without a
+   * file (a flag, a git ref) there is nothing to link, so it is the message and the hint alone.
+   */
   format(): string {
-    return `${this.file}:${this.line}:${this.column}: ${this.severity}: ${this.message}${this.hint ? ` ${this.hint}` : ""}`;
+    const text = `${this.message}${this.hint ? ` ${this.hint}` : ""}`;
+    if (this.file === undefined) return text;
+    return `${this.file}:${this.line ?? 1}:${this.column ?? 1}: ${this.severity}: ${text}`;
+  }
+}
+
+/**
+ * Something open-letters should have prevented went wrong (e.g. Typst refusing a layout our checks
+ * accepted): a bug, not a user's mistake. Deliberately outside OpenLettersError, so the CLIs print it with
+ * its stack and ask for a report.
+ */
+export class InternalError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A problem in the letters, signatories or site settings, always at a place in a file. */
+export class ContentError extends OpenLettersError {
+  declare readonly file: string;
+  declare readonly line: number;
+  declare readonly column: number;
+
+  constructor(file: string, position: Position | undefined, message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, { file, line: position?.line ?? 1, column: position?.column ?? 1, hint, ...options });
   }
 
   asWarning(): this {
@@ -59,15 +101,27 @@ export class FileNameMismatchError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
 
+// Failures outside the letters' files, which have no line to point at.
+/** A font file the PDFs need is not installed (node_modules incomplete). */
+export class MissingFontError extends OpenLettersError {}
+/** The site's own text (its title on a social card) is in a script no font covers. */
+export class CardScriptError extends OpenLettersError {}
+/** Two sources of a build want the same output file, e.g. a letter folder named like a site folder. */
+export class OutputCollisionError extends OpenLettersError {}
+
 /** Thrown when content has errors; carries every problem found, so the user fixes them all in one go. */
-export class ContentProblemsError extends Error {
-  override name = "ContentProblemsError";
+export class ContentProblemsError extends OpenLettersError {
   readonly problems: ContentError[];
 
   constructor(problems: ContentError[]) {
     const errors = problems.filter((p) => p.severity === "error");
     super(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the letters:\n${formatProblems(problems)}`);
     this.problems = problems;
+  }
+
+  /** Each problem on its own line, without the count: what the CLIs have always printed. */
+  override format(): string {
+    return formatProblems(this.problems);
   }
 }
 

@@ -3,6 +3,7 @@
 // Field descriptions double as the "how to fix" part of error messages.
 import { z } from "zod";
 import { SAFE_URL, isSafeUrl } from "../common/safe-url.ts";
+import { isRepositoryAddress } from "../common/sign-fields.ts";
 
 export { isSafeUrl };
 
@@ -169,7 +170,10 @@ export const siteConfigSchema = z
       .meta({ description: "Folder the site is served under, e.g. /open-letters/ for a GitHub Pages project site." }),
     lang: languageTag("Default language of letters (BCP 47).").optional(),
     author: text("Who publishes the letters (printed in PDF metadata); defaults to the title.").optional(),
-    repository: url("Repository holding the letters, e.g. https://github.com/org/letters.").optional(),
+    // An https address must also say which repository: the sign form adds /new/<branch> to it.
+    repository: url("Repository holding the letters, e.g. https://github.com/org/letters.")
+      .refine((v) => !/^https:\/\//.test(v) || isRepositoryAddress(v), "must name a repository, e.g. https://github.com/org/letters")
+      .optional(),
     paper: z.enum(paperSizes).optional().meta({ description: "Paper size of the PDFs: a4 (default) or us-letter." }),
     branch: text("Branch that pull requests target, e.g. main.").optional(),
     sign_email: z

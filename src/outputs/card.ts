@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { Resvg } from "@resvg/resvg-js";
+import { CardScriptError, InternalError } from "../model/errors.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
 import { FONT_NAMES, loadFonts } from "./pdf/fonts.ts";
@@ -77,7 +78,8 @@ export function renderCardPng(card: CardContent): Buffer {
   const document = compiled.result;
   if (!document) {
     const problems = compiled.takeDiagnostics()?.shortDiagnostics ?? [];
-    throw new Error(`Typst could not lay out the social card of "${card.title}": ${JSON.stringify(problems)}`);
+    // Cards take only short, script-checked strings into a constant template: a failure here is a bug.
+    throw new InternalError(`Typst could not lay out the social card of "${card.title}": ${JSON.stringify(problems)}`);
   }
   const svg = typst().plainSvg(document);
   // Glyphs arrive as outlines in the SVG, so resvg needs no fonts at all.
@@ -98,7 +100,7 @@ export function checkScripts(card: CardContent): void {
   const missing = [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !coverage.has(ch.codePointAt(0)!)))];
   if (!missing.length) return;
   const shown = missing.slice(0, 5).map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
-  throw new Error(
+  throw new CardScriptError(
     `The social card of "${card.title}" (${card.lang}) has characters no font covers: ${shown}. ` +
       "Cards use the PDF's fonts: add a font for that script to FONT_FAMILIES in src/outputs/pdf/fonts.ts.",
   );

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { LETTERS_DIR } from "../load/site.ts";
+import { OpenLettersError } from "../model/errors.ts";
 
 const run = promisify(execFile);
 
-export class GitError extends Error {
-  override name = "GitError";
-}
+/** git cannot give what was asked (an unknown ref, history missing from a shallow clone). */
+export class GitError extends OpenLettersError {}
 
 /** The commit a ref names, or a GitError saying how to make it available (shallow clones lack history). */
 export async function resolveCommit(repo: string, ref: string): Promise<string> {

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
-import { ContentProblemsError, hasErrors } from "../model/errors.ts";
+import { ContentProblemsError, OpenLettersError, hasErrors } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
 import { sha256 } from "../model/hash.ts";
 import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
@@ -17,9 +17,7 @@ import type { Release } from "../model/types.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "../load/versions.ts";
 
 /** A mistake in how release was called (not in the content). */
-export class ReleaseError extends Error {
-  override name = "ReleaseError";
-}
+export class ReleaseError extends OpenLettersError {}
 
 export interface ReleaseOptions extends LoadOptions {
   /** Release date, YYYY-MM-DD (default: today, UTC). */

@@ -2,6 +2,7 @@
 // can warn about text the PDF font cannot print. Only the two subtable formats that carry Unicode in
 // practice are read: 4 (the Basic Multilingual Plane) and 12 (all planes).
 // Spec: https://learn.microsoft.com/en-us/typography/opentype/spec/cmap
+import { InternalError } from "../../model/errors.ts";
 
 /** A set of code points, stored as sorted, non-overlapping [first, last] ranges. */
 export class CodePointSet {
@@ -75,7 +76,8 @@ export function readCmap(font: Uint8Array): CodePointSet {
     if (format === 12 && best?.format !== 12) best = { offset, format };
     else if (format === 4 && !best) best = { offset, format };
   }
-  if (!best) throw new Error("The font has no Unicode cmap subtable (format 4 or 12).");
+  // Only the fonts listed in fonts.ts are read, all known to have one: a failure here is a bug.
+  if (!best) throw new InternalError("The font has no Unicode cmap subtable (format 4 or 12).");
   return best.format === 12 ? readFormat12(view, best.offset) : readFormat4(view, best.offset);
 }
 
@@ -86,7 +88,7 @@ function tableOffset(view: DataView, tag: string): number {
     const name = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
     if (name === tag) return view.getUint32(record + 8);
   }
-  throw new Error(`The font has no "${tag}" table.`);
+  throw new InternalError(`The font has no "${tag}" table.`);
 }
 
 function readFormat4(view: DataView, offset: number): CodePointSet {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { InternalError } from "../../model/errors.ts";
 import { loadFonts } from "./fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -21,9 +22,7 @@ export const COMPILER_VERSION = `${PACKAGE_NAME}@${(require(`${PACKAGE_NAME}/pac
 export const PDF_OPTIONS = { pdfTags: true } as const;
 
 /** Typst reported an error. Our layout is constant and letters reach it as data, so this is a bug. */
-export class TypstError extends Error {
-  override name = "TypstError";
-}
+export class TypstError extends InternalError {}
 
 export interface Compiled {
   bytes: Uint8Array;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { MissingFontError } from "../../model/errors.ts";
 import { CodePointSet, readCmap } from "./cmap.ts";
 
 const require = createRequire(import.meta.url);
@@ -85,7 +86,7 @@ export function loadFonts(): Fonts {
       try {
         return readFileSync(join(dir, file));
       } catch (error) {
-        throw new Error(`The PDF font ${join(dir, file)} is missing. Run "npm ci" to install ${family.package}.`, { cause: error });
+        throw new MissingFontError(`The PDF font ${join(dir, file)} is missing.`, { hint: `Run "npm ci" to install ${family.package}.`, cause: error });
       }
     });
     blobs.push(...faces);

@@ -4,7 +4,7 @@ import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts
 import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "./compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "./fonts.ts";
-import type { UncoveredScriptError } from "../../model/errors.ts";
+import { InternalError, type UncoveredScriptError } from "../../model/errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
 import type { Compile } from "./pool.ts";
@@ -25,10 +25,8 @@ export interface RenderedPdf {
   cached: boolean;
 }
 
-/** A PDF could not be typeset. Names the document's source file. */
-export class PdfError extends Error {
-  override name = "PdfError";
-}
+/** A PDF could not be typeset. Names the document's source file. A bug: letters reach Typst as data. */
+export class PdfError extends InternalError {}
 
 /** Throws UncoveredScriptError when the letter's own text needs a script no PDF font covers. */
 export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
