@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { nameKey, normaliseName } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
@@ -137,21 +138,11 @@ export function signatoryKey(fileName: string, inList: { name: string; affiliati
   return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
 }
 
-/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced, without invisible characters. */
-export function normaliseName(value: string | undefined): string {
-  return (value ?? "")
-    .normalize("NFKC")
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "") // zero-width and soft-hyphen characters hide duplicates
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
   const seen = new Map<string, Signatory>();
   const problems: ContentError[] = [];
   for (const s of signatories) {
-    const key = `${normaliseName(s.name)}\u0000${normaliseName(s.affiliation)}`;
+    const key = nameKey(s);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, s);

@@ -9,6 +9,7 @@ import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
+import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
@@ -206,31 +207,19 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-/** A name with accents stripped (NFKD, then combining marks removed), case folded and punctuation ignored. */
-export function foldName(value: string | undefined): string {
-  return (value ?? "")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/[\p{P}\p{S}\s]+/gu, " ")
-    .trim();
-}
-
 /** Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written. */
 function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
-  const exact = (s: NameSeen) => `${s.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}\u0000${(s.affiliation ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
   const first = new Map<string, NameSeen>();
   const problems: ContentError[] = [];
   for (const s of seen) {
-    const key = foldName(s.name);
+    const key = normaliseName(s.name, { loose: true });
     if (!key) continue;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, s);
       continue;
     }
-    if (exact(earlier) === exact(s)) continue; // already an error from the loader
+    if (nameKey(earlier) === nameKey(s)) continue; // already an error from the loader
     const where = `${earlier.file}:${earlier.position.line}:${earlier.position.column}`;
     const also = (x: NameSeen) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${x.affiliation})` : ""}`;
     problems.push(
