@@ -17,6 +17,11 @@ import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
+/** Signatory files end in .yaml, or .yml as some editors save them, in either case. */
+export function isYamlFile(name: string): boolean {
+  return YAML_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir))): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
   let names: string[];
@@ -33,7 +38,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   for (const name of names) {
     const absolute = join(dir, name);
     if (name.startsWith(".")) continue;
-    if (!YAML_EXTENSIONS.has(extname(name).toLowerCase())) {
+    if (!isYamlFile(name)) {
       problems.push(
         new StrayFileError(displayPath(absolute), undefined, "This file is not a YAML file and is ignored.",
           "Signatory files end in .yaml; move other files out of the signatories folder."),

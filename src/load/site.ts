@@ -7,12 +7,11 @@ import {
 } from "../model/errors.ts";
 import { displayPath } from "./files.ts";
 import { LETTER_FILE, loadLetter } from "./letters.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../view/lists.ts";
-import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
+import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
+import { SLUG_PATTERN } from "../model/schema.ts";
 import type { Letter, Site } from "../model/types.ts";
 
 export const LETTERS_DIR = "letters";
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Files that may sit directly in letters/ besides the letter folders. */
 const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, "README.md", ".gitkeep"]);
 
@@ -50,7 +49,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
         `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
       return { own };
     }
-    if (!SLUG.test(entry.name)) {
+    if (!SLUG_PATTERN.test(entry.name)) {
       own.push(new InvalidSlugError(displayPath(path), undefined, `The folder name "${entry.name}" cannot be used in a URL.`,
         "Rename it with lowercase letters, digits and hyphens, e.g. belgium-e2ee."));
     }
@@ -65,8 +64,7 @@ export async function loadSite(root: string): Promise<LoadResult> {
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
-      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD };
-      problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback)).problems);
+      problems.push(...(await loadLetter(join(lettersDir, entry.name), FALLBACK_SITE_CONFIG)).problems);
     }
   }
   problems.push(...duplicateSlugs(letters));

@@ -120,12 +120,15 @@ export const signatoryDisplaySchema = z
   })
   .meta({ description: "How the signatory list is shown." });
 
+/** A letter's name in URLs and folders: `belgium-e2ee`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const frontMatterSchema = z
   .strictObject({
     title: text("Title of the letter."),
     slug: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
+      .regex(SLUG_PATTERN, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
       .optional()
       .meta({ description: "Name of the letter in its URL; defaults to the folder name." }),
     date: isoDate("Date printed on the letter, YYYY-MM-DD."),

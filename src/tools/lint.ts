@@ -11,10 +11,10 @@ import {
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
-import { recordedKeys } from "../load/versions.ts";
+import { VERSIONS_DIR, VERSIONS_FILE, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
@@ -44,10 +44,9 @@ export interface LintResult {
 
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
-const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 /** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4). */
-const LETTER_FOLDER_YAML = new Set(["versions.yaml"]);
-const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, "versions"]);
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE]);
+const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 export async function lintSite(root: string): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
@@ -80,7 +79,7 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
   for (const name of names) {
-    if (name.startsWith(".") || !YAML_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+    if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
     if (read.problem) continue; // the loader reports it
@@ -240,7 +239,7 @@ async function misplacedYaml(letterDir: string): Promise<ContentError[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(top && LETTER_SUBFOLDERS.has(entry.name))) await walk(path, false);
-      } else if (YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !(top && LETTER_FOLDER_YAML.has(entry.name))) {
+      } else if (isYamlFile(entry.name) && !(top && LETTER_FOLDER_YAML.has(entry.name))) {
         problems.push(
           new StrayFileError(displayPath(path), undefined, "This YAML file is not read: it is not in the letter's signatories folder.",
             `Move signatory files to letters/${slug}/${SIGNATORIES_DIR}/.`).asWarning(),

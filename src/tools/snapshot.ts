@@ -6,13 +6,11 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { readContentFile } from "../load/files.ts";
 import { LETTER_FILE, parseLetterFile } from "../load/letters.ts";
-import { SIGNATORIES_DIR } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import type { LetterStatus } from "../model/types.ts";
+import { VERSIONS_FILE } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
-
-/** The versions manifest written by `npm run release` (issue 4): letters/<slug>/versions.yaml. */
-export const VERSIONS_FILE = "versions.yaml";
 
 /** A signatory as written, valid or not: the summary lists a broken entry too (and `check` flags it). */
 export interface SnapshotSignatory {
@@ -89,7 +87,7 @@ async function readSignatories(dir: string, prefix: string): Promise<SnapshotSig
   if (!existsSync(dir)) return [];
   const out: SnapshotSignatory[] = [];
   for (const name of (await readdir(dir)).sort()) {
-    if (!/\.ya?ml$/i.test(name)) continue;
+    if (!isYamlFile(name)) continue;
     const read = await readContentFile(join(dir, name));
     if (read.text === undefined) continue;
     const value = parseYaml(read.text, name).value;

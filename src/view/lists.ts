@@ -8,7 +8,6 @@ import type { LetterPage, RawFile, SignatoryGroupView, SignatoryView } from "./p
 import { buildSearchIndex, type Facet } from "./search-index.ts";
 import { entryAnchor, listPageUrl, type FacetValue } from "../common/search-text.ts";
 
-export const DEFAULT_LIST_THRESHOLD = 500;
 /** Entries per list page: a few hundred keeps each page light and the number of pages small. */
 export const LIST_PAGE_SIZE = 250;
 /** Entries of each group shown on the letter page, and of all groups together. */
