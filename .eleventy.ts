@@ -11,7 +11,6 @@ import fontsPlugin from "./src/eleventy/fonts.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
-import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
 import { loadSiteConfig } from "./src/load/site-settings.ts";
@@ -47,10 +46,8 @@ export default async function (eleventyConfig: UserConfig) {
   // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
   eleventyConfig.addPlugin(schemasPlugin);
 
-  // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
-  eleventyConfig.addPlugin(signScriptPlugin);
-
-  // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
+  // Scripts: the signatory search for long lists and the sign form (/assets/sign.js), bundled from
+  // src/browser/ (no inline scripts).
   eleventyConfig.addPlugin(scriptsPlugin);
 
   // Feeds and data: Atom feed, sitemap, robots.txt, and per letter letter.json, signatories.json and .csv.
