@@ -1,12 +1,12 @@
-// Writing generated files (search indexes, bundled scripts) straight into the output folder, for files
-// that gain nothing from a template and would only slow Eleventy down by the thousand.
+// Writing generated files (search indexes, bundled scripts, PDFs) straight into the output folder, for
+// files that gain nothing from a template and would only slow Eleventy down by the thousand.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 
 export interface OutputFile {
   /** Site-relative URL, e.g. /<slug>/search/meta.json. */
   url: string;
-  content: string | (() => string);
+  content: string | Uint8Array | (() => string);
 }
 
 export async function writeFiles(output: string, files: readonly OutputFile[]): Promise<void> {
@@ -14,7 +14,7 @@ export async function writeFiles(output: string, files: readonly OutputFile[]): 
   const folders = new Set<string>();
   for (const file of files) {
     const path = resolve(join(root, file.url));
-    // URLs are built from slugs and numbers, never from signatory data; refuse anything else anyway.
+    // URLs are built from validated slugs and numbers, never from signatory data; refuse anything else anyway.
     if (!path.startsWith(root + sep)) throw new Error(`Refusing to write ${file.url} outside ${output}.`);
     const folder = dirname(path);
     if (!folders.has(folder)) {
