@@ -1,9 +1,9 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
-import { createHash } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { sha256 } from "../model/hash.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFileSync } from "./files.ts";
@@ -56,8 +56,8 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
       problems.push(read.problem);
       continue;
     }
-    const sha256 = createHash("sha256").update(read.text).digest("hex");
-    const same = cache.byHash(name, sha256, stat.size, stat.mtimeMs);
+    const hash = sha256(read.text);
+    const same = cache.byHash(name, hash, stat.size, stat.mtimeMs);
     if (same) {
       signatories.push(...same.signatories);
       continue;
@@ -66,7 +66,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     signatories.push(...result.signatories);
     problems.push(...result.problems);
     // Only clean parses are cached: a file with problems is read again until it is fixed.
-    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256, signatories: result.signatories });
+    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
   }
   cache.save();
   problems.push(...findDuplicates(signatories));

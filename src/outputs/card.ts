@@ -3,12 +3,12 @@
 // system font is involved and the same text always gives the same bytes. The fonts are the PDF's
 // (src/outputs/pdf/fonts.ts), so a card prints every script a PDF can. Cards are cached by a hash of everything
 // that goes into them, so a rebuild only renders the cards whose text changed.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
+import { sha256 } from "../model/hash.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
 import { COMPILER_VERSION, typstCompiler } from "./pdf/compile.ts";
@@ -104,7 +104,7 @@ let versions: string | undefined;
 /** Everything that decides a card's bytes: the text, the template, the fonts and the renderers' versions. */
 export function cardKey(card: CardContent): string {
   versions ??= [COMPILER_VERSION, `@resvg/resvg-js@${packageVersion("@resvg/resvg-js")}`, loadFonts().version].join(" ");
-  return createHash("sha256").update(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)])).digest("hex");
+  return sha256(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)]));
 }
 
 export interface CardResult {

@@ -1,9 +1,9 @@
 // The letters of one tree (the working tree, or a git ref extracted to a folder), read leniently: a broken
 // file still leaves the rest comparable. `npm run changes` compares two of these.
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { sha256 } from "../model/hash.ts";
 import { readContentFile } from "../load/files.ts";
 import { LETTER_FILE, parseLetterFile } from "../load/letters.ts";
 import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
@@ -116,7 +116,7 @@ async function hashFiles(dir: string, prefix = ""): Promise<Map<string, string>>
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) for (const [p, h] of await hashFiles(join(dir, entry.name), path)) files.set(p, h);
-    else if (entry.isFile()) files.set(path, createHash("sha256").update(await readFile(join(dir, entry.name))).digest("hex"));
+    else if (entry.isFile()) files.set(path, sha256(await readFile(join(dir, entry.name))));
   }
   return files;
 }
