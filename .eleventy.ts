@@ -13,7 +13,6 @@ import i18nPlugin from "./src/eleventy/i18n.ts";
 import markdownPlugin from "./src/eleventy/markdown.ts";
 import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
-import signScriptPlugin from "./src/eleventy/sign-script.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
 import { handedSetup, type SiteSetup } from "./src/eleventy/setup.ts";
@@ -50,10 +49,8 @@ export default async function (eleventyConfig: UserConfig) {
   // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
   eleventyConfig.addPlugin(schemasPlugin);
 
-  // The sign form's script, bundled from src/ with esbuild: /assets/sign.js.
-  eleventyConfig.addPlugin(signScriptPlugin);
-
-  // Scripts: the signatory search for long lists, bundled from src/browser/ (no inline scripts).
+  // Scripts: the signatory search for long lists and the sign form (/assets/sign.js), bundled from
+  // src/browser/ (no inline scripts).
   eleventyConfig.addPlugin(scriptsPlugin);
 
   // Feeds and data: Atom feed, sitemap, robots.txt, and per letter letter.json, signatories.json and .csv.

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DEFAULT_LIST_THRESHOLD } from "../src/model/limits.ts";
+import { DEFAULT_LIST_THRESHOLD } from "../src/load/site-settings.ts";
 import { LIST_PAGE_SIZE } from "../src/view/lists.ts";
 import { listPageUrl } from "../src/common/search-text.ts";
 import { addSignatory, bigLetter, manyLetters, plainPages, translatedLetter } from "./lib/corpus.ts";

@@ -8,9 +8,9 @@ import { formatProblems } from "../src/model/errors.ts";
 import { resolveBuildOptions } from "../src/build/options.ts";
 import { displayPath } from "../src/load/files.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
-import { foldName } from "../src/tools/lint.ts";
+import { nameKey, normaliseName } from "../src/common/names.ts";
 import { checkFields, cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
-import { SIGNATORIES_DIR, loadSignatories, normaliseName, parseSignatoryFile } from "../src/load/signatories.ts";
+import { SIGNATORIES_DIR, loadSignatories, parseSignatoryFile } from "../src/load/signatories.ts";
 import { LETTERS_DIR } from "../src/load/site.ts";
 import { today } from "../src/tools/scaffold.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
@@ -68,7 +68,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 
     const clean = cleanFields(fields);
     const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
-    const same = signatories.find((s) => normaliseName(s.name) === normaliseName(clean.name) && normaliseName(s.affiliation) === normaliseName(clean.affiliation));
+    const same = signatories.find((s) => nameKey(s) === nameKey(clean));
     if (same) {
       console.error(`${clean.name} already signed: ${same.source.file}:${same.source.line}:${same.source.column}. Nothing written.`);
       return 1;
@@ -84,7 +84,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.error(formatProblems(problems));
       return 1;
     }
-    const similar = signatories.find((s) => foldName(s.name) === foldName(clean.name));
+    const similar = signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
     await writeFile(file, text, { flag: "wx" });
     console.log(`Added ${displayPath(file)}.`);
     if (similar) {

@@ -6,10 +6,12 @@ import { escapeData, escapeProperty, githubAnnotation } from "../src/tools/annot
 import { checkSite } from "../src/tools/check.ts";
 import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/model/errors.ts";
 import { applyEdits } from "../src/tools/fix.ts";
-import { foldName, isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
+import { normaliseName } from "../src/common/names.ts";
+import { isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
+const foldName = (value: string) => normaliseName(value, { loose: true });
 
 describe("check rules", async () => {
   const { problems } = await checkSite(fixture("lint"));

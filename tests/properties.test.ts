@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadFonts } from "../src/outputs/pdf/fonts.ts";
 import { hasHiddenControls } from "../src/model/schema.ts";
-import { normaliseName } from "../src/load/signatories.ts";
+import { normaliseName } from "../src/common/names.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";
 
 /** Any text a schema accepts: non-blank, no control or direction characters. */

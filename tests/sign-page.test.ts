@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleSignScript } from "../src/eleventy/sign-script.ts";
+import { bundleSignScript } from "../src/build/bundle.ts";
 import { parseSignatoryFile } from "../src/load/signatories.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 

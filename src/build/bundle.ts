@@ -1,27 +1,50 @@
 // Bundles the browser scripts in src/browser/ with esbuild: one self-hosted file per script, no inline
 // code (the site's Content-Security-Policy forbids it). Fixed options and no timestamps or absolute
 // paths in the output, so the same sources always give the same bytes.
-import { dirname, join, resolve } from "node:path";
+// https://esbuild.github.io/api/#build
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { SEARCH_SCRIPT } from "../view/lists.ts";
 import type { OutputFile } from "./write-output.ts";
 
-const BROWSER = join(dirname(fileURLToPath(import.meta.url)), "../browser");
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The sign form's script, at the URL templates/_includes/sign.njk loads it from. */
+export const SIGN_SCRIPT = "/assets/sign.js";
 
-/** The bundled search script, at the URL the templates load it from. */
-export async function bundleBrowserScripts(): Promise<OutputFile[]> {
+/**
+ * One script of src/browser/ and what it imports, minified. `esm` for a page's <script type="module">,
+ * `iife` for a classic <script defer>. ASCII output: the transliteration and normalisation tables stay
+ * correct whatever charset a host declares.
+ */
+export async function bundleScript(entry: string, format: "esm" | "iife"): Promise<string> {
   const result = await build({
-    entryPoints: [join(BROWSER, "search.ts")],
-    absWorkingDir: resolve(BROWSER, "../.."),
+    absWorkingDir: PROJECT,
+    entryPoints: [`src/browser/${entry}`],
     bundle: true,
-    format: "esm",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
     write: false,
+    format,
+    platform: "browser",
+    target: ["es2020"],
+    minify: true,
+    charset: "ascii",
+    // Licences of bundled libraries stay with their code.
+    legalComments: "eof",
     logLevel: "silent",
   });
-  return [{ url: SEARCH_SCRIPT, content: result.outputFiles[0]!.text }];
+  return result.outputFiles[0]!.text;
+}
+
+/** The signatory search of long lists. */
+export const bundleSearchScript = (): Promise<string> => bundleScript("search.ts", "esm");
+
+/** The sign form (src/browser/sign-form.ts and the src/common/sign-fields.ts it shares with the tests). */
+export const bundleSignScript = (): Promise<string> => bundleScript("sign-form.ts", "iife");
+
+/** Every browser script, at the URL the templates load it from. */
+export async function bundleBrowserScripts(): Promise<OutputFile[]> {
+  return [
+    { url: SEARCH_SCRIPT, content: await bundleSearchScript() },
+    { url: SIGN_SCRIPT, content: await bundleSignScript() },
+  ];
 }

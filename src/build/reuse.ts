@@ -6,10 +6,10 @@
 // page, feed, sitemap) are always rendered, from each letter's outline: its summary, its page
 // addresses and its feed entries. When nothing under letters/ changed at all, the build does nothing.
 // The record lives in <root>/.cache/output/, safe to delete.
-import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha256 } from "../model/hash.ts";
 import { releaseEntries, type FeedEntry } from "../outputs/data/feed.ts";
 import type { LetterSummary } from "../view/home.ts";
 import type { SiteData } from "../view/pages.ts";
@@ -87,27 +87,18 @@ let code: string | undefined;
 /** `fresh` reads the files again (and remembers the result), for a long-running preview. */
 export function codeFingerprint(project = PROJECT, { fresh = false } = {}): string {
   if (project === PROJECT && code && !fresh) return code;
-  const hash = createHash("sha256").update(process.version);
   const files = [...["src", "templates", "scripts"].flatMap((dir) => walk(join(project, dir))), join(project, ".eleventy.ts"), join(project, "package-lock.json")];
-  for (const file of files.sort()) {
-    hash.update(`\0${relative(project, file)}\0`);
-    if (existsSync(file)) hash.update(readFileSync(file));
-  }
-  const digest = hash.digest("hex");
+  const digest = sha256(process.version, ...files.sort().flatMap((file) => [`\0${relative(project, file)}\0`, existsSync(file) ? readFileSync(file) : ""]));
   if (project === PROJECT) code = digest;
   return digest;
 }
 
 export function letterFingerprint(letter: Letter, site: Site, settings: BuildSettings): string {
-  return createHash("sha256")
-    .update(codeFingerprint())
-    .update(JSON.stringify([settings, site.config]))
-    .update(JSON.stringify(letter))
-    .digest("hex");
+  return sha256(codeFingerprint(), JSON.stringify([settings, site.config]), JSON.stringify(letter));
 }
 
 const manifestPath = (root: string, output: string) =>
-  join(root, ".cache", "output", `${createHash("sha256").update(resolve(output)).digest("hex").slice(0, 32)}.json`);
+  join(root, ".cache", "output", `${sha256(resolve(output)).slice(0, 32)}.json`);
 
 function readManifest(root: string, output: string): Manifest {
   try {
@@ -183,7 +174,7 @@ export function siteStamp(root: string, settings: Partial<BuildSettings>): strin
   };
   visit(join(resolve(root), "letters"), "");
   lines.sort();
-  return createHash("sha256").update(codeFingerprint()).update(JSON.stringify(settings)).update(lines.join("\n")).digest("hex");
+  return sha256(codeFingerprint(), JSON.stringify(settings), lines.join("\n"));
 }
 
 /**

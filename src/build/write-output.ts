@@ -1,5 +1,5 @@
-// Writing generated files (search indexes, bundled scripts) straight into the output folder, for files
-// that gain nothing from a template and would only slow Eleventy down by the thousand.
+// Writing generated files (search indexes, bundled scripts, PDFs) straight into the output folder, for
+// files that gain nothing from a template and would only slow Eleventy down by the thousand.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { InternalError } from "../model/errors.ts";
@@ -7,7 +7,7 @@ import { InternalError } from "../model/errors.ts";
 export interface OutputFile {
   /** Site-relative URL, e.g. /<slug>/search/meta.json. */
   url: string;
-  content: string | (() => string);
+  content: string | Uint8Array | (() => string);
 }
 
 export async function writeFiles(output: string, files: readonly OutputFile[]): Promise<void> {

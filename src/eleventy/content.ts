@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { writeFiles } from "../build/write-output.ts";
 import { ContentProblemsError, formatProblems, sortProblems } from "../model/errors.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
+import { FALLBACK_SITE_CONFIG } from "../load/site-settings.ts";
 import { codeFingerprint, letterFingerprint, withOutlines, type LetterOutline, type OutlinedSite } from "../build/reuse.ts";
 import { buildPages, type SiteData } from "../view/pages.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
@@ -94,7 +94,7 @@ async function loadData(options: ContentOptions, pageSteps: readonly PageDataSte
   // In preview a typo should not kill the server: say what is wrong, in the terminal and on the page.
   console.error(formatProblems(problems));
   return {
-    config: { title: "Content problems", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD },
+    config: { ...FALLBACK_SITE_CONFIG, title: "Content problems" },
     letters: [],
     pages: [],
     histories: [],

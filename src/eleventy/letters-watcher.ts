@@ -2,10 +2,10 @@
 // 100,000 one-signatory files it needed more than a minute before it saw any save, and a gigabyte of
 // memory. Here each folder under letters/ is watched once (the operating system reports changes to the
 // files inside it), and a change touches one file that Eleventy watches, which rebuilds the preview.
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { sha256 } from "../model/hash.ts";
 
 /** Folders watched, by path; one set per letters folder, however often Eleventy reloads its configuration. */
 const watching = new Map<string, Map<string, FSWatcher>>();
@@ -20,7 +20,7 @@ const SETTLE_MS = 30;
  */
 export function watchLetters(lettersDir: string): string {
   const root = resolve(lettersDir);
-  const trigger = join(tmpdir(), "open-letters-preview", `${createHash("sha256").update(root).digest("hex").slice(0, 16)}.txt`);
+  const trigger = join(tmpdir(), "open-letters-preview", `${sha256(root).slice(0, 16)}.txt`);
   if (watching.has(root)) return trigger;
   mkdirSync(join(trigger, ".."), { recursive: true });
   writeFileSync(trigger, "");

@@ -2,9 +2,8 @@
 // letter page gets its PDF's link, size and page count (typeset by src/outputs/pdf/, or taken from the disk
 // cache when nothing changed); once Eleventy has written the site, the files go next to their pages.
 // In local preview nothing is typeset on save: the dev server typesets a PDF when it is requested.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { writeFiles } from "../build/write-output.ts";
 import { t } from "../i18n/messages.ts";
 import { ContentProblemsError, formatProblems } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
@@ -106,14 +105,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode && outputMode !== "fs") return; // toJSON() writes nothing
-    const root = resolve(directories.output);
-    for (const { job, bytes } of outputs) {
-      const file = join(root, job.path);
-      // Paths come from validated slugs; refuse anything that would still land outside the site.
-      if (relative(root, file).startsWith("..")) throw new Error(`PDF path ${job.path} is outside the output folder.`);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, bytes);
-    }
+    await writeFiles(directories.output, outputs.map(({ job, bytes }) => ({ url: job.path, content: bytes })));
   });
 }
 

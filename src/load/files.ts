@@ -54,6 +54,10 @@ export function readContentFileSync(absolute: string): ReadResult {
         "Save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)."),
     };
   }
-  // A BOM and Windows line endings are harmless; normalise them so positions and hashes are stable.
-  return { text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+  return { text: normaliseNewlines(text) };
+}
+
+/** A BOM and Windows line endings are harmless; drop and unify them so positions and hashes are stable. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }

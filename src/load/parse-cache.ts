@@ -2,11 +2,11 @@
 // signatories folder under <root>/.cache/signatories/, safe to delete. An entry is reused when the
 // file's size and modification time are unchanged, or else when its content hash matches; a change in
 // the parser, the schema or Node invalidates the whole cache.
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha256 } from "../model/hash.ts";
 import type { Signatory } from "../model/types.ts";
 
 const require = createRequire(import.meta.url);
@@ -14,18 +14,16 @@ const require = createRequire(import.meta.url);
 const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Everything that decides what parsing produces. */
-const CACHE_VERSION = createHash("sha256")
-  .update(
-    JSON.stringify([
+const CACHE_VERSION = sha256(
+  JSON.stringify([
       3,
       process.version,
       (require("yaml/package.json") as { version: string }).version,
       (require("js-yaml/package.json") as { version: string }).version,
       (require("zod/package.json") as { version: string }).version,
-      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
-    ]),
-  )
-  .digest("hex");
+      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts", "common/names.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
+  ]),
+);
 
 export interface CachedFile {
   size: number;
@@ -52,7 +50,7 @@ export class SignatoryCache {
   private dirty = false;
 
   constructor(root: string, signatoriesDir: string, private readonly enabled = true) {
-    const id = createHash("sha256").update(signatoriesDir).digest("hex").slice(0, 32);
+    const id = sha256(signatoriesDir).slice(0, 32);
     this.path = join(root, ".cache", "signatories", `${id}.json`);
     if (!enabled) return;
     try {

@@ -1,9 +1,10 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
-import { createHash } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { sha256 } from "../model/hash.ts";
+import { nameKey, normaliseName } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
@@ -15,6 +16,11 @@ import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
 
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+
+/** Signatory files end in .yaml, or .yml as some editors save them, in either case. */
+export function isYamlFile(name: string): boolean {
+  return YAML_EXTENSIONS.has(extname(name).toLowerCase());
+}
 
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
@@ -32,7 +38,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   for (const name of names) {
     const absolute = join(dir, name);
     if (name.startsWith(".")) continue;
-    if (!YAML_EXTENSIONS.has(extname(name).toLowerCase())) {
+    if (!isYamlFile(name)) {
       problems.push(
         new StrayFileError(displayPath(absolute), undefined, "This file is not a YAML file and is ignored.",
           "Signatory files end in .yaml; move other files out of the signatories folder."),
@@ -50,8 +56,8 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
       problems.push(read.problem);
       continue;
     }
-    const sha256 = createHash("sha256").update(read.text).digest("hex");
-    const same = cache.byHash(name, sha256, stat.size, stat.mtimeMs);
+    const hash = sha256(read.text);
+    const same = cache.byHash(name, hash, stat.size, stat.mtimeMs);
     if (same) {
       signatories.push(...same.signatories);
       continue;
@@ -60,7 +66,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     signatories.push(...result.signatories);
     problems.push(...result.problems);
     // Only clean parses are cached: a file with problems is read again until it is fixed.
-    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256, signatories: result.signatories });
+    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
   }
   cache.save();
   problems.push(...findDuplicates(signatories));
@@ -137,21 +143,11 @@ export function signatoryKey(fileName: string, inList: { name: string; affiliati
   return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
 }
 
-/** Name as compared for duplicates: Unicode-normalised, case-folded, single-spaced, without invisible characters. */
-export function normaliseName(value: string | undefined): string {
-  return (value ?? "")
-    .normalize("NFKC")
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "") // zero-width and soft-hyphen characters hide duplicates
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
   const seen = new Map<string, Signatory>();
   const problems: ContentError[] = [];
   for (const s of signatories) {
-    const key = `${normaliseName(s.name)}\u0000${normaliseName(s.affiliation)}`;
+    const key = nameKey(s);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, s);

@@ -3,13 +3,19 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { MissingLetterFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
 import { siteConfigSchema } from "../model/schema.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
 
 export const SITE_CONFIG_FILE = "site.yaml";
+/** Signatories past which a letter page shows a summary and moves the full list to pages of its own. */
+export const DEFAULT_LIST_THRESHOLD = 500;
+
+/** The defaults with no site.yaml to read: a letter's own problems can still be found, and a problems page shown. */
+export const FALLBACK_SITE_CONFIG: SiteConfig = {
+  title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4", branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD,
+};
 
 export async function loadSiteConfig(lettersDir: string): Promise<{ config?: SiteConfig; problems: ContentError[] }> {
   const absolute = join(lettersDir, SITE_CONFIG_FILE);

@@ -8,12 +8,11 @@ import {
 import { displayPath } from "./files.ts";
 import { LETTER_FILE, loadLetter } from "./letters.ts";
 import type { LoadOptions } from "./parse-cache.ts";
-import { DEFAULT_LIST_THRESHOLD } from "../model/limits.ts";
-import { SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
+import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
+import { SLUG_PATTERN } from "../model/schema.ts";
 import type { Letter, Site } from "../model/types.ts";
 
 export const LETTERS_DIR = "letters";
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Files that may sit directly in letters/ besides the letter folders. */
 const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, "README.md", ".gitkeep"]);
 
@@ -51,7 +50,7 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
         `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
       return { own };
     }
-    if (!SLUG.test(entry.name)) {
+    if (!SLUG_PATTERN.test(entry.name)) {
       own.push(new InvalidSlugError(displayPath(path), undefined, `The folder name "${entry.name}" cannot be used in a URL.`,
         "Rename it with lowercase letters, digits and hyphens, e.g. belgium-e2ee."));
     }
@@ -66,8 +65,7 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
-      const fallback = { title: "", pathPrefix: "/", lang: "en", author: "", paper: "a4" as const, branch: "main", linkIndividuals: true, listThreshold: DEFAULT_LIST_THRESHOLD };
-      problems.push(...(await loadLetter(join(lettersDir, entry.name), fallback, options)).problems);
+      problems.push(...(await loadLetter(join(lettersDir, entry.name), FALLBACK_SITE_CONFIG, options)).problems);
     }
   }
   problems.push(...duplicateSlugs(letters));

@@ -7,6 +7,3 @@ export const limits = {
   /** Most entries in one signatory list file (a pasted list of 100,000 names fits). */
   maxListLength: 250_000,
 };
-
-/** Default of site.yaml's `list_threshold`: longer lists move to paginated list pages with a search. */
-export const DEFAULT_LIST_THRESHOLD = 500;

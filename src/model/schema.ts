@@ -46,12 +46,13 @@ export function hasHiddenControls(value: string): boolean {
 
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 // `pattern` in meta is for the generated JSON Schema only (editors), mirroring the refinement.
-const text = (description: string) =>
+// Metadata goes last: zod keeps it on the one schema instance it was set on, and every refine makes a new one.
+const visibleText = () =>
   z
     .string()
     .refine((s) => s.trim().length > 0, "is empty")
-    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
-    .meta({ description, pattern: "\\S" });
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them");
+const text = (description: string) => visibleText().meta({ description, pattern: "\\S" });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
 export function containsEmailAddress(value: string): boolean {
@@ -59,10 +60,7 @@ export function containsEmailAddress(value: string): boolean {
 }
 // Every field of a signatory is published; an e-mail address typed into one would be too.
 const publicText = (description: string) =>
-  z
-    .string()
-    .refine((s) => s.trim().length > 0, "is empty")
-    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+  visibleText()
     .refine((s) => !containsEmailAddress(s), "contains an e-mail address, which would be published on the site; remove it (a web page can go in url:)")
     .meta({ description, pattern: "\\S" });
 const isoDate = (description: string) =>
@@ -121,12 +119,15 @@ export const signatoryDisplaySchema = z
   })
   .meta({ description: "How the signatory list is shown." });
 
+/** A letter's name in URLs and folders: `belgium-e2ee`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const frontMatterSchema = z
   .strictObject({
     title: text("Title of the letter."),
     slug: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
+      .regex(SLUG_PATTERN, "must be lowercase letters, digits and single hyphens, e.g. belgium-e2ee")
       .optional()
       .meta({ description: "Name of the letter in its URL; defaults to the folder name." }),
     date: isoDate("Date printed on the letter, YYYY-MM-DD."),

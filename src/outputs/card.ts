@@ -3,16 +3,16 @@
 // system font is involved and the same text always gives the same bytes. The fonts are the PDF's
 // (src/outputs/pdf/fonts.ts), so a card prints every script a PDF can. Cards are cached by a hash of everything
 // that goes into them, so a rebuild only renders the cards whose text changed.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { Resvg } from "@resvg/resvg-js";
 import { CardScriptError, InternalError } from "../model/errors.ts";
+import { sha256 } from "../model/hash.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
+import { COMPILER_VERSION, typstCompiler } from "./pdf/compile.ts";
 import { FONT_NAMES, loadFonts } from "./pdf/fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -54,12 +54,6 @@ export const CARD_TEMPLATE = `
 )
 `;
 
-let compiler: NodeCompiler | undefined;
-function typst(): NodeCompiler {
-  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: loadFonts().blobs }] });
-  return compiler;
-}
-
 function inputs(card: CardContent): Record<string, string> {
   // Typst's `lang` takes an ISO 639 code only (en, not en-GB).
   let lang = "en";
@@ -74,14 +68,16 @@ function inputs(card: CardContent): Record<string, string> {
 /** Renders without the cache: the PNG bytes of one card. */
 export function renderCardPng(card: CardContent): Buffer {
   checkScripts(card);
-  const compiled = typst().compile({ mainFileContent: CARD_TEMPLATE, inputs: inputs(card) });
+  // The PDF's compiler: the same fonts, and none of the machine's.
+  const typst = typstCompiler();
+  const compiled = typst.compile({ mainFileContent: CARD_TEMPLATE, inputs: inputs(card) });
   const document = compiled.result;
   if (!document) {
     const problems = compiled.takeDiagnostics()?.shortDiagnostics ?? [];
     // Cards take only short, script-checked strings into a constant template: a failure here is a bug.
     throw new InternalError(`Typst could not lay out the social card of "${card.title}": ${JSON.stringify(problems)}`);
   }
-  const svg = typst().plainSvg(document);
+  const svg = typst.plainSvg(document);
   // Glyphs arrive as outlines in the SVG, so resvg needs no fonts at all.
   const resvg = new Resvg(svg, { fitTo: { mode: "width", value: CARD_SIZE.width }, font: { loadSystemFonts: false } });
   return resvg.render().asPng();
@@ -109,8 +105,8 @@ export function checkScripts(card: CardContent): void {
 let versions: string | undefined;
 /** Everything that decides a card's bytes: the text, the template, the fonts and the renderers' versions. */
 export function cardKey(card: CardContent): string {
-  versions ??= [...["@myriaddreamin/typst-ts-node-compiler", "@resvg/resvg-js"].map((name) => `${name}@${packageVersion(name)}`), loadFonts().version].join(" ");
-  return createHash("sha256").update(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)])).digest("hex");
+  versions ??= [COMPILER_VERSION, `@resvg/resvg-js@${packageVersion("@resvg/resvg-js")}`, loadFonts().version].join(" ");
+  return sha256(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)]));
 }
 
 export interface CardResult {

@@ -2,6 +2,7 @@
 // removed, versions released, and the check results, as Markdown for the job summary. Names come from
 // strangers, so every value is escaped before it reaches Markdown.
 import { distance } from "fastest-levenshtein";
+import { nameKey, normaliseName } from "../common/names.ts";
 import type { ContentError } from "../model/errors.ts";
 import type { LetterSnapshot, SnapshotSignatory, VersionEntry } from "./snapshot.ts";
 import type { LetterStatus } from "../model/types.ts";
@@ -58,9 +59,6 @@ function diffFiles(before: Map<string, string>, after: Map<string, string>): Let
   };
 }
 
-const identity = (s: SnapshotSignatory) =>
-  `${(s.name ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}\u0000${(s.affiliation ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
-
 /**
  * Pairs signatories of both sides: by name and affiliation (a signatory moved or re-ordered is not a
  * change), then by a similar name in the same file (a corrected spelling is an edit), then a one-signatory
@@ -76,9 +74,9 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
     right.delete(a);
   };
   const byIdentity = new Map<string, SnapshotSignatory[]>();
-  for (const s of left) byIdentity.set(identity(s), [...(byIdentity.get(identity(s)) ?? []), s]);
+  for (const s of left) byIdentity.set(nameKey(s), [...(byIdentity.get(nameKey(s)) ?? []), s]);
   for (const a of [...right]) {
-    const b = byIdentity.get(identity(a))?.find((x) => left.has(x));
+    const b = byIdentity.get(nameKey(a))?.find((x) => left.has(x));
     if (b) take(b, a);
   }
   // Unpaired entries per file; a file with hundreds of them (a list pasted anew) is not worth the
@@ -90,7 +88,7 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
     if (candidates.length > SIMILARITY_LIMIT) continue;
     const close = candidates
       .filter((b) => left.has(b))
-      .map((b) => ({ b, d: distance(fold(b.name), fold(a.name)) }))
+      .map((b) => ({ b, d: distance(normaliseName(b.name), normaliseName(a.name)) }))
       .filter(({ b, d }) => d <= Math.max(2, Math.floor(Math.max(b.name.length, a.name.length) / 3)))
       .sort((x, y) => x.d - y.d)[0];
     if (close) take(close.b, a);
@@ -116,7 +114,6 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
 }
 
 const SIMILARITY_LIMIT = 200;
-const fold = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
 // ---- Markdown ----
 

@@ -3,7 +3,7 @@
 // parsed again and written only if every changed value reads back exactly as intended.
 import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
-import { displayPath } from "../load/files.ts";
+import { displayPath, normaliseNewlines } from "../load/files.ts";
 import type { Edit, Fix } from "./lint.ts";
 import { parseYaml } from "../load/yaml.ts";
 
@@ -21,7 +21,7 @@ export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
       const raw = await readFile(fix.file, "utf8");
       const crlf = raw.includes("\r\n");
       const bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";
-      const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+      const text = normaliseNewlines(raw);
       const edited = applyEdits(text, fix.edits);
       if (edited === undefined) {
         report.skipped.push(`${file}: could not be fixed safely; edit it by hand.`);

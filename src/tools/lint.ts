@@ -9,11 +9,12 @@ import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
+import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
-import { recordedKeys } from "../load/versions.ts";
+import { VERSIONS_DIR, VERSIONS_FILE, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
@@ -43,10 +44,9 @@ export interface LintResult {
 
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
-const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 /** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4). */
-const LETTER_FOLDER_YAML = new Set(["versions.yaml"]);
-const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, "versions"]);
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE]);
+const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 export async function lintSite(root: string): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
@@ -79,7 +79,7 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
   for (const name of names) {
-    if (name.startsWith(".") || !YAML_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+    if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
     if (read.problem) continue; // the loader reports it
@@ -95,7 +95,8 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
 /**
  * One signatory file: spacing and capitals of names, URLs without a scheme (the loader reports the
  * error; this adds the fix) and a one-signatory file named after someone else. `taken` holds the file
- * names in the folder, so two renames never pick the same name.
+ * names in the folder, so two renames never pick the same name. Detection runs per entry; what it finds
+ * is then gathered into at most one Fix (edits, then the rename).
  */
 export function lintSignatoryFile(
   text: string,
@@ -107,73 +108,112 @@ export function lintSignatoryFile(
   const parsed = parseYaml(text, file);
   const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[] };
   if (parsed.problems.length) return out; // the loader reports syntax errors
-  const root = parsed.doc.contents;
-  const entries: { map: YAMLMap; path: number[] }[] = isMap(root)
-    ? [{ map: root, path: [] }]
-    : isSeq(root)
-      ? root.items.flatMap((item, i) => (isMap(item) ? [{ map: item, path: [i] }] : []))
-      : [];
-  const edits: Edit[] = [];
-  const descriptions: string[] = [];
-  for (const { map, path } of entries) {
-    const value = (key: string) => stringScalar(map.get(key, true));
-    for (const key of TEXT_FIELDS) {
-      const node = value(key);
-      if (!node) continue;
-      const text = node.value as string;
-      const fixed = text.replace(/\s+/g, " ").trim();
-      if (fixed === text || fixed === "") continue;
-      const what = text !== text.trim() ? "has spaces at its start or end" : /\s{2,}/.test(text) ? "has doubled spaces" : "has a tab or line break";
-      out.problems.push(
-        new NameFormatError(file, parsed.positionOf([...path, key]), `"${key}" ${what}: ${JSON.stringify(text)}.`,
-          `Write it as ${JSON.stringify(fixed)} (npm run check -- --fix does this).`).asWarning(),
-      );
-      edits.push(replaceScalar(node, fixed, [...path, key]));
-      descriptions.push(`${key} ${JSON.stringify(fixed)}`);
-    }
-    const name = value("name");
-    const type = value("type")?.value;
-    if (name && type !== "organization" && isAllCaps(name.value as string)) {
-      // Organisations often write their names in capitals (acronyms), so only people are flagged.
-      out.problems.push(
-        new NameFormatError(file, parsed.positionOf([...path, "name"]), `"name" is written in capitals: ${JSON.stringify(name.value)}.`,
-          `Write it as the person writes it, e.g. ${JSON.stringify(titleCase(name.value as string))}; pages and PDFs print it exactly as written.`).asWarning(),
-      );
-    }
-    const url = value("url");
-    if (url && BARE_DOMAIN.test(url.value as string)) {
-      const fixed = `https://${url.value as string}`;
-      edits.push(replaceScalar(url, fixed, [...path, "url"]));
-      descriptions.push(`url ${JSON.stringify(fixed)}`);
-    }
-    if (name) {
-      out.names.push({
-        name: name.value as string,
-        affiliation: value("affiliation")?.value as string | undefined,
-        file,
-        position: parsed.positionOf(path),
-      });
-      if (value("withdrawn")) out.names.pop(); // a withdrawn signature may be given again
-    }
+  const found: Findings = { problems: out.problems, edits: [], descriptions: [] };
+  for (const entry of signatoryEntries(parsed.doc.contents)) {
+    const at = { file, positionOf: parsed.positionOf, entry };
+    findSpacing(at, found);
+    findCapitals(at, found);
+    findBareUrl(at, found);
+    const seen = nameSeen(at);
+    if (seen) out.names.push(seen);
   }
-  let renameTo: string | undefined;
+  const renameTo = planRename(parsed.doc.contents, absolute, file, taken, released, found);
+  if (found.edits.length || renameTo) out.fixes.push({ file: absolute, description: found.descriptions.join(", "), edits: found.edits, renameTo });
+  return out;
+}
+
+/** What the checks of one file found: warnings, and the edits that fix them with a word on each. */
+interface Findings {
+  problems: ContentError[];
+  edits: Edit[];
+  descriptions: string[];
+}
+
+interface Entry {
+  map: YAMLMap;
+  /** Path of the entry in the file: [] for a one-signatory file, [i] for the i-th of a list. */
+  path: number[];
+}
+
+/** Where a check looks: one entry of one file. */
+interface EntryContext {
+  file: string;
+  positionOf: (path: (string | number)[]) => Position;
+  entry: Entry;
+}
+
+/** The mappings of a file: itself when it is one, the mappings of a list; anything else is the loader's error. */
+function signatoryEntries(root: unknown): Entry[] {
+  if (isMap(root)) return [{ map: root, path: [] }];
+  if (isSeq(root)) return root.items.flatMap((item, i) => (isMap(item) ? [{ map: item, path: [i] }] : []));
+  return [];
+}
+
+const field = ({ entry }: EntryContext, key: string) => stringScalar(entry.map.get(key, true));
+
+/** Stray, doubled or odd spaces in printed fields, and the edit that collapses them. */
+function findSpacing(at: EntryContext, found: Findings): void {
+  for (const key of TEXT_FIELDS) {
+    const node = field(at, key);
+    if (!node) continue;
+    const text = node.value as string;
+    const fixed = text.replace(/\s+/g, " ").trim();
+    if (fixed === text || fixed === "") continue;
+    const what = text !== text.trim() ? "has spaces at its start or end" : /\s{2,}/.test(text) ? "has doubled spaces" : "has a tab or line break";
+    const path = [...at.entry.path, key];
+    found.problems.push(
+      new NameFormatError(at.file, at.positionOf(path), `"${key}" ${what}: ${JSON.stringify(text)}.`,
+        `Write it as ${JSON.stringify(fixed)} (npm run check -- --fix does this).`).asWarning(),
+    );
+    found.edits.push(replaceScalar(node, fixed, path));
+    found.descriptions.push(`${key} ${JSON.stringify(fixed)}`);
+  }
+}
+
+/** A person's name in capitals; no fix, since only the person knows how they write it. */
+function findCapitals(at: EntryContext, found: Findings): void {
+  const name = field(at, "name");
+  // Organisations often write their names in capitals (acronyms), so only people are flagged.
+  if (!name || field(at, "type")?.value === "organization" || !isAllCaps(name.value as string)) return;
+  found.problems.push(
+    new NameFormatError(at.file, at.positionOf([...at.entry.path, "name"]), `"name" is written in capitals: ${JSON.stringify(name.value)}.`,
+      `Write it as the person writes it, e.g. ${JSON.stringify(titleCase(name.value as string))}; pages and PDFs print it exactly as written.`).asWarning(),
+  );
+}
+
+/** A URL without a scheme: the loader reports the error, this adds the https:// fix. */
+function findBareUrl(at: EntryContext, found: Findings): void {
+  const url = field(at, "url");
+  if (!url || !BARE_DOMAIN.test(url.value as string)) return;
+  const fixed = `https://${url.value as string}`;
+  found.edits.push(replaceScalar(url, fixed, [...at.entry.path, "url"]));
+  found.descriptions.push(`url ${JSON.stringify(fixed)}`);
+}
+
+/** The entry's name for the near-duplicate check; a withdrawn signature may be given again, so it counts for nothing. */
+function nameSeen(at: EntryContext): NameSeen | undefined {
+  const name = field(at, "name");
+  if (!name || field(at, "withdrawn")) return undefined;
+  return { name: name.value as string, affiliation: field(at, "affiliation")?.value as string | undefined, file: at.file, position: at.positionOf(at.entry.path) };
+}
+
+/**
+ * The new path of a one-signatory file not named after its signatory, with its warning, or undefined.
+ * A file recorded by a release keeps its name: the record identifies it by file name.
+ */
+function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
-  // A file recorded by a release keeps its name: the record identifies it by file name.
-  if (single && !released.has(`${base}${ext}`) && !fileNameMatchesName(base, single.value as string)) {
-    const slug = slugOf(single.value as string);
-    const target = freeName(slug, ext, taken);
-    out.problems.push(
-      new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
-        `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning(),
-    );
-    taken.add(target);
-    renameTo = join(absolute, "..", target);
-    descriptions.push(`renamed to ${target}`);
-  }
-  if (edits.length || renameTo) out.fixes.push({ file: absolute, description: descriptions.join(", "), edits, renameTo });
-  return out;
+  if (!single || released.has(`${base}${ext}`) || fileNameMatchesName(base, single.value as string)) return undefined;
+  const target = freeName(slugOf(single.value as string), ext, taken);
+  found.problems.push(
+    new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
+      `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning(),
+  );
+  taken.add(target);
+  found.descriptions.push(`renamed to ${target}`);
+  return join(absolute, "..", target);
 }
 
 function stringScalar(node: unknown): Scalar | undefined {
@@ -206,31 +246,19 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-/** A name with accents stripped (NFKD, then combining marks removed), case folded and punctuation ignored. */
-export function foldName(value: string | undefined): string {
-  return (value ?? "")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/[\p{P}\p{S}\s]+/gu, " ")
-    .trim();
-}
-
 /** Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written. */
 function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
-  const exact = (s: NameSeen) => `${s.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}\u0000${(s.affiliation ?? "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
   const first = new Map<string, NameSeen>();
   const problems: ContentError[] = [];
   for (const s of seen) {
-    const key = foldName(s.name);
+    const key = normaliseName(s.name, { loose: true });
     if (!key) continue;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, s);
       continue;
     }
-    if (exact(earlier) === exact(s)) continue; // already an error from the loader
+    if (nameKey(earlier) === nameKey(s)) continue; // already an error from the loader
     const where = `${earlier.file}:${earlier.position.line}:${earlier.position.column}`;
     const also = (x: NameSeen) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${x.affiliation})` : ""}`;
     problems.push(
@@ -251,7 +279,7 @@ async function misplacedYaml(letterDir: string): Promise<ContentError[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(top && LETTER_SUBFOLDERS.has(entry.name))) await walk(path, false);
-      } else if (YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !(top && LETTER_FOLDER_YAML.has(entry.name))) {
+      } else if (isYamlFile(entry.name) && !(top && LETTER_FOLDER_YAML.has(entry.name))) {
         problems.push(
           new StrayFileError(displayPath(path), undefined, "This YAML file is not read: it is not in the letter's signatories folder.",
             `Move signatory files to letters/${slug}/${SIGNATORIES_DIR}/.`).asWarning(),

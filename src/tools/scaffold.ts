@@ -14,8 +14,6 @@ export interface NewLetter {
   summary?: string;
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 export function letterMarkdown(letter: NewLetter): string {
   const lines = ["---", `title: ${yamlString(letter.title)}`, `date: ${letter.date}`];
   if (letter.lang) lines.push(`lang: ${yamlString(letter.lang)}`);

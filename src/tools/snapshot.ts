@@ -1,18 +1,16 @@
 // The letters of one tree (the working tree, or a git ref extracted to a folder), read leniently: a broken
 // file still leaves the rest comparable. `npm run changes` compares two of these.
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { sha256 } from "../model/hash.ts";
 import { readContentFile } from "../load/files.ts";
 import { LETTER_FILE, parseLetterFile } from "../load/letters.ts";
-import { SIGNATORIES_DIR } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import type { LetterStatus } from "../model/types.ts";
+import { VERSIONS_FILE } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
-
-/** The versions manifest written by `npm run release` (issue 4): letters/<slug>/versions.yaml. */
-export const VERSIONS_FILE = "versions.yaml";
 
 /** A signatory as written, valid or not: the summary lists a broken entry too (and `check` flags it). */
 export interface SnapshotSignatory {
@@ -89,7 +87,7 @@ async function readSignatories(dir: string, prefix: string): Promise<SnapshotSig
   if (!existsSync(dir)) return [];
   const out: SnapshotSignatory[] = [];
   for (const name of (await readdir(dir)).sort()) {
-    if (!/\.ya?ml$/i.test(name)) continue;
+    if (!isYamlFile(name)) continue;
     const read = await readContentFile(join(dir, name));
     if (read.text === undefined) continue;
     const value = parseYaml(read.text, name).value;
@@ -118,7 +116,7 @@ async function hashFiles(dir: string, prefix = ""): Promise<Map<string, string>>
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) for (const [p, h] of await hashFiles(join(dir, entry.name), path)) files.set(p, h);
-    else if (entry.isFile()) files.set(path, createHash("sha256").update(await readFile(join(dir, entry.name))).digest("hex"));
+    else if (entry.isFile()) files.set(path, sha256(await readFile(join(dir, entry.name))));
   }
   return files;
 }

@@ -1,6 +1,6 @@
 // signatories.csv: RFC 4180 (comma-separated, CRLF line ends, fields quoted when they hold a comma, quote
-// or line break, quotes doubled), UTF-8. Written by hand: the rules fit in three lines, and the
-// spreadsheet guard below must see every cell anyway. https://www.rfc-editor.org/rfc/rfc4180
+// or line break, quotes doubled), UTF-8, written by csv-stringify. https://www.rfc-editor.org/rfc/rfc4180
+import { stringify } from "csv-stringify/sync";
 import type { PublishedSignatory } from "../../describe/published.ts";
 
 /** Column order of the file; also its header row. */
@@ -10,17 +10,19 @@ export const CSV_COLUMNS = ["name", "type", "title", "affiliation", "country", "
  * Spreadsheets run a cell that starts with =, +, -, @, tab or CR as a formula (CSV injection), and names
  * come from strangers. A leading apostrophe makes such a cell plain text, as OWASP recommends:
  * https://owasp.org/www-community/attacks/CSV_Injection
+ * Ours rather than csv-stringify's `escape_formulas`, which also rewrites full-width ＝＋－＠ and so would
+ * change published bytes.
  */
 export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  return stringify(rows as string[][], {
+    record_delimiter: "windows",
+    // A lone CR or LF is a line break to most readers: quote it too, not only CRLF.
+    quote_record_delimiter: true,
+  });
 }
 
 export function signatoriesCsv(signatories: readonly PublishedSignatory[]): string {

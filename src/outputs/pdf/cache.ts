@@ -1,8 +1,8 @@
 // PDFs on disk, keyed by a SHA-256 of everything that decides their bytes (layout, letter data, fonts,
 // compiler), so `build` and `start` typeset only the PDFs whose input changed.
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sha256 } from "../../model/hash.ts";
 
 export interface CachedPdf {
   bytes: Uint8Array;
@@ -14,10 +14,8 @@ export interface CachedPdf {
 export const DEFAULT_CACHE_DIR = ".cache/pdf";
 
 export function cacheKey(parts: readonly string[]): string {
-  const hash = createHash("sha256");
   // Lengths first, so ("ab", "c") and ("a", "bc") never collide.
-  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
-  return hash.digest("hex");
+  return sha256(...parts.flatMap((part) => [`${Buffer.byteLength(part)}:`, part]));
 }
 
 export async function readCached(dir: string, key: string): Promise<CachedPdf | undefined> {
