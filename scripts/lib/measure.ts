@@ -9,7 +9,7 @@ if (mode === "eleventy") {
   const { default: Eleventy } = await import("@11ty/eleventy");
   await new Eleventy(input!, output!, { quietMode: true }).write(); // run from the corpus folder: no config file there
 } else {
-  const { buildSite } = await import("../build.ts");
+  const { buildSite } = await import("../../src/tools/build.ts");
   await buildSite({ root: input!, output: output!, quiet: true }, process.env); // OPEN_LETTERS_PDF, _PDF_CACHE: see bench.ts
 }
 const usage = process.resourceUsage();
