@@ -32,6 +32,20 @@ module.exports = {
       to: { path: "^src/view/" },
     },
     {
+      name: "card-not-pdf",
+      comment: "Social cards and PDFs share the typesetter (outputs/typst/), not each other's code.",
+      severity: "error",
+      from: { path: "^src/outputs/card" },
+      to: { path: "^src/outputs/pdf/" },
+    },
+    {
+      name: "typst-below-pdf-and-card",
+      comment: "outputs/typst/ is the set-up the PDF writer and the cards share: it imports neither.",
+      severity: "error",
+      from: { path: "^src/outputs/typst/" },
+      to: { path: "^src/outputs/(?!typst/)" },
+    },
+    {
       name: "browser-only-common",
       comment: "Browser scripts are bundled for the page: they may import only src/common/ (no Node, no pipeline).",
       severity: "error",

@@ -106,7 +106,7 @@ describe("the environment", () => {
       const uses = text.match(/process\.env\b[.\w[]*/g) ?? [];
       if (file === "src/build/options.ts") continue;
       // Written (and restored) for the Typst compiler's native font lookup, not read as configuration.
-      if (file === "src/outputs/pdf/compile.ts" && uses.every((use) => use === "process.env.FONTCONFIG_FILE")) continue;
+      if (file === "src/outputs/typst/compile.ts" && uses.every((use) => use === "process.env.FONTCONFIG_FILE")) continue;
       if (uses.length) readers.push(`${file}: ${[...new Set(uses)].join(", ")}`);
     }
     expect(readers).toEqual([]);

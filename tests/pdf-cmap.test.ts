@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CodePointSet, readCmap } from "../src/outputs/pdf/cmap.ts";
-import { FONT_FILES, loadFonts } from "../src/outputs/pdf/fonts.ts";
+import { CodePointSet, readCmap } from "../src/outputs/typst/cmap.ts";
+import { FONT_FILES, loadFonts } from "../src/outputs/typst/fonts.ts";
 
 describe("the PDF fonts", () => {
   it("cover Latin Extended, Greek, Cyrillic, Arabic (with Persian and Urdu) and Hebrew, and not CJK or Devanagari", () => {

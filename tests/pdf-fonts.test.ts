@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { compilePdf } from "../src/outputs/pdf/compile.ts";
+import { compilePdf } from "../src/outputs/typst/compile.ts";
 import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
 import { pdfFile, pdfFonts } from "./helpers/pdf.ts";
 

@@ -149,7 +149,7 @@ describe("a letter in a script no PDF font covers", () => {
     expect(error).toBeInstanceOf(UncoveredScriptError);
     const message = (error as UncoveredScriptError).format();
     expect(message).toMatch(/^letters\/scripts\/letter\.md:1:1: error: the PDF of "scripts" \(ja\) needs a font for the Han, Hiragana and Katakana scripts \(e\.g\. "公開書簡", "/);
-    expect(message).toContain("src/outputs/pdf/fonts.ts");
+    expect(message).toContain("src/outputs/typst/fonts.ts");
     // Japanese punctuation comes with a Japanese font: it is not listed on its own.
     expect(message).not.toContain("U+3002");
   });

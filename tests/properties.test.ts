@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadFonts } from "../src/outputs/pdf/fonts.ts";
+import { loadFonts } from "../src/outputs/typst/fonts.ts";
 import { hasHiddenControls } from "../src/model/schema.ts";
 import { normaliseName } from "../src/common/names.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";

@@ -1,7 +1,7 @@
 // Social card images: a 1200x630 PNG per letter page (site, title, date, signatory count), typeset by Typst
 // and rasterised by resvg, both native binaries shipped inside their npm packages, so no browser and no
 // system font is involved and the same text always gives the same bytes. The fonts are the PDF's
-// (src/outputs/pdf/fonts.ts), so a card prints every script a PDF can. Cards are cached by a hash of everything
+// (src/outputs/typst/fonts.ts), so a card prints every script a PDF can. Cards are cached by a hash of everything
 // that goes into them, so a rebuild only renders the cards whose text changed.
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -12,8 +12,8 @@ import { CardScriptError, InternalError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
-import { COMPILER_VERSION, typstCompiler } from "./pdf/compile.ts";
-import { FONT_NAMES, loadFonts } from "./pdf/fonts.ts";
+import { COMPILER_VERSION, typstCompiler } from "./typst/compile.ts";
+import { FONT_NAMES, loadFonts } from "./typst/fonts.ts";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -98,7 +98,7 @@ export function checkScripts(card: CardContent): void {
   const shown = missing.slice(0, 5).map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
   throw new CardScriptError(
     `The social card of "${card.title}" (${card.lang}) has characters no font covers: ${shown}. ` +
-      "Cards use the PDF's fonts: add a font for that script to FONT_FAMILIES in src/outputs/pdf/fonts.ts.",
+      "Cards use the PDF's fonts: add a font for that script to FONT_FAMILIES in src/outputs/typst/fonts.ts.",
   );
 }
 

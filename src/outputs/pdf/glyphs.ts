@@ -7,9 +7,9 @@
 //   is a warning naming the file, line and column: a stranger's name must never break the build.
 import { readFileSync } from "node:fs";
 import { UncoveredScriptError } from "../../model/errors.ts";
-import type { CodePointSet } from "./cmap.ts";
+import type { CodePointSet } from "../typst/cmap.ts";
 import type { PdfDocument } from "./document.ts";
-import { FONT_FAMILIES } from "./fonts.ts";
+import { FONT_FAMILIES } from "../typst/fonts.ts";
 import type { LayoutData } from "./layout.ts";
 import { NO_SCRIPT, scriptName, scriptOf, scriptsUsing } from "./scripts.ts";
 import type { Block, Inline } from "./tree.ts";
@@ -89,7 +89,7 @@ export function uncoveredScriptError(doc: PdfDocument, data: LayoutData, coverag
     doc.source,
     locate(doc.source, [...scripts.values(), ...symbols].map((s) => [...s][0]!)),
     `the PDF of "${doc.slug}" (${doc.lang}) needs a font for ${needs.join(" and ")}; none of the PDF fonts cover ${several ? "them" : "it"}, so the PDF would print empty boxes.`,
-    `The PDF fonts cover ${covered}. Write this text in a script they cover, or add a TTF or OTF font from npm that covers ${several ? "these" : "it"} to src/outputs/pdf/fonts.ts.`,
+    `The PDF fonts cover ${covered}. Write this text in a script they cover, or add a TTF or OTF font from npm that covers ${several ? "these" : "it"} to src/outputs/typst/fonts.ts.`,
   );
 }
 

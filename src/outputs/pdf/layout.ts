@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { t } from "../../i18n/messages.ts";
 import { textDirection } from "../../describe/direction.ts";
 import type { PdfDocument } from "./document.ts";
-import { FONT_NAMES } from "./fonts.ts";
+import { FONT_NAMES } from "../typst/fonts.ts";
 import { bodyTree, type BodyTree } from "./tree.ts";
 
 /** The Typst source of every PDF; read once. */

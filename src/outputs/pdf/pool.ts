@@ -4,7 +4,7 @@
 // ten small letters (measured: 11 PDFs took 5.0 s with two workers, 3.7 s without).
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { compilePdf, pointFontconfigAtNothing, TypstError, type Compiled } from "./compile.ts";
+import { compilePdf, pointFontconfigAtNothing, TypstError, type Compiled } from "../typst/compile.ts";
 
 interface Task {
   source: string;

@@ -1,9 +1,9 @@
 // renderPdf(document) → PDF bytes, page count and warnings, through the disk cache. A PdfDocument
 // describes one PDF (see document.ts); the same call serves every letter, version and language.
 import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts";
-import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "./compile.ts";
+import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "../typst/compile.ts";
 import type { PdfDocument } from "./document.ts";
-import { loadFonts } from "./fonts.ts";
+import { loadFonts } from "../typst/fonts.ts";
 import { InternalError, type UncoveredScriptError } from "../../model/errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";

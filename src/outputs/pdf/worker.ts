@@ -1,6 +1,6 @@
 // A worker thread that typesets PDFs for the pool (pool.ts): one compiler per thread, one task at a time.
 import { parentPort } from "node:worker_threads";
-import { compilePdf, TypstError } from "./compile.ts";
+import { compilePdf, TypstError } from "../typst/compile.ts";
 
 parentPort!.on("message", ({ source, inputs }: { source: string; inputs: Record<string, string> }) => {
   try {
