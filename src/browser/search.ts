@@ -1,3 +1,6 @@
+// Stage browser/: the scripts a reader's browser runs. Takes the built pages and their JSON; gives search
+// and the sign form, bundled to /assets/ (imports only common/).
+//
 // The signatory search, in the reader's browser: enhances each <form class="list-search"> (hidden until
 // this script runs, so readers without JavaScript see only the list pages). Results are built with
 // textContent, never innerHTML: names come from strangers. Bundled by src/build/bundle.ts.

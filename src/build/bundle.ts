@@ -1,3 +1,6 @@
+// Stage build/: one build run. Takes the options (options.ts: defaults, site.yaml, environment, flags) and
+// the pages; gives written files, bundles and the reuse record of unchanged letters.
+//
 // Bundles the browser scripts in src/browser/ with esbuild: one self-hosted file per script, no inline
 // code (the site's Content-Security-Policy forbids it). Fixed options and no timestamps or absolute
 // paths in the output, so the same sources always give the same bytes.

@@ -1,3 +1,6 @@
+// Stage describe/: what a reader is shown, before anything is drawn. Takes the loaded Site; gives one
+// LetterDocument per (letter, version, language), read by both view/ (HTML) and outputs/pdf/.
+
 const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"]);
 
 /**

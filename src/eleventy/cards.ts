@@ -1,3 +1,6 @@
+// Stage eleventy/: the Eleventy plugins, the only code that knows Eleventy. Takes finished view models and
+// outputs; gives templates their global data and writes the generated files.
+//
 // Eleventy plugin: social cards. A PNG card per letter page, every version and language included
 // (src/outputs/card.ts, cached by content hash), and the Open Graph / Twitter meta that point at it (src/outputs/data/social.ts).
 import { renderCard } from "../outputs/card.ts";

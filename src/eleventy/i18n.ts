@@ -2,6 +2,7 @@
 // Letter pages carry their strings as `letter.ui`, but the home, history and changes pages have no `ui`,
 // and messages with numbers ("What changed in version 2") need arguments, so templates ask here.
 import { hasMessage, t } from "../i18n/messages.ts";
+import { InternalError } from "../model/errors.ts";
 
 interface I18nConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
@@ -20,7 +21,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * and the result marked safe. Otherwise the result is plain text, which autoescape escapes as usual.
  */
 export function translate(key: string, lang: string, ...args: unknown[]): unknown {
-  if (!hasMessage(key)) throw new Error(`Unknown message key in a template: "${key}" (src/i18n/messages.ts)`);
+  if (!hasMessage(key)) throw new InternalError(`Unknown message key in a template: "${key}" (src/i18n/messages.ts)`);
   const markup = args.find(isSafe);
   if (!markup) return t(lang, key, ...(args as (number | string)[]));
   // Private-use characters as placeholders: they survive escaping and no message contains them.

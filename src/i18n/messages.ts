@@ -1,3 +1,6 @@
+// Stage i18n/: interface text. Takes a language and a key; gives the message, dates and language names in
+// that language.
+//
 // Interface strings of the generated pages: a small catalogue per language, English as the fallback.
 // A message is text, or a function of numbers (counts, pages) and sometimes a text argument.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,3 +1,6 @@
+// Stage load/: reading letters/. Takes the files; gives a validated Site (model/types.ts), or every
+// problem found, each with file:line:col and a hint.
+//
 // Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised.
 import { lstatSync, readFileSync } from "node:fs";
 import { relative } from "node:path";

@@ -1,3 +1,6 @@
+// Stage model/: the content model. Takes nothing; gives the types, the zod schemas, the limits, the hash
+// helper and the one error family every other stage uses.
+//
 // Every failure a user can cause has its own error type, names the file, line and column, says what is
 // wrong and how to fix it. Modelled on Eleventy's Errors/ folder: one base class, one-line subclasses.
 // The CLIs (scripts/lib/cli.ts) print an OpenLettersError as its format(), without a stack trace; any

@@ -1,3 +1,6 @@
+// Stage outputs/: files made from the model. Takes documents (PDFs) and pages (data files, cards); gives
+// PDFs, JSON, CSV, feeds, social cards and JSON Schemas as bytes.
+//
 // Social card images: a 1200x630 PNG per letter page (site, title, date, signatory count), typeset by Typst
 // and rasterised by resvg, both native binaries shipped inside their npm packages, so no browser and no
 // system font is involved and the same text always gives the same bytes. The fonts are the PDF's

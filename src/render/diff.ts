@@ -1,3 +1,6 @@
+// Stage render/: text to output-neutral form. Takes Markdown and texts; gives markdown-it tokens and HTML,
+// footnote checks and word diffs.
+//
 // Readable word-level differences between two versions of a letter, as HTML with <ins> and <del>.
 import { diffWords } from "diff";
 import type { LetterText } from "../model/types.ts";

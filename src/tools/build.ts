@@ -18,7 +18,7 @@ export interface BuildResult {
   warnings: string[];
 }
 
-/** Builds the site; `env` is the environment the options are resolved from (the CLI passes process.env). */
+/** Builds the site; `env` is the environment the options are resolved from (the CLI passes its own environment). */
 export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Promise<BuildResult> {
   // npm run build never previews, whatever ELEVENTY_RUN_MODE the shell has; and its root is --root or
   // here, as for the other npm scripts (OPEN_LETTERS_ROOT points the Eleventy CLI, which has no --root).

@@ -1,3 +1,6 @@
+// Stage view/: the templates' view models, one module per page kind. Takes LetterDocuments and the Site;
+// gives every page's data (pages.ts builds them all).
+//
 // The changes page of a release (/<slug>/v<n>/changes/): what changed in the text since the one before.
 import { historyUrl, letterUrl } from "../describe/letter-document.ts";
 import type { Letter, Release } from "../model/types.ts";

@@ -43,31 +43,15 @@ export interface Alternate {
   current: boolean;
 }
 
-/** One letter page (see LetterDocument for which). */
-export interface LetterPage {
-  kind: LetterDocument["kind"];
-  slug: string;
+/** One letter page: what its document says (see LetterDocument for which), and what only a page has. */
+export interface LetterPage
+  extends Pick<LetterDocument, "kind" | "slug" | "url" | "letterUrl" | "listUrl" | "title" | "lang" | "dir" | "date" | "dateText" | "to" | "salutation" | "summary" | "status" | "body" | "source"> {
   /** Interface strings in the page's language. */
   ui: Record<MessageKey, string>;
   alternates: Alternate[];
-  url: string;
-  letterUrl: string;
-  listUrl: string;
-  title: string;
-  lang: string;
-  dir: "ltr" | "rtl";
-  date: string;
-  dateText: string;
-  to: string[];
-  salutation?: string;
-  summary?: string;
-  status: LetterDocument["status"];
   statusText: string;
-  /** The body in Markdown (letter.json carries it) and as HTML. */
-  body: string;
+  /** The body as HTML (`body` is its Markdown, which letter.json carries too). */
   html: string;
-  /** The file the text comes from, named in warnings. */
-  source: string;
   banner?: Banner;
   /** The version shown (undefined for an unreleased letter in preview). */
   release?: ReleaseView;

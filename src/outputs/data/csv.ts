@@ -1,3 +1,6 @@
+// outputs/data/: the data files and feeds (letter.json, signatories.json and .csv, Atom, sitemap,
+// headers), computed from the finished pages.
+//
 // signatories.csv: RFC 4180 (comma-separated, CRLF line ends, fields quoted when they hold a comma, quote
 // or line break, quotes doubled), UTF-8, written by csv-stringify. https://www.rfc-editor.org/rfc/rfc4180
 import { stringify } from "csv-stringify/sync";

@@ -1,3 +1,6 @@
+// outputs/pdf/: the PDF writer. Takes LetterDocuments (never view models); gives typeset PDFs, cached by
+// content hash.
+//
 // PDFs on disk, keyed by a SHA-256 of everything that decides their bytes (layout, letter data, fonts,
 // compiler), so `build` and `start` typeset only the PDFs whose input changed.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";

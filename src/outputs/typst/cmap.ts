@@ -1,3 +1,6 @@
+// outputs/typst/: the one Typst set-up that PDFs and cards share: the compiler, its only fonts and their
+// character maps.
+//
 // Reads which Unicode code points a TrueType/OpenType font maps to glyphs (its `cmap` table), so the build
 // can warn about text the PDF font cannot print. Only the two subtable formats that carry Unicode in
 // practice are read: 4 (the Basic Multilingual Plane) and 12 (all planes).
