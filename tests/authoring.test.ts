@@ -94,6 +94,16 @@ describe("npm run sign", () => {
     expect(site!.letters.find((l) => l.slug === "second-letter")!.signatories.map((s) => s.name)).toContain('Tom "TJ" & Jerry #1 url: javascript:alert(1)');
   });
 
+  it("takes --type organisation, as British English spells it, and writes a file the check accepts", async () => {
+    const root = await copyOf("basic");
+    const result = await runScript("sign.ts", ["--root", root, "--letter", "second-letter", "--name", "ACME Trust", "--type", "organisation"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await readFile(join(root, "letters/second-letter/signatories/acme-trust.yaml"), "utf8")).toContain('type: "organization"');
+    const { problems } = await loadSite(root);
+    expect(problems).toEqual([]);
+  });
+
   it("refuses a signatory the letter already lists, and writes nothing", async () => {
     const root = await copyOf("basic");
     const before = await readdir(join(root, "letters/first-letter/signatories"));

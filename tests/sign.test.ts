@@ -82,6 +82,12 @@ describe("the sign form's pre-filled file", () => {
     expect(parseSignatoryFile(signatoryYaml({ name: "A", url: "javascript:alert(1)" }), "a.yaml").problems).toHaveLength(1);
   });
 
+  it("takes the British spelling of a type and writes the one the files use", () => {
+    expect(checkFields({ name: "A", type: "organisation" })).toEqual([]);
+    expect(checkFields({ name: "A", type: "Organisation" })).toEqual([]);
+    expect(signatoryYaml({ name: "ACME", type: "organisation" })).toContain('type: "organization"');
+  });
+
   it("asks for a name, a known type and a two-letter country", () => {
     expect(checkFields({ name: " \n " }).map((p) => p.field)).toEqual(["name"]);
     expect(checkFields({ name: "A", type: "robot", country: "Belgium" }).map((p) => p.field)).toEqual(["type", "country"]);

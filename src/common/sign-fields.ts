@@ -27,6 +27,8 @@ export interface FieldProblem {
 /** Order of the keys in a written file: the order of the README's example. */
 const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "group"] as const;
 const TYPES = new Set(["individual", "organization"]);
+/** Spellings signers type for a type, as the files spell it: British English writes "organisation". */
+const TYPE_SPELLINGS: Record<string, string> = { organisation: "organization", organization: "organization", individual: "individual" };
 
 /**
  * One line of text as a stranger typed it: Unicode-normalised, control characters dropped, every run of
@@ -47,6 +49,7 @@ export function cleanFields(fields: SignFields): SignFields {
   for (const key of KEYS.slice(1)) {
     let value = cleanText(fields[key]);
     if (key === "country") value = value.toUpperCase();
+    if (key === "type") value = TYPE_SPELLINGS[value.toLowerCase()] ?? value;
     if (key === "url" && value) value = webAddress(value) ?? value;
     if (value) out[key] = value;
   }
@@ -58,7 +61,7 @@ export function checkFields(fields: SignFields): FieldProblem[] {
   const clean = cleanFields(fields);
   const problems: FieldProblem[] = [];
   if (!clean.name) problems.push({ field: "name", message: "Please enter your name." });
-  if (clean.type && !TYPES.has(clean.type)) problems.push({ field: "type", message: "Choose individual or organisation." });
+  if (clean.type && !TYPES.has(clean.type)) problems.push({ field: "type", message: "Choose individual or organization." });
   if (clean.url && !webAddress(clean.url)) {
     problems.push({ field: "url", message: "Enter a web address starting with https://, e.g. https://example.org/about." });
   }
