@@ -34,7 +34,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         return;
       }
       const reused = result.reused ? ` (${result.reused} unchanged, copied from the last build)` : "";
-      console.log(`Built ${result.letters} letter(s)${reused}, ${result.signatories} signatories into ${result.output} in ${seconds} s.`);
+      // Drafts and letters never released are not on the site: say so, or "Built 3 letters" misleads.
+      const left = result.unpublished ? `; ${result.unpublished} not published (drafts, or not released yet)` : "";
+      console.log(`Built ${result.letters} letter(s)${reused}, ${result.signatories} signatories into ${result.output} in ${seconds} s${left}.`);
     } catch (error) {
       // Any failure the user can fix leaves the previous site as it was (see buildSite), so say so.
       if (error instanceof OpenLettersError) {

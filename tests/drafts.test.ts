@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { signView } from "../src/view/sign-section.ts";
 import type { Letter, SiteConfig } from "../src/model/types.ts";
-import { buildFixture, fixture, PROJECT, readPage, tempDir, text } from "./helpers/site.ts";
+import { buildFixture, fixture, PROJECT, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
 describe("draft letters", () => {
   it("appear in the local preview, marked as drafts on the home page and on their page", async () => {
@@ -19,6 +19,12 @@ describe("draft letters", () => {
     expect(published.querySelector(".draft-badge")).toBeNull();
     const page = await readPage(output, "work-in-progress/index.html");
     expect(text(page.querySelector(".banner-draft"))).toContain("Draft");
+  });
+
+  it("are not counted as built, and the build says how many were left out", async () => {
+    const result = await runScript("build.ts", ["--root", fixture("drafts"), "--output", join(await tempDir(), "site")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Built 1 letter\(s\), \d+ signatories into .* s; 1 not published \(drafts, or not released yet\)\.$/m);
   });
 
   it("never appear in a production build, not even as a badge", async () => {

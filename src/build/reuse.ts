@@ -50,7 +50,11 @@ interface RecordedBuild {
 
 /** What the build reports, repeated by a build that had nothing to do. */
 export interface BuildSummary {
+  /** Letters published: released and not drafts. */
   letters: number;
+  /** Letters left out of the site: drafts, and letters never released. */
+  unpublished?: number;
+  /** Signatories listed on the published letters (withdrawn ones not counted). */
   signatories: number;
   warnings: string[];
 }

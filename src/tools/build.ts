@@ -4,18 +4,16 @@
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../build/options.ts";
-import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines } from "../build/reuse.ts";
+import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines, type BuildSummary } from "../build/reuse.ts";
+import { isPublished } from "../describe/letter-document.ts";
 import { ContentProblemsError } from "../model/errors.ts";
 
-export interface BuildResult {
+export interface BuildResult extends BuildSummary {
   output: string;
-  letters: number;
   /** Letters copied unchanged from the last build instead of being rendered. */
   reused: number;
   /** Nothing had changed since the last build into the same folder: nothing was done. */
   upToDate: boolean;
-  signatories: number;
-  warnings: string[];
 }
 
 /** Builds the site; `env` is the environment the options are resolved from (the CLI passes its own environment). */
@@ -59,9 +57,11 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  const published = site.letters.filter(isPublished);
   const summary = {
-    letters: site.letters.length,
-    signatories: site.letters.reduce((n, l) => n + l.signatories.length, 0),
+    letters: published.length,
+    unpublished: site.letters.length - published.length,
+    signatories: published.reduce((n, l) => n + l.signatories.filter((s) => !s.withdrawn).length, 0),
     warnings: site.warnings.map((w) => w.format()),
   };
   saveManifest(site, output, plan, data.outlines, { stamp, summary });
