@@ -62,7 +62,8 @@ describe("a letter with 20,000 signatories", () => {
     const html = await readFile(join(site, SLUG, "index.html"), "utf8");
     expect(Buffer.byteLength(html)).toBeLessThan(LETTER_PAGE_MAX_BYTES);
     const doc = await readPage(site, `${SLUG}/index.html`);
-    expect(text(doc.querySelector(".signatory-count"))).toBe("20,000 signatories 2 signatures were withdrawn.");
+    expect(text(doc.querySelector(".signatory-count"))).toBe("20,000 signatories");
+    expect(text(doc.querySelector(".withdrawn-count"))).toBe("2 signatures were withdrawn.");
     expect(doc.querySelectorAll(".signatory").length).toBeLessThanOrEqual(60);
   });
 

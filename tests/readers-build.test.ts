@@ -64,7 +64,8 @@ describe("feeds, data files and cards of the readers fixture", () => {
     expect(csv.map((r) => r.name.replace(/^'(?=[=+\-@\t\r])/, ""))).toEqual(onPage);
     expect(json.count).toBe(6);
     // The withdrawn name is counted as withdrawn, never shown.
-    expect(text(page.querySelector(".signatory-count"))).toBe("6 signatories 1 signature was withdrawn.");
+    expect(text(page.querySelector(".signatory-count"))).toBe("6 signatories");
+    expect(text(page.querySelector(".withdrawn-count"))).toBe("1 signature was withdrawn.");
   });
 
   it("prints hostile names as text on the page, never as markup", async () => {

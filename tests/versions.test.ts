@@ -177,7 +177,8 @@ describe("building a versioned letter", () => {
     const v1 = await readPage(site, "pledge/v1/index.html");
     expect(text(v1.querySelector(".letter-body"))).toContain("We ask the comittee to do the same.");
     expect([...v1.querySelectorAll(".signatory-name")].map(text)).toEqual(["Alice Arnold", "Carol Chen", "Dave Diaz"]);
-    expect(text(v1.querySelector(".signatory-count"))).toBe("3 signatories 1 signature was withdrawn.");
+    expect(text(v1.querySelector(".signatory-count"))).toBe("3 signatories");
+    expect(text(v1.querySelector(".withdrawn-count"))).toBe("1 signature was withdrawn.");
     const v3 = await readPage(site, "pledge/v3/index.html");
     expect(text(v3.querySelector(".letter-body"))).toContain("We will report on our progress every year.");
   });
