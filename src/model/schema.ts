@@ -84,6 +84,9 @@ export const letterStatuses = ["draft", "open", "closed"] as const;
 export const signatoryOrders = ["as-listed", "alphabetical"] as const;
 export const paperSizes = ["a4", "us-letter"] as const;
 
+/** A signature's identity: survives spelling fixes, renames and reordering (frozen records hold these). */
+export const SIGNATURE_ID = /^[a-z0-9][a-z0-9-]{5,39}$/;
+
 export const signatorySchema = z
   .strictObject({
     name: publicText("Name of the person or organisation, as it should be printed."),
@@ -101,6 +104,17 @@ export const signatorySchema = z
     reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
     withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
+    id: z
+      .string()
+      .regex(SIGNATURE_ID, "must be 6 to 40 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
+      .optional()
+      .meta({ description: "Stable identity of the signature, written by npm run release; keep it when correcting the name.", pattern: SIGNATURE_ID.source }),
+    version: z
+      .number()
+      .int("must be a whole number, e.g. 2")
+      .positive("must be 1 or more")
+      .optional()
+      .meta({ description: "The version of the letter the signer read, e.g. 2; written by every signing route." }),
   })
   .meta({ title: "Signatory", description: "One signatory of an open letter." });
 

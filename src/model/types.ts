@@ -51,6 +51,10 @@ export interface Signatory {
   reconfirmed?: string;
   withdrawn?: string;
   hide_url?: boolean;
+  /** The `id:` written in the file (set by release); `key` falls back to a derived one. */
+  id?: string;
+  /** The version of the text the signer read, as written by the signing routes. */
+  version?: number;
   key: SignatoryKey;
   source: SourceLocation;
 }
