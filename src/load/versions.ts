@@ -9,7 +9,8 @@ import { displayPath, readContentFile } from "./files.ts";
 import { sha256 } from "../model/hash.ts";
 import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
 import { versionsManifestSchema, type VersionEntryInput } from "../model/schema.ts";
-import type { LetterText, Release, SignatoryKey } from "../model/types.ts";
+import type { LetterText, RecordedSignature, Release, SignatoryKey } from "../model/types.ts";
+import { derivedId } from "./signatories.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
 
@@ -112,25 +113,28 @@ async function loadRelease(
     const result = parseTranslation(texts.get(name)!, displayPath(join(dir, name)), name, text);
     if (result.translation) translations.push(result.translation);
   }
+  const recorded = parseRecord(record);
   return {
     problems,
     release: {
       version: entry.version,
       date: entry.date,
       notes: entry.notes,
+      editorial: entry.editorial ?? false,
+      legacyRecord: recorded.legacy,
       text,
       textSha256: entry.files[LETTER_TEXT_FILE]!,
       frozenSource: frozen,
       files: entry.files,
       translations,
-      added: parseRecord(record),
+      added: recorded.signatures,
     },
   };
 }
 
 /**
- * Keys recorded by any release of the letter in `letterDir`, read straight from the records. A recorded
- * file keeps its name: renaming it would look like a deleted signatory.
+ * Ids recorded by any release of the letter in `letterDir`, read straight from the records: `--fix` never
+ * renames what a release recorded under a file name.
  */
 export function recordedKeys(letterDir: string): Set<SignatoryKey> {
   const keys = new Set<SignatoryKey>();
@@ -138,19 +142,36 @@ export function recordedKeys(letterDir: string): Set<SignatoryKey> {
   if (!existsSync(dir)) return keys;
   for (const version of readdirSync(dir)) {
     const record = join(dir, version, RECORD_FILE);
-    if (existsSync(record)) for (const key of parseRecord(readFileSync(record, "utf8"))) keys.add(key);
+    if (existsSync(record)) for (const { id } of parseRecord(readFileSync(record, "utf8")).signatures) keys.add(id);
   }
   return keys;
 }
 
-/** signatories.txt: one key per line; lines starting with # are comments. */
-export function parseRecord(text: string): SignatoryKey[] {
-  return text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+/** A record line: an id, a space, the version its signer read. No file name can make one (ids have no dot). */
+const RECORD_LINE = /^([a-z0-9][a-z0-9-]{5,39}) ([1-9][0-9]*)$/;
+
+/**
+ * signatories.txt: one signature per line, `<id> <version read>`; lines starting with # are comments.
+ * Records written before ids hold keys (`file.yaml`, `file.yaml#name`): each is read as the id derived
+ * from it, which is the id `check --fix` writes into that entry, so both formats name the same people.
+ */
+export function parseRecord(text: string): { signatures: RecordedSignature[]; legacy: boolean } {
+  let legacy = false;
+  const signatures = text
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line): RecordedSignature => {
+      const match = RECORD_LINE.exec(line);
+      if (match) return { id: match[1]!, read: Number(match[2]) };
+      legacy = true;
+      return { id: derivedId(line), legacyKey: line };
+    });
+  return { signatures, legacy };
 }
 
-export function formatRecord(version: number, keys: readonly SignatoryKey[]): string {
-  const header = `# Signatories first included in version ${version}, recorded by npm run release. Never edit.\n`;
-  return header + [...keys].sort().map((k) => `${k}\n`).join("");
+export function formatRecord(version: number, signatures: readonly Required<RecordedSignature>[]): string {
+  const header = `# Signatures first listed by version ${version}: the id of each, and the version its signer read. Written by npm run release; never edit.\n`;
+  return header + [...signatures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s) => `${s.id} ${s.read}\n`).join("");
 }
 
 async function unlistedVersionFolders(versionsDir: string, entries: readonly VersionEntryInput[]): Promise<ContentError[]> {

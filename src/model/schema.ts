@@ -212,6 +212,10 @@ export const versionEntrySchema = z
     version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
     date: isoDate("Release date, YYYY-MM-DD."),
     notes: text("What changed in this version, for readers.").optional(),
+    editorial: z
+      .boolean()
+      .optional()
+      .meta({ description: "true for a correction that keeps the meaning (npm run release -- --editorial): signatures carry over unmarked." }),
     files: z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
       .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),

@@ -15,8 +15,20 @@ export interface SourceLocation {
   column: number;
 }
 
-/** Stable identity of a signatory across edits: its file, plus its name when the file holds a list. */
+/**
+ * Stable identity of a signature across edits: the `id:` in its entry, written by the first release that
+ * lists it; before that, one derived from its file name (and, in a list file, its name).
+ */
 export type SignatoryKey = string;
+
+/** One line of a release record: a signature first listed by that version, and the version its signer read. */
+export interface RecordedSignature {
+  id: SignatoryKey;
+  /** Undefined in records written before ids (read from the signed: date, as those releases did). */
+  read?: number;
+  /** Records written before ids: the line as written (a file name, or file#name), for messages. */
+  legacyKey?: string;
+}
 
 export interface SiteConfig {
   title: string;
@@ -99,8 +111,12 @@ export interface Release {
   textSha256: string;
   /** The frozen letter.md as stored (UTF-8, LF line endings): the bytes `textSha256` covers. */
   frozenSource: string;
-  /** Keys of the signatories first included in this version (recorded at release). */
-  added: SignatoryKey[];
+  /** The signatures first included in this version (recorded at release). */
+  added: RecordedSignature[];
+  /** The record still names signatories (written before ids): `check --fix` converts it. */
+  legacyRecord: boolean;
+  /** A correction that keeps the meaning: signatures of the version before carry over without a mark. */
+  editorial: boolean;
   /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
   files: Record<string, string>;
   /** Frozen translations (letter.<lang>.md), by file name order. */

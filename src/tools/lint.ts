@@ -11,7 +11,7 @@ import {
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, derivedId, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
 import { VERSIONS_DIR, VERSIONS_FILE, recordedKeys } from "../load/versions.ts";
@@ -199,13 +199,14 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
 
 /**
  * The new path of a one-signatory file not named after its signatory, with its warning, or undefined.
- * A file recorded by a release keeps its name: the record identifies it by file name.
+ * A file recorded by a release without an id: line keeps its name: its identity is derived from the name.
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
-  if (!single || released.has(`${base}${ext}`) || fileNameMatchesName(base, single.value as string)) return undefined;
+  const identified = isMap(root) && root.has("id");
+  if (!single || (!identified && released.has(derivedId(`${base}${ext}`))) || fileNameMatchesName(base, single.value as string)) return undefined;
   const target = freeName(slugOf(single.value as string), ext, taken);
   found.problems.push(
     new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,

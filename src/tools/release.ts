@@ -10,10 +10,10 @@ import { displayPath, readContentFile } from "../load/files.ts";
 import { sha256 } from "../model/hash.ts";
 import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { isRealDate } from "../model/schema.ts";
-import { includedIn } from "../load/version-lists.ts";
+import { includedIn, recordsById, versionRead } from "../load/version-lists.ts";
+import { editEntries } from "./edit-entries.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
-import type { Release } from "../model/types.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "../load/versions.ts";
 
 /** A mistake in how release was called (not in the content). */
@@ -23,6 +23,8 @@ export interface ReleaseOptions extends LoadOptions {
   /** Release date, YYYY-MM-DD (default: today, UTC). */
   date?: string;
   notes?: string;
+  /** A correction that keeps the meaning: everyone who signed the version before carries over unmarked. */
+  editorial?: boolean;
 }
 
 export interface ReleaseResult {
@@ -57,13 +59,20 @@ export async function releaseLetter(root: string, slug: string, options: Release
   const target = join(letterDir, VERSIONS_DIR, String(version));
   if (existsSync(target)) throw new ReleaseError(`${displayPath(target)} already exists; remove it if an earlier release was interrupted.`);
 
-  const upcoming: Release[] = [...letter.releases, { version, date } as Release];
-  const added = letter.signatories.filter((s) => includedIn(s, upcoming) === version).map((s) => s.key);
+  // Whom this version's list first holds: every signature no release recorded yet and not withdrawn,
+  // with the version its signer read (they signed while an older text was current, or this one).
+  const records = recordsById(letter.releases);
+  const newcomers = letter.signatories.filter((s) => !s.withdrawn && includedIn(s, letter.releases, records) === undefined);
+  const added = newcomers.map((s) => ({ id: s.key, read: versionRead(s, letter.releases, records) ?? version }));
+  // Every listed entry keeps its identity through spelling fixes and renames from now on: write its id.
+  const unnamed = letter.signatories.filter((s) => !s.id && (records.has(s.key) || newcomers.includes(s)));
 
   const files: Record<string, string> = {};
   const written: string[] = [];
   await mkdir(target, { recursive: true });
   try {
+    // First: an entry that cannot be edited safely stops the release before anything is frozen.
+    written.push(...editEntries(unnamed.map((s) => ({ signatory: s, set: { id: s.key } }))));
     for (const name of (await readdir(letterDir)).filter(isLetterTextFile).sort()) {
       const read = await readContentFile(join(letterDir, name));
       if (read.problem) throw new ContentProblemsError([read.problem]);
@@ -78,8 +87,8 @@ export async function releaseLetter(root: string, slug: string, options: Release
     written.push(displayPath(join(target, RECORD_FILE)));
 
     const manifest = [
-      ...letter.releases.map((r) => manifestEntry(r.version, r.date, r.notes, r.files)),
-      manifestEntry(version, date, options.notes, files),
+      ...letter.releases.map((r) => manifestEntry(r.version, r.date, r.notes, r.files, r.editorial)),
+      manifestEntry(version, date, options.notes, files, options.editorial ?? false),
     ];
     const header = "# Released versions of this letter, written by `npm run release`. Never edit by hand:\n# `npm run check` verifies every frozen file in versions/<n>/ against these SHA-256 hashes.\n";
     await writeFile(join(letterDir, VERSIONS_FILE), header + stringify(manifest, { lineWidth: 0 }));
@@ -91,6 +100,6 @@ export async function releaseLetter(root: string, slug: string, options: Release
   return { version, date, files: written, added: added.length };
 }
 
-function manifestEntry(version: number, date: string, notes: string | undefined, files: Record<string, string>) {
-  return { version, date, ...(notes ? { notes } : {}), files };
+function manifestEntry(version: number, date: string, notes: string | undefined, files: Record<string, string>, editorial: boolean) {
+  return { version, date, ...(notes ? { notes } : {}), ...(editorial ? { editorial } : {}), files };
 }
