@@ -169,7 +169,7 @@ export function parseRecord(text: string): { signatures: RecordedSignature[]; le
   return { signatures, legacy };
 }
 
-export function formatRecord(version: number, signatures: readonly Required<RecordedSignature>[]): string {
+export function formatRecord(version: number, signatures: readonly { id: string; read: number }[]): string {
   const header = `# Signatures first listed by version ${version}: the id of each, and the version its signer read. Written by npm run release; never edit.\n`;
   return header + [...signatures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s) => `${s.id} ${s.read}\n`).join("");
 }
