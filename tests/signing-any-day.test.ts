@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadSite, ReleasedSignatoryError, type Letter } from "../src/index.ts";
 import { currentList, latestPossibleDate, versionList } from "../src/load/version-lists.ts";
 import { releaseLetter } from "../src/tools/release.ts";
-import { fixture, tempDir } from "./helpers/site.ts";
+import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -103,7 +103,7 @@ describe("corrections after a release", () => {
     const list = join(signatories(root), "founders.yaml");
     const written = await readFile(list, "utf8");
     expect(written).toMatch(/^# The coalition's founding members/); // comments kept
-    expect(written).toMatch(/- name: Tab Person\n {2}affiliation: Open Rights\n {2}id: [0-9a-f]{12}\n/);
+    expect(written).toMatch(/- name: Tab Person\n {2}affiliation: Open Rights\n {2}id: s[0-9a-f]{11}\n/);
     await writeFile(list, written.replace("Tab Person", "Tab Persson"));
     const { letter, problems } = await letterOf(root);
     expect(problems).toEqual([]);
@@ -116,7 +116,7 @@ describe("corrections after a release", () => {
     const id = /id: (\S+)/.exec(await readFile(join(signatories(root), "ada-lovelace.yaml"), "utf8"))![1];
     await writeFile(join(signatories(root), "mallory.yaml"), `name: Mallory\nid: ${id}\n`);
     const { problems } = await letterOf(root);
-    expect(problems.join("\n")).toMatch(/mallory\.yaml:1:1: error: "Mallory" has the id [0-9a-f]+, which .*ada-lovelace\.yaml:1 already has/);
+    expect(problems.join("\n")).toMatch(/mallory\.yaml:1:1: error: "Mallory" has the id s[0-9a-f]+, which .*ada-lovelace\.yaml:1 already has/);
   });
 });
 
@@ -146,5 +146,46 @@ describe("releases people can live with", () => {
   it("reconfirming on the release day counts for the version released that day", async () => {
     const letter = await twoVersions(false, "2026-11-28");
     expect(names(versionList(letter, 2))).toEqual(["Ada Lovelace", "Tab Person (v1)", "Open Group (v1)"]);
+  });
+});
+
+describe("records written before ids", () => {
+  async function pledgeCopy() {
+    const root = join(await tempDir(), "versioned");
+    await cp(fixture("versioned"), root, { recursive: true });
+    return root;
+  }
+  const lists = (letter: Letter) => [1, 2, 3].map((n) => names(versionList(letter, n))).concat([names(currentList(letter))]);
+
+  it("check warns about them, and check --fix converts them without changing any list or text hash", async () => {
+    const root = await pledgeCopy();
+    const before = (await letterOf(root)).letter;
+    const warned = await runScript("check.ts", ["--root", root]);
+    expect(warned.stderr).toMatch(/versions\/1\/signatories\.txt:1:1: warning: This release record names signatories instead of their ids/);
+    const fixed = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain("versions/1/signatories.txt: converted to ids");
+    const record = await readFile(join(root, "letters/pledge/versions/2/signatories.txt"), "utf8");
+    expect(record.split("\n").slice(1, -1)).toEqual([expect.stringMatching(/^s[0-9a-f]{11} 1$/)]); // Erin read version 1
+    const after = await letterOf(root);
+    expect(after.problems).toEqual([]);
+    expect(lists(after.letter)).toEqual(lists(before));
+    expect(after.letter.releases.map((r) => r.textSha256)).toEqual(before.releases.map((r) => r.textSha256));
+    expect((await runScript("check.ts", ["--root", root])).stderr).not.toContain("names signatories");
+  });
+
+  it("after the conversion a name in a list file can be corrected; before it, the check says to run --fix", async () => {
+    const root = await pledgeCopy();
+    const list = join(root, "letters/pledge/signatories/early-list.yaml");
+    const original = await readFile(list, "utf8");
+    await writeFile(list, original.replace("Carol Chen", "Carole Chen"));
+    const refused = await loadSite(root);
+    expect(refused.problems.find((p) => p instanceof ReleasedSignatoryError)?.hint).toContain("npm run check -- --fix first");
+    await writeFile(list, original);
+    await runScript("check.ts", ["--root", root, "--fix"]);
+    await writeFile(list, (await readFile(list, "utf8")).replace("Carol Chen", "Carole Chen"));
+    const { letter, problems } = await letterOf(root);
+    expect(problems).toEqual([]);
+    expect(names(versionList(letter, 1))).toContain("Carole Chen");
   });
 });

@@ -139,7 +139,8 @@ function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: strin
  * (which hold those keys) name the same signature, and `check --fix` can write the id it already has.
  */
 export function derivedId(legacyKey: string): string {
-  return sha256(legacyKey).slice(0, 12);
+  // A letter first: bare hex can read as a number in YAML (123e4...), and an id is written unquoted.
+  return `s${sha256(legacyKey).slice(0, 11)}`;
 }
 
 /**

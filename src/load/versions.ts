@@ -148,7 +148,7 @@ export function recordedKeys(letterDir: string): Set<SignatoryKey> {
 }
 
 /** A record line: an id, a space, the version its signer read. No file name can make one (ids have no dot). */
-const RECORD_LINE = /^([a-z0-9][a-z0-9-]{5,39}) ([1-9][0-9]*)$/;
+const RECORD_LINE = /^([a-z][a-z0-9-]{5,39}) ([1-9][0-9]*)$/;
 
 /**
  * signatories.txt: one signature per line, `<id> <version read>`; lines starting with # are comments.

@@ -85,7 +85,7 @@ export const signatoryOrders = ["as-listed", "alphabetical"] as const;
 export const paperSizes = ["a4", "us-letter"] as const;
 
 /** A signature's identity: survives spelling fixes, renames and reordering (frozen records hold these). */
-export const SIGNATURE_ID = /^[a-z0-9][a-z0-9-]{5,39}$/;
+export const SIGNATURE_ID = /^[a-z][a-z0-9-]{5,39}$/;
 
 export const signatorySchema = z
   .strictObject({
@@ -106,7 +106,7 @@ export const signatorySchema = z
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
     id: z
       .string()
-      .regex(SIGNATURE_ID, "must be 6 to 40 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
+      .regex(SIGNATURE_ID, "must be a lower-case letter then 5 to 39 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
       .optional()
       .meta({ description: "Stable identity of the signature, written by npm run release; keep it when correcting the name.", pattern: SIGNATURE_ID.source }),
     version: z
