@@ -9,7 +9,7 @@ import { displayPath, readContentFile } from "./files.ts";
 import { sha256 } from "../model/hash.ts";
 import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
 import { versionsManifestSchema, type VersionEntryInput } from "../model/schema.ts";
-import type { LetterText, RecordedSignature, Release, SignatoryKey } from "../model/types.ts";
+import type { EditionList, LetterText, RecordedSignature, Release, SignatoryKey } from "../model/types.ts";
 import { derivedId } from "./signatories.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
@@ -18,6 +18,9 @@ export const VERSIONS_FILE = "versions.yaml";
 export const VERSIONS_DIR = "versions";
 export const RECORD_FILE = "signatories.txt";
 export const LETTER_TEXT_FILE = "letter.md";
+/** letters/<slug>/editions/<n>.json: the list version n's latest PDF edition prints. */
+export const EDITIONS_DIR = "editions";
+export const editionListFile = (letterDir: string, version: number) => join(letterDir, EDITIONS_DIR, `${version}.json`);
 
 export interface LoadedReleases {
   releases: Release[];
@@ -114,6 +117,9 @@ async function loadRelease(
     if (result.translation) translations.push(result.translation);
   }
   const recorded = parseRecord(record);
+  const editions = entry.editions ?? [];
+  const list = editions.length ? await loadEditionList(letterDir, entry.version, editions.at(-1)!.list, manifest) : {};
+  if (list.problem) return { problems: [...problems, list.problem] };
   return {
     problems,
     release: {
@@ -128,8 +134,22 @@ async function loadRelease(
       files: entry.files,
       translations,
       added: recorded.signatures,
+      editions,
+      editionList: list.list,
     },
   };
+}
+
+async function loadEditionList(letterDir: string, version: number, expected: string, manifest: { file: string; position: { line: number; column: number } }): Promise<{ list?: EditionList; problem?: ContentError }> {
+  const path = editionListFile(letterDir, version);
+  const restore = `Restore it with "git checkout -- ${displayPath(path)}"; only npm run release, withdraw and release --edition write it.`;
+  if (!existsSync(path)) return { problem: new FrozenFileError(manifest.file, manifest.position, `The list of version ${version}'s latest PDF edition, ${displayPath(path)}, is missing.`, restore) };
+  const read = await readContentFile(path);
+  if (read.problem) return { problem: read.problem };
+  if (sha256(read.text) !== expected) {
+    return { problem: new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This list of version ${version}'s PDF edition was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore) };
+  }
+  return { list: JSON.parse(read.text) as EditionList };
 }
 
 /**

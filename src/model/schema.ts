@@ -207,6 +207,21 @@ export const siteConfigSchema = z
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 
+const sha256Hex = () => z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex");
+
+/** One edition of a version's PDFs: any byte change to a released PDF is a new one, and every hash stays listed. */
+export const editionSchema = z
+  .strictObject({
+    edition: z.int().min(1).meta({ description: "Edition number, 1 for the PDFs made at release." }),
+    date: isoDate("Date the edition was recorded, YYYY-MM-DD."),
+    reason: text('Why the PDFs changed, e.g. "1 signature withdrawn".').optional(),
+    list: sha256Hex().meta({ description: "SHA-256 of editions/<n>.json, the list this edition prints." }),
+    pdfs: z
+      .record(z.string(), z.strictObject({ sha256: sha256Hex(), input: sha256Hex() }))
+      .meta({ description: "By language: the PDF's SHA-256, and the hash of everything that decides its bytes." }),
+  })
+  .meta({ title: "Edition" });
+
 export const versionEntrySchema = z
   .strictObject({
     version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
@@ -219,6 +234,7 @@ export const versionEntrySchema = z
     files: z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
       .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+    editions: z.array(editionSchema).optional().meta({ description: "Every edition of the version's PDFs, oldest first; written by release, withdraw and release --edition." }),
   })
   .meta({ title: "Released version" });
 

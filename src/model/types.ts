@@ -100,6 +100,31 @@ export interface LetterText {
   follows?: number;
 }
 
+/** One name as a version's PDF prints it. */
+export interface EditionEntry {
+  id: SignatoryKey;
+  name: string;
+  role?: string;
+}
+
+/** The list a version's PDF prints, as of its latest edition (letters/<slug>/editions/<n>.json). */
+export interface EditionList {
+  /** Signatures on the version's list withdrawn by then (counted, never named). */
+  withdrawn: number;
+  groups: { heading?: string; entries: EditionEntry[] }[];
+}
+
+/** A recorded edition of a version's PDFs: its hashes are committed, and stay listed for ever. */
+export interface Edition {
+  edition: number;
+  date: string;
+  reason?: string;
+  /** SHA-256 of the edition's list file. */
+  list: string;
+  /** By language tag: the PDF's SHA-256 and the hash of its inputs (text, list, layout, fonts, compiler). */
+  pdfs: Record<string, { sha256: string; input: string }>;
+}
+
 /** A released version: permanent text, its release date and the signatories it first included. */
 export interface Release {
   version: number;
@@ -117,6 +142,10 @@ export interface Release {
   legacyRecord: boolean;
   /** A correction that keeps the meaning: signatures of the version before carry over without a mark. */
   editorial: boolean;
+  /** Every edition of its PDFs, oldest first (empty for versions released before editions). */
+  editions: Edition[];
+  /** The list the latest edition prints. */
+  editionList?: EditionList;
   /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
   files: Record<string, string>;
   /** Frozen translations (letter.<lang>.md), by file name order. */

@@ -2,7 +2,7 @@
 // the version first includes, and append the version with its hashes to versions.yaml. A pull request
 // then shows the frozen text as new files.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { ContentProblemsError, OpenLettersError, hasErrors } from "../model/errors.ts";
@@ -12,6 +12,7 @@ import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { isRealDate } from "../model/schema.ts";
 import { includedIn, recordsById, versionRead } from "../load/version-lists.ts";
 import { editEntries } from "./edit-entries.ts";
+import { recordEditions } from "./editions.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "../load/versions.ts";
@@ -69,6 +70,8 @@ export async function releaseLetter(root: string, slug: string, options: Release
 
   const files: Record<string, string> = {};
   const written: string[] = [];
+  const manifestPath = join(letterDir, VERSIONS_FILE);
+  const manifestBefore = existsSync(manifestPath) ? await readFile(manifestPath, "utf8") : undefined;
   await mkdir(target, { recursive: true });
   try {
     // First: an entry that cannot be edited safely stops the release before anything is frozen.
@@ -97,7 +100,16 @@ export async function releaseLetter(root: string, slug: string, options: Release
     await rm(target, { recursive: true, force: true });
     throw error;
   }
-  return { version, date, files: written, added: added.length };
+  try {
+    // Edition 1 of the new version's PDFs: typeset now, so their hashes are committed with the release.
+    for (const edition of await recordEditions(root, slug, { date, versions: [version], cache: options.cache })) written.push(...edition.files);
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    await writeFile(join(letterDir, VERSIONS_FILE), manifestBefore ?? "");
+    if (manifestBefore === undefined) await rm(join(letterDir, VERSIONS_FILE), { force: true });
+    throw error;
+  }
+  return { version, date, files: [...new Set(written)], added: added.length };
 }
 
 function manifestEntry(version: number, date: string, notes: string | undefined, files: Record<string, string>, editorial: boolean) {
