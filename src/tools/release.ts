@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { stringify } from "yaml";
+import { parseDocument, stringify } from "yaml";
 import { ContentProblemsError, OpenLettersError, hasErrors } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
 import { sha256 } from "../model/hash.ts";
@@ -89,12 +89,12 @@ export async function releaseLetter(root: string, slug: string, options: Release
     files[RECORD_FILE] = sha256(record);
     written.push(displayPath(join(target, RECORD_FILE)));
 
-    const manifest = [
-      ...letter.releases.map((r) => manifestEntry(r.version, r.date, r.notes, r.files, r.editorial)),
-      manifestEntry(version, date, options.notes, files, options.editorial ?? false),
-    ];
+    // Appended to the manifest as it stands: earlier versions keep every field (their editions' hashes).
+    const entry = manifestEntry(version, date, options.notes, files, options.editorial ?? false);
     const header = "# Released versions of this letter, written by `npm run release`. Never edit by hand:\n# `npm run check` verifies every frozen file in versions/<n>/ against these SHA-256 hashes.\n";
-    await writeFile(join(letterDir, VERSIONS_FILE), header + stringify(manifest, { lineWidth: 0 }));
+    const manifest = manifestBefore === undefined ? undefined : parseDocument(manifestBefore);
+    manifest?.add(manifest.createNode(entry));
+    await writeFile(manifestPath, manifest ? manifest.toString({ lineWidth: 0 }) : header + stringify([entry], { lineWidth: 0 }));
     written.push(displayPath(join(letterDir, VERSIONS_FILE)));
   } catch (error) {
     await rm(target, { recursive: true, force: true });
