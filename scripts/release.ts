@@ -40,7 +40,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const result = await releaseLetter(values.root ?? ".", positionals[0]!, {
       notes: values.notes, editorial: values.editorial, date: values.date, cache,
     });
-    console.log(`Released version ${result.version} of ${positionals[0]} on ${result.date}, with ${result.added} new signatories:`);
+    if (result.revision) {
+      console.log(`Only translations changed: revision ${result.revision.revision} of version ${result.version}'s translations (${result.revision.langs.join(", ")}), on ${result.date}:`);
+    } else {
+      console.log(`Released version ${result.version} of ${positionals[0]} on ${result.date}, with ${result.added} new signatories:`);
+    }
     for (const file of result.files) console.log(`  ${file}`);
     console.log("Commit these files and open a pull request.");
   }, HELP);

@@ -150,4 +150,21 @@ describe("the life of a letter", () => {
     expect(marks.length).toBeGreaterThanOrEqual(6);
     expect(new Set(marks)).toEqual(new Set(["signed version 2"]));
   }, 120_000);
+
+  it("7. a translation added, then revised, is a revision of version 3 with its own hashes, not a new version", async () => {
+    const translation = (body: string) => `---\ntitle: Gardez-le ouvert\ndate: 2026-11-20\nfollows: 3\nto:\n  - Mesdames et Messieurs les ministres\n---\n\n${body}\n`;
+    await writeFile(join(letterDir(), "letter.fr.md"), translation("Nous vous demandons de garder l’internet ouvert et sûr pour tous."));
+    const added = await cli("release.ts", ["keep-it-open"]);
+    expect(added.stdout).toMatch(/Only translations changed: revision 1 of version 3's translations \(fr\)/);
+    await checkAndBuild();
+    await writeFile(join(letterDir(), "letter.fr.md"), translation("Nous vous demandons de garder l’internet ouvert et sûr pour tout le monde."));
+    const revised = await cli("release.ts", ["keep-it-open"]);
+    expect(revised.stdout).toMatch(/revision 2 of version 3's translations \(fr\)/);
+    await checkAndBuild();
+    const versions = JSON.parse(await readFile(join(site, "keep-it-open/versions.json"), "utf8"));
+    expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+    expect(text((await readPage(site, "keep-it-open/v3/fr/index.html")).querySelector(".letter-body"))).toContain("pour tout le monde");
+    const fr = published.filter((p) => p.version === 3 && p.lang === "fr");
+    expect(fr.map((p) => p.edition)).toEqual([2, 3]); // each revision's PDF has its own listed hash
+  }, 120_000);
 });

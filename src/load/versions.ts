@@ -20,6 +20,8 @@ export const RECORD_FILE = "signatories.txt";
 export const LETTER_TEXT_FILE = "letter.md";
 /** letters/<slug>/editions/<n>.json: the list version n's latest PDF edition prints. */
 export const EDITIONS_DIR = "editions";
+/** versions/<n>/revisions/<r>/: translations revised or added to version n after its release. */
+export const REVISIONS_DIR = "revisions";
 export const editionListFile = (letterDir: string, version: number) => join(letterDir, EDITIONS_DIR, `${version}.json`);
 
 export interface LoadedReleases {
@@ -78,26 +80,33 @@ async function loadRelease(
   const texts = new Map<string, string>();
   const restore = `Released files never change: restore it with "git checkout -- ${displayPath(dir)}". To change the text, edit letter.md and run npm run release.`;
 
-  for (const [name, expected] of Object.entries(entry.files)) {
-    const path = join(dir, name);
-    if (!existsSync(path)) {
-      problems.push(new FrozenFileError(manifest.file, manifest.position, `Version ${entry.version}'s file ${displayPath(path)} is missing.`, restore));
-      continue;
+  const verify = async (folder: string, files: Record<string, string>) => {
+    for (const [name, expected] of Object.entries(files)) {
+      const path = join(folder, name);
+      if (!existsSync(path)) {
+        problems.push(new FrozenFileError(manifest.file, manifest.position, `Version ${entry.version}'s file ${displayPath(path)} is missing.`, restore));
+        continue;
+      }
+      const read = await readContentFile(path);
+      if (read.problem) {
+        problems.push(read.problem);
+        continue;
+      }
+      if (sha256(read.text) !== expected) {
+        problems.push(new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This file of released version ${entry.version} was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore));
+        continue;
+      }
+      texts.set(name, read.text);
+      paths.set(name, path);
     }
-    const read = await readContentFile(path);
-    if (read.problem) {
-      problems.push(read.problem);
-      continue;
-    }
-    if (sha256(read.text) !== expected) {
-      problems.push(new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This file of released version ${entry.version} was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore));
-      continue;
-    }
-    texts.set(name, read.text);
-  }
+  };
+  const paths = new Map<string, string>();
+  await verify(dir, entry.files);
+  // A revised or added translation is frozen beside the version, under revisions/<r>/: the later one wins.
+  for (const revision of entry.revisions ?? []) await verify(join(dir, REVISIONS_DIR, String(revision.revision)), revision.files);
   if (existsSync(dir)) {
     for (const name of await readdir(dir)) {
-      if (!(name in entry.files)) {
+      if (!(name in entry.files) && !(name === REVISIONS_DIR && entry.revisions?.length)) {
         problems.push(new FrozenFileError(displayPath(join(dir, name)), undefined, `This file was added to released version ${entry.version}.`,
           "A released version cannot gain files; remove it (new text belongs in letter.md, released with npm run release)."));
       }
@@ -113,7 +122,7 @@ async function loadRelease(
   const text = letterText(parsed.frontMatter, parsed, file, defaultLang);
   const translations: LetterText[] = [];
   for (const name of [...texts.keys()].filter((n) => TRANSLATION_FILE.test(n)).sort()) {
-    const result = parseTranslation(texts.get(name)!, displayPath(join(dir, name)), name, text);
+    const result = parseTranslation(texts.get(name)!, displayPath(paths.get(name)!), name, text);
     if (result.translation) translations.push(result.translation);
   }
   const recorded = parseRecord(record);
@@ -136,6 +145,7 @@ async function loadRelease(
       added: recorded.signatures,
       editions,
       editionList: list.list,
+      revisions: (entry.revisions ?? []).map((r) => ({ revision: r.revision, date: r.date, notes: r.notes, files: r.files })),
     },
   };
 }

@@ -234,6 +234,17 @@ export const versionEntrySchema = z
     files: z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
       .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+    revisions: z
+      .array(
+        z.strictObject({
+          revision: z.int().min(1),
+          date: isoDate("Date of the revision, YYYY-MM-DD."),
+          notes: text("What changed in the translation.").optional(),
+          files: z.record(z.string().regex(/^letter\.[A-Za-z0-9-]+\.md$/), sha256Hex()),
+        }),
+      )
+      .optional()
+      .meta({ description: "Translations revised or added after release, frozen in versions/<n>/revisions/<r>/." }),
     editions: z.array(editionSchema).optional().meta({ description: "Every edition of the version's PDFs, oldest first; written by release, withdraw and release --edition." }),
   })
   .meta({ title: "Released version" });

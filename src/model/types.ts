@@ -125,6 +125,15 @@ export interface Edition {
   pdfs: Record<string, { sha256: string; input: string }>;
 }
 
+/** A translation revised or added to a released version: the original's text, and so the version, stay. */
+export interface TranslationRevision {
+  revision: number;
+  date: string;
+  notes?: string;
+  /** SHA-256 of each frozen translation file in versions/<n>/revisions/<r>/. */
+  files: Record<string, string>;
+}
+
 /** A released version: permanent text, its release date and the signatories it first included. */
 export interface Release {
   version: number;
@@ -146,6 +155,8 @@ export interface Release {
   editions: Edition[];
   /** The list the latest edition prints. */
   editionList?: EditionList;
+  /** Translations revised or added after release, oldest first (each file has its own hash). */
+  revisions: TranslationRevision[];
   /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
   files: Record<string, string>;
   /** Frozen translations (letter.<lang>.md), by file name order. */

@@ -3,7 +3,7 @@
 // then shows the frozen text as new files.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseDocument, stringify } from "yaml";
 import { ContentProblemsError, OpenLettersError, hasErrors } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
@@ -15,7 +15,8 @@ import { editEntries } from "./edit-entries.ts";
 import { recordEditions } from "./editions.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
-import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameTexts } from "../load/versions.ts";
+import { RECORD_FILE, REVISIONS_DIR, VERSIONS_DIR, VERSIONS_FILE, formatRecord, sameText, sameTexts } from "../load/versions.ts";
+import type { Letter, Release } from "../model/types.ts";
 
 /** A mistake in how release was called (not in the content). */
 export class ReleaseError extends OpenLettersError {}
@@ -30,6 +31,8 @@ export interface ReleaseOptions extends LoadOptions {
 
 export interface ReleaseResult {
   version: number;
+  /** Set when only translations changed: the revision of the version's translations this recorded. */
+  revision?: { revision: number; langs: string[] };
   date: string;
   /** Files written, relative to the working directory. */
   files: string[];
@@ -55,8 +58,12 @@ export async function releaseLetter(root: string, slug: string, options: Release
     throw new ReleaseError(`The text of "${slug}" has not changed since version ${last.version}; edit ${letter.file} first.`);
   }
 
-  const version = (last?.version ?? 0) + 1;
   const letterDir = resolve(root, LETTERS_DIR, letter.dir.split("/").at(-1)!);
+  // Only translations changed: a revision of those translations within the version, not a new version
+  // of a letter whose words did not change (signatures, version numbers and marks stay as they are).
+  if (last && sameText(letter, last.text)) return reviseTranslations(root, letter, last, letterDir, date, options);
+
+  const version = (last?.version ?? 0) + 1;
   const target = join(letterDir, VERSIONS_DIR, String(version));
   if (existsSync(target)) throw new ReleaseError(`${displayPath(target)} already exists; remove it if an earlier release was interrupted.`);
 
@@ -114,4 +121,45 @@ export async function releaseLetter(root: string, slug: string, options: Release
 
 function manifestEntry(version: number, date: string, notes: string | undefined, files: Record<string, string>, editorial: boolean) {
   return { version, date, ...(notes ? { notes } : {}), ...(editorial ? { editorial } : {}), files };
+}
+
+/** Freezes the changed or added translations under versions/<n>/revisions/<r>/ and records the edition. */
+async function reviseTranslations(root: string, letter: Letter, last: Release, letterDir: string, date: string, options: ReleaseOptions): Promise<ReleaseResult> {
+  const changed = letter.translations.filter((t) => {
+    const frozen = last.translations.find((x) => x.lang === t.lang);
+    return !frozen || !sameText(t, frozen);
+  });
+  const revision = (last.revisions.at(-1)?.revision ?? 0) + 1;
+  const target = join(letterDir, VERSIONS_DIR, String(last.version), REVISIONS_DIR, String(revision));
+  if (existsSync(target)) throw new ReleaseError(`${displayPath(target)} already exists; remove it if an earlier release was interrupted.`);
+  const manifestPath = join(letterDir, VERSIONS_FILE);
+  const manifestBefore = await readFile(manifestPath, "utf8");
+  const files: Record<string, string> = {};
+  const written: string[] = [];
+  await mkdir(target, { recursive: true });
+  try {
+    for (const translation of changed) {
+      const name = basename(translation.file);
+      const read = await readContentFile(join(letterDir, name));
+      if (read.problem) throw new ContentProblemsError([read.problem]);
+      await writeFile(join(target, name), read.text);
+      files[name] = sha256(read.text);
+      written.push(displayPath(join(target, name)));
+    }
+    const manifest = parseDocument(manifestBefore);
+    const entry = { revision, date, ...(options.notes ? { notes: options.notes } : {}), files };
+    manifest.setIn([last.version - 1, "revisions"], manifest.createNode([...last.revisions, entry]));
+    await writeFile(manifestPath, manifest.toString({ lineWidth: 0 }));
+    written.push(displayPath(manifestPath));
+    const langs = changed.map((t) => t.lang);
+    const added = changed.filter((t) => !last.translations.some((x) => x.lang === t.lang)).map((t) => t.lang);
+    const revised = langs.filter((l) => !added.includes(l));
+    const reason = [added.length ? `translation added: ${added.join(", ")}` : "", revised.length ? `translation revised: ${revised.join(", ")}` : ""].filter(Boolean).join("; ");
+    for (const e of await recordEditions(root, letter.slug, { date, versions: [last.version], reason, cache: options.cache })) written.push(...e.files);
+    return { version: last.version, revision: { revision, langs }, date, files: [...new Set(written)], added: 0 };
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    await writeFile(manifestPath, manifestBefore);
+    throw error;
+  }
 }

@@ -21,6 +21,8 @@ export interface ReleaseView {
   pdf?: { url: string; sha256: string; bytes: number };
   /** Every recorded edition of the version's PDFs, oldest first: every hash ever published stays listed. */
   editions: EditionView[];
+  /** Translations revised or added after release, each frozen file with its SHA-256. */
+  revisions: { revision: number; date: string; notes?: string; files: Record<string, string> }[];
 }
 
 export interface EditionView {
@@ -43,6 +45,7 @@ export function releaseView(letter: Letter, release: Release): ReleaseView {
     textUrl: textUrl(letter, release.version),
     countAtRelease: versionList(letter, release.version).countAtRelease,
     changesUrl: release.version > 1 ? `${versionUrl(letter, release.version)}changes/` : undefined,
+    revisions: release.revisions,
     editions: release.editions.map((e) => ({
       edition: e.edition,
       date: e.date,
