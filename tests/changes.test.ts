@@ -61,7 +61,7 @@ describe("npm run changes", () => {
     expect(first).toContain("**Signatories edited (1):**\n\n- Anna Åberg (Example Institute) → Anna Åberg (New Institute): `affiliation` changed");
     expect(first).toContain("**Signatures withdrawn (1):**\n\n- émile Durand (Université de Test) (withdrawn 2024\\-06\\-01)");
     expect(first).not.toContain("Zoë");
-    expect(first).toContain("Other files: `versions/1/letter.md` added, `versions/1/signatories.txt` added, `versions.yaml` added.");
+    expect(first).toContain("Other files: `editions/1.json` added, `versions/1/letter.md` added, `versions/1/signatories.txt` added, `versions.yaml` added.");
 
     const second = section("An older letter");
     expect(second).toContain("**Signatories edited (1):**\n\n- Alpha → Alfa: `name` changed");
@@ -114,5 +114,27 @@ describe("Markdown escaping", () => {
   it("fences code spans longer than any backtick run inside", () => {
     expect(codeSpan("a``b")).toBe("```a``b```");
     expect(codeSpan("`x")).toBe("`` `x ``");
+  });
+});
+
+describe("pairing signatures across a change", () => {
+  const entry = (name: string, index: number, id?: string) => ({
+    name, fields: { name, ...(id ? { id } : {}) }, path: "x/signatories/list.yaml", index, single: false,
+  });
+
+  it("a name rewritten beyond recognition is still an edit when the entry keeps its id", async () => {
+    const { diffSignatories } = await import("../src/tools/changes.ts");
+    const before = [entry("Tab Person", 0, "sabc1234567"), entry("Other One", 1, "sdef1234567")];
+    const after = [entry("Other One", 0, "sdef1234567"), entry("Tabitha Persson-Okonkwo", 1, "sabc1234567")];
+    const result = diffSignatories(before, after);
+    expect(result.edited.map((e) => [e.before.name, e.after.name, e.fields])).toEqual([["Tab Person", "Tabitha Persson-Okonkwo", ["name"]]]);
+    expect(result.added).toEqual([]);
+    expect(result.removed).toEqual([]);
+  });
+
+  it("an id written by a release is not reported as an edit", async () => {
+    const { diffSignatories } = await import("../src/tools/changes.ts");
+    const result = diffSignatories([entry("Ada Lovelace", 0)], [entry("Ada Lovelace", 0, "s0123456789")]);
+    expect(result.edited).toEqual([]);
   });
 });
