@@ -63,6 +63,8 @@ describe("the life of a letter", () => {
       expect(sha256(served), `the PDF of version ${v.version} is its latest edition`).toBe(v.editions.at(-1)!.pdf.en!.sha256);
       expect(v.pdf.sha256).toBe(sha256(served));
     }
+    const history = text((await readPage(site, "keep-it-open/history/index.html")).querySelector("main"));
+    for (const p of published) expect(history, `the history page lists edition ${p.edition} of version ${p.version}`).toContain(p.sha256);
     // Served nowhere: no page, data file, feed, or edition list holds a withdrawn name.
     for (const file of [...(await files(site)), ...(await files(join(letterDir(), "editions")))]) {
       if (file.endsWith(".pdf") || file.endsWith(".png")) continue;

@@ -1,5 +1,6 @@
 // Signing on any day, a release day included: a release freezes its text and its list as they stood,
 // never who may sign afterwards (lifecycle issue, points 1, 4 and 5).
+import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -188,4 +189,32 @@ describe("records written before ids", () => {
     expect(problems).toEqual([]);
     expect(names(versionList(letter, 1))).toContain("Carole Chen");
   });
+});
+
+describe("published PDF hashes stay true", () => {
+  it("a withdrawal written by hand fails the check, naming the command that records the next edition", async () => {
+    const root = await site();
+    await releaseLetter(root, "keep-it-open", { date: "2026-11-25" });
+    const ada = join(signatories(root), "ada-lovelace.yaml");
+    await writeFile(ada, `${await readFile(ada, "utf8")}withdrawn: 2026-11-30\n`);
+    const result = await runScript("check.ts", ["--root", root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ada-lovelace\.yaml:1:1: error: Edition 1 of version 1's PDF still prints "Ada Lovelace", whose signature is withdrawn\. .*npm run withdraw/);
+    const build = await runScript("build.ts", ["--root", root, "--output", join(root, "_site")]);
+    expect(build.code).toBe(1);
+    expect(existsSync(join(root, "_site"))).toBe(false);
+    const recorded = await runScript("release.ts", ["keep-it-open", "--edition", "--root", root]);
+    expect(recorded.stdout).toContain("Recorded edition 2 of version 1's PDFs: 1 signature withdrawn.");
+    expect((await runScript("check.ts", ["--root", root])).code).toBe(0);
+  }, 60_000);
+
+  it("a changed layout, font or Typst version is caught by check before anything is typeset", async () => {
+    const root = await site();
+    await releaseLetter(root, "keep-it-open", { date: "2026-11-25" });
+    const manifest = join(root, "letters/keep-it-open/versions.yaml");
+    // The same as a new layout would do: the recorded inputs no longer match what would be typeset.
+    await writeFile(manifest, (await readFile(manifest, "utf8")).replace(/input: [0-9a-f]{64}/, `input: ${"f".repeat(64)}`));
+    const result = await runScript("check.ts", ["--root", root]);
+    expect(result.stderr).toMatch(/versions\.yaml:\d+:1: error: Version 1's PDF in en would change without a recorded edition .*npm run release -- keep-it-open --edition/);
+  }, 60_000);
 });
