@@ -1,7 +1,7 @@
 // renderPdf(document) → PDF bytes, page count and warnings, through the disk cache. A PdfDocument
 // describes one PDF (see document.ts); the same call serves every letter, version and language.
 import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts";
-import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "../typst/compile.ts";
+import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, PDF_POSTPROCESSING, TypstError } from "../typst/compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "../typst/fonts.ts";
 import { InternalError, type UncoveredScriptError } from "../../model/errors.ts";
@@ -37,8 +37,9 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   const json = JSON.stringify(data);
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
-  // Everything that decides the bytes: the layout, the letter, the font files, the compiler and its options.
-  const key = cacheKey([LAYOUT, json, fonts.version, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS)]);
+  // Everything that decides the bytes: the layout, the letter, the font files, the compiler, its options
+  // and what is done to its output.
+  const key = cacheKey([LAYOUT, json, fonts.version, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
   const hit = dir ? await readCached(dir, key) : undefined;
   if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
 
