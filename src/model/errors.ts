@@ -101,6 +101,10 @@ export class ReleasedSignatoryError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** An open letter its page offers no way to sign (site.yaml names no repository and no sign_email). */
+export class UnsignableLetterError extends ContentError {}
+/** An open letter that was never released, so npm run build leaves it out. */
+export class UnreleasedLetterError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
 
