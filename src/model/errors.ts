@@ -113,6 +113,8 @@ export class UncoveredScriptError extends ContentError {}
 export class MissingFontError extends OpenLettersError {}
 /** The site's own text (its title on a social card) is in a script no font covers. */
 export class CardScriptError extends OpenLettersError {}
+/** The port the preview was asked to serve on is taken (by another preview or another program). */
+export class PortInUseError extends OpenLettersError {}
 /** Two sources of a build want the same output file, e.g. a letter folder named like a site folder. */
 export class OutputCollisionError extends OpenLettersError {}
 
