@@ -15,7 +15,7 @@ const doc: PdfDocument = {
   to: ["The Council"],
   body: "We ask you to keep it open.",
   docId: "metadata",
-  signatories: { heading: "Signatories", groups: [{ entries: [{ name: "Ada Lovelace", affiliation: "Analytical Engines" }] }] },
+  signatories: { heading: "Signatories", groups: [{ entries: [{ name: "Ada Lovelace", role: "Analytical Engines" }] }] },
   metadata: { author: "Fixture Coalition", keywords: ["open letter"], subject: "Version 1 · released 1 March 2024" },
   paper: "a4",
   source: "letters/metadata/letter.md",
