@@ -5,6 +5,8 @@ import { githubAnnotation } from "../src/tools/annotations.ts";
 import { resolveBuildOptions } from "../src/build/options.ts";
 import { checkSite } from "../src/tools/check.ts";
 import { applyFixes } from "../src/tools/fix.ts";
+import { migrateRecords } from "../src/tools/migrate-records.ts";
+import { editionProblems } from "../src/tools/editions.ts";
 import { hasErrors } from "../src/model/errors.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
 import { sitePdfProblems } from "../src/outputs/pdf/index.ts";
@@ -19,7 +21,8 @@ file:line:column, what is wrong and how to fix it. Exits with 1 if there is an e
   --root DIR       folder holding letters/ (default: .)
   --fix            apply the safe fixes in place, then check again: trim and collapse
                    spaces in names, add https:// to bare web addresses, rename a
-                   one-signatory file after its name. Comments and layout are kept.
+                   one-signatory file after its name, convert release records that
+                   name signatories into ids. Comments and layout are kept.
   --format FORMAT  text (default) or github: GitHub Actions annotations
                    (::error file=...,line=...::message) that show on the pull request
 `;
@@ -34,7 +37,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const load = { cache: resolveBuildOptions({ env: process.env }).cache };
     let result = await checkSite(root, load);
     if (values.fix) {
-      const report = await applyFixes(result.fixes);
+      for (const line of await migrateRecords(root, load)) console.log(`fixed ${line}`);
+      const report = await applyFixes((await checkSite(root, load)).fixes);
       for (const line of report.applied) console.log(`fixed ${line}`);
       for (const line of report.skipped) console.error(`not fixed: ${line}`);
       if (report.applied.length === 0 && report.skipped.length === 0) console.log("Nothing to fix.");
@@ -43,7 +47,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { site, problems } = result;
     // A text whose PDF cannot be made (a script no PDF font covers) is an error here too, published or
     // not: a pull request that adds one fails its check before a release freezes the text for good.
-    if (site && !hasErrors(problems)) problems.push(...sitePdfProblems(site, { preview: true }));
+    if (site && !hasErrors(problems)) problems.push(...sitePdfProblems(site, { preview: true }), ...editionProblems(site));
     if (format === "github") {
       // Annotations go to stdout, where the runner reads workflow commands.
       for (const p of problems) console.log(githubAnnotation(p));

@@ -8,6 +8,8 @@ import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicat
 import { applyEdits } from "../src/tools/fix.ts";
 import { normaliseName } from "../src/common/names.ts";
 import { isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
+import { loadSite } from "../src/load/site.ts";
+import { versionList } from "../src/load/version-lists.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
@@ -122,14 +124,26 @@ describe("npm run check --fix", () => {
     expect(again.stdout).toContain("Nothing to fix.");
   });
 
-  it("never renames a file recorded by a release, which would look like a deleted signatory", async () => {
+  it("renames a released one-signatory file only with its id written first, so the signature keeps its place", async () => {
     const root = await tempDir();
     await cp(fixture("basic"), root, { recursive: true });
-    // b-single.yaml holds Anna Åberg and was recorded by first-letter's version 1 under that name.
+    // b-single.yaml holds Anna Åberg and was recorded by first-letter's version 1 under that file name.
+    const dir = join(root, "letters/first-letter/signatories");
     const result = await runScript("check.ts", ["--root", root, "--fix"]);
-    expect(result.stderr).not.toContain("b-single.yaml");
-    expect(existsSync(join(root, "letters/first-letter/signatories/b-single.yaml"))).toBe(true);
-    expect((await runScript("check.ts", ["--root", root])).code).toBe(0);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, "b-single.yaml"))).toBe(false);
+    expect(await readFile(join(dir, "anna-aberg.yaml"), "utf8")).toMatch(/^name: Anna Åberg\n(.*\n)*id: s[0-9a-f]{11}\n$/);
+    const after = await loadSite(root);
+    expect(after.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const letter = after.site!.letters.find((l) => l.slug === "first-letter")!;
+    expect(versionList(letter, 1).entries.map((e) => e.signatory.name)).toContain("Anna Åberg");
+  });
+
+  it("never renames a released file without an id: its identity is its file name", async () => {
+    const root = await tempDir();
+    await cp(fixture("basic"), root, { recursive: true });
+    const { fixes } = await lintSite(root);
+    expect(fixes.some((f) => f.renameTo?.endsWith("anna-aberg.yaml"))).toBe(false);
   });
 
   it("keeps Windows line endings and never renames over an existing file", async () => {

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { sha256 } from "../../src/model/hash.ts";
-import { signatoryKey } from "../../src/load/signatories.ts";
+import { derivedId, signatoryKey } from "../../src/load/signatories.ts";
 import { formatRecord } from "../../src/load/versions.ts";
 
 const COUNTRIES = ["BE", "FR", "DE", "NL", "PT", "US", "BR", "IN", "KE", "JP"];
@@ -37,7 +37,8 @@ function release(letterDir: string, versions: { date: string; texts: Record<stri
       writeFileSync(join(dir, name), text);
       files[name] = sha256(text);
     }
-    const record = formatRecord(i + 1, v.added);
+    // Entries have no id: yet, so each is recorded by the id derived from its key, as release does.
+    const record = formatRecord(i + 1, v.added.map((key) => ({ id: derivedId(key), read: i + 1 })));
     writeFileSync(join(dir, "signatories.txt"), record);
     files["signatories.txt"] = sha256(record);
     return { version: i + 1, date: v.date, files };

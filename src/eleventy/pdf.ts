@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeFiles } from "../build/write-output.ts";
 import { t } from "../i18n/messages.ts";
-import { ContentProblemsError, formatProblems } from "../model/errors.ts";
+import { ContentProblemsError, InternalError, formatProblems } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
 import type { PdfLink } from "../view/letter-page.ts";
@@ -65,6 +65,17 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       return;
     }
     outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache, workers: options.workers });
+    // A released PDF must be, byte for byte, the edition whose SHA-256 is committed: check compared its
+    // inputs already, so different bytes from the same inputs would be a typesetting bug, never served.
+    const letters = new Map(site.letters.map((l) => [l.slug, l]));
+    outputs.forEach((output, i) => {
+      const page = pages[i]!.page;
+      if (page.kind !== "version" || !page.release) return;
+      const recorded = letters.get(page.slug)?.releases[page.release.version - 1]?.editions.at(-1)?.pdfs[page.lang];
+      if (recorded && recorded.sha256 !== sha256(output.bytes)) {
+        throw new InternalError(`${output.job.doc.source}: the PDF of version ${page.release.version} (${page.lang}) typeset to SHA-256 ${sha256(output.bytes)}, not the ${recorded.sha256} its edition recorded from the same inputs. This is a bug in open-letters: please report it.`);
+      }
+    });
     outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {

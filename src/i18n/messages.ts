@@ -93,6 +93,8 @@ const en = {
   countAtRelease: (n: number) => (n === 1 ? "1 signatory at release" : `${n} signatories at release`),
   changesSince: (n: number) => `What changed from version ${n}`,
   canonicalTextLink: "Canonical text",
+  pdfEditions: "PDF editions, each with the SHA-256 a copy can be checked against:",
+  pdfEdition: (n: number, dateHtml: string) => `Edition ${n}, ${dateHtml}`,
   // Changes page.
   changesTitle: (n: number, title: string) => `Changes in version ${n}: ${title}`,
   changesHeading: (n: number) => `What changed in version ${n}`,
@@ -217,6 +219,8 @@ const fr: Partial<Record<MessageKey, Message>> = {
   countAtRelease: (n) => (n <= 1 ? `${n} signataire à la publication` : `${n.toLocaleString("fr")} signataires à la publication`),
   changesSince: (n) => `Ce qui a changé depuis la version ${n}`,
   canonicalTextLink: "Texte de référence",
+  pdfEditions: "Éditions du PDF, chacune avec le SHA-256 qui permet de vérifier une copie\u00a0:",
+  pdfEdition: (n, dateHtml) => `Édition ${n}, ${dateHtml}`,
   changesTitle: (n, title) => `Modifications de la version ${n}\u00a0: ${title}`,
   changesHeading: (n) => `Ce qui a changé dans la version ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
@@ -336,6 +340,8 @@ const nl: Partial<Record<MessageKey, Message>> = {
   countAtRelease: (n) => (n === 1 ? "1 ondertekenaar bij publicatie" : `${n.toLocaleString("nl")} ondertekenaars bij publicatie`),
   changesSince: (n) => `Wat er veranderd is sinds versie ${n}`,
   canonicalTextLink: "Referentietekst",
+  pdfEditions: "PDF-edities, elk met de SHA-256 waarmee een kopie te controleren is:",
+  pdfEdition: (n, dateHtml) => `Editie ${n}, ${dateHtml}`,
   changesTitle: (n, title) => `Wijzigingen in versie ${n}: ${title}`,
   changesHeading: (n) => `Wat er veranderd is in versie ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
@@ -455,6 +461,8 @@ const ar: Partial<Record<MessageKey, Message>> = {
   countAtRelease: (n) => `عدد الموقعين عند النشر: ${n.toLocaleString("ar")}`,
   changesSince: (n) => `ما الذي تغيّر منذ النسخة ${n}`,
   canonicalTextLink: "النص المرجعي",
+  pdfEditions: "طبعات ملف PDF، ولكل منها بصمة SHA-256 للتحقق من أي نسخة:",
+  pdfEdition: (n, dateHtml) => `الطبعة ${n}، ${dateHtml}`,
   changesTitle: (n, title) => `التغييرات في النسخة ${n}: ${title}`,
   changesHeading: (n) => `ما الذي تغيّر في النسخة ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>

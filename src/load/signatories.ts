@@ -119,7 +119,8 @@ function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signa
     problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path));
     if (!data) continue;
     const position = parsed.positionOf(entry.path);
-    signatories.push({ ...data, key: signatoryKey(fileName, Array.isArray(value) ? data : undefined), source: { file, ...position } });
+    const key = data.id ?? derivedId(signatoryKey(fileName, Array.isArray(value) ? data : undefined));
+    signatories.push({ ...data, key, source: { file, ...position } });
   }
   return { signatories, problems };
 }
@@ -134,7 +135,16 @@ function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: strin
 }
 
 /**
- * A signatory's identity for release records. A one-signatory file is known by its file name, so
+ * The id of an entry that has no `id:` yet: a hash of its legacy key, so the records written before ids
+ * (which hold those keys) name the same signature, and `check --fix` can write the id it already has.
+ */
+export function derivedId(legacyKey: string): string {
+  // A letter first: bare hex can read as a number in YAML (123e4...), and an id is written unquoted.
+  return `s${sha256(legacyKey).slice(0, 11)}`;
+}
+
+/**
+ * A signatory's legacy identity (records written before ids). A one-signatory file is known by its file name, so
  * correcting a typo in the name keeps it; an entry of a list file by file name and normalised name,
  * so inserting names in the middle of a list moves nobody.
  */

@@ -1,38 +1,60 @@
-// Which version each signatory signed, and who is on each version's list. The rules (issue: versions):
-// - `signed` (default: the first release date) puts a signatory on the version current then;
-// - version N's list is everyone who signed up to N's release, minus withdrawals;
-// - `reconfirmed` moves a signatory to the version current on that date;
-// - a release records whom it first included, so nobody can be added to a frozen version later.
+// Which version each signatory signed, and who is on each version's list. The rules (lifecycle issue):
+// - a release records whom its list first holds, by id (versions/<n>/signatories.txt): version N's list
+//   is everyone recorded by versions 1..N, minus withdrawals. Nothing else decides it, so a signature
+//   added on any day, a release day included, joins the current version and never a frozen list;
+// - a signature no release recorded yet is on the current page: it belongs to the version current when
+//   it first appears, and the next release records it;
+// - the version a signer read is the record's, else their `version:` (written by every signing route),
+//   else the one current on their `signed:` date, else the latest; `reconfirmed:` moves them to the
+//   version current that day, and an editorial release carries everyone of the version before over.
 import { join } from "node:path";
 import { ReleasedSignatoryError, type ContentError } from "../model/errors.ts";
-import type { Letter, Release, Signatory } from "../model/types.ts";
+import type { Letter, RecordedSignature, Release, Signatory } from "../model/types.ts";
 import { RECORD_FILE, VERSIONS_DIR } from "./versions.ts";
 
-/** The date a signature counts from: its `signed` date, or the first release date. */
-export function signedDate(s: Signatory, releases: readonly Release[]): string | undefined {
-  return s.signed ?? releases[0]?.date;
+/** Where each recorded signature was first listed, by id. */
+export function recordsById(releases: readonly Release[]): Map<string, RecordedSignature & { version: number }> {
+  const byId = new Map<string, RecordedSignature & { version: number }>();
+  for (const release of releases) for (const s of release.added) if (!byId.has(s.id)) byId.set(s.id, { ...s, version: release.version });
+  return byId;
 }
 
-/** The first version whose list includes the signatory (undefined: signed after the last release). */
-export function includedIn(s: Signatory, releases: readonly Release[]): number | undefined {
-  const date = signedDate(s, releases);
-  if (date === undefined) return undefined;
-  return releases.find((r) => r.date >= date)?.version;
+/** The version current on `date`: the last released on or before it (a same-day release counts). */
+export function versionCurrentOn(date: string, releases: readonly Release[]): number | undefined {
+  return releases.filter((r) => r.date <= date).at(-1)?.version;
+}
+
+/** The first version whose list includes the signatory (undefined: no release has recorded them yet). */
+export function includedIn(s: Signatory, releases: readonly Release[], records = recordsById(releases)): number | undefined {
+  return records.get(s.key)?.version;
+}
+
+/** The version of the text the signer read, before reconfirmations and editorial releases. */
+export function versionRead(s: Signatory, releases: readonly Release[], records = recordsById(releases)): number | undefined {
+  const latest = releases.at(-1)?.version;
+  if (latest === undefined) return undefined;
+  const recorded = records.get(s.key);
+  if (recorded?.read !== undefined) return recorded.read;
+  if (recorded) return s.signed ? (versionCurrentOn(s.signed, releases) ?? 1) : 1; // legacy record: as those releases read it
+  if (s.version !== undefined) return Math.min(s.version, latest);
+  return s.signed ? (versionCurrentOn(s.signed, releases) ?? 1) : latest;
 }
 
 /**
- * The version whose text the signatory endorsed as of `asOf` (a release date; undefined: today). Signing
- * on a release's day counts for the version released that day; reconfirming moves them forward.
+ * The version whose text the signatory endorsed as shown on version `asOf`'s list (undefined: the current
+ * page): what they read, moved on by a reconfirmation up to then and by editorial releases after it.
  */
-export function versionSigned(s: Signatory, releases: readonly Release[], asOf?: string): number | undefined {
-  if (releases.length === 0) return undefined;
-  const reconfirmed = s.reconfirmed && (asOf === undefined || s.reconfirmed <= asOf) ? s.reconfirmed : undefined;
-  const signed = signedDate(s, releases)!;
-  const date = reconfirmed && reconfirmed > signed ? reconfirmed : signed;
-  const sameDay = releases.find((r) => r.date === date);
-  if (sameDay) return sameDay.version;
-  const before = releases.filter((r) => r.date < date).at(-1);
-  return before?.version ?? 1;
+export function versionSigned(s: Signatory, releases: readonly Release[], asOf?: number, records = recordsById(releases)): number | undefined {
+  const shown = asOf === undefined ? releases : releases.slice(0, asOf);
+  let version = versionRead(s, shown, records);
+  if (version === undefined) return undefined;
+  const last = shown.at(-1)!.version;
+  version = Math.min(version, last);
+  // A version's page keeps what its signers had endorsed by its release day (that day included).
+  const reconfirmed = s.reconfirmed && (asOf === undefined || s.reconfirmed <= shown.at(-1)!.date) ? s.reconfirmed : undefined;
+  if (reconfirmed) version = Math.max(version, versionCurrentOn(reconfirmed, shown) ?? version);
+  while (version < last && shown[version]!.editorial) version += 1;
+  return version;
 }
 
 export interface VersionEntry {
@@ -49,25 +71,26 @@ export interface VersionList {
   countAtRelease: number;
 }
 
-/** Version `n`'s list: everyone who signed up to its release, minus withdrawals. */
+/** Version `n`'s list: everyone its release and the releases before recorded, minus withdrawals. */
 export function versionList(letter: Letter, n: number): VersionList {
-  const release = letter.releases[n - 1]!;
+  const records = recordsById(letter.releases);
   const members = letter.signatories.filter((s) => {
-    const v = includedIn(s, letter.releases);
+    const v = includedIn(s, letter.releases, records);
     return v !== undefined && v <= n;
   });
   const entries = members
     .filter((s) => !s.withdrawn)
-    .map((signatory) => withMark(signatory, versionSigned(signatory, letter.releases, release.date), n));
+    .map((signatory) => withMark(signatory, versionSigned(signatory, letter.releases, n, records), n));
   return { entries, withdrawn: members.length - entries.length, countAtRelease: members.length };
 }
 
 /** The current page's list: every signatory who has not withdrawn, marked if they signed an older text. */
 export function currentList(letter: Letter): VersionList {
   const latest = letter.releases.at(-1)?.version;
+  const records = recordsById(letter.releases);
   const entries = letter.signatories
     .filter((s) => !s.withdrawn)
-    .map((signatory) => withMark(signatory, latest && versionSigned(signatory, letter.releases), latest));
+    .map((signatory) => withMark(signatory, latest && versionSigned(signatory, letter.releases, undefined, records), latest));
   return { entries, withdrawn: letter.signatories.length - entries.length, countAtRelease: letter.signatories.length };
 }
 
@@ -75,48 +98,52 @@ function withMark(signatory: Signatory, signed: number | undefined, shown: numbe
   return signed !== undefined && shown !== undefined && signed < shown ? { signatory, signedVersion: signed } : { signatory };
 }
 
-/** Problems that would rewrite a released version's list: back-dated additions and deleted signatories. */
-export function checkSignatoryVersions(letter: Letter): ContentError[] {
+/** Tomorrow in UTC, YYYY-MM-DD: the latest date a signer anywhere on Earth can have written today. */
+export function latestPossibleDate(now = new Date()): string {
+  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Problems in signatories' dates and versions, and released signatures that went missing. */
+export function checkSignatoryVersions(letter: Letter, now = new Date()): ContentError[] {
   const problems: ContentError[] = [];
-  const recorded = new Map<string, number>();
-  for (const release of letter.releases) for (const key of release.added) recorded.set(key, release.version);
-  const last = letter.releases.at(-1);
-  const seen = new Set<string>();
+  const latest = letter.releases.at(-1);
+  const limit = latestPossibleDate(now);
+  const byId = new Map<string, Signatory>();
 
   for (const s of letter.signatories) {
-    seen.add(s.key);
-    if (s.withdrawn && s.withdrawn < (s.signed ?? "")) {
-      problems.push(new ReleasedSignatoryError(s.source.file, s.source, `"${s.name}" is withdrawn (${s.withdrawn}) before the date they signed (${s.signed}).`,
-        "Set withdrawn: to the date the signature was withdrawn."));
+    const problem = (message: string, hint: string) => problems.push(new ReleasedSignatoryError(s.source.file, s.source, message, hint));
+    const twin = byId.get(s.key);
+    if (twin && s.id) {
+      problem(`"${s.name}" has the id ${s.id}, which ${twin.source.file}:${twin.source.line} already has.`,
+        "An id names one signature: remove the id: line from the entry that was copied (the next release gives it its own).");
     }
-    if (s.reconfirmed && s.reconfirmed < (signedDate(s, letter.releases) ?? "")) {
-      problems.push(new ReleasedSignatoryError(s.source.file, s.source, `"${s.name}" is reconfirmed (${s.reconfirmed}) before they signed.`,
-        "reconfirmed: is the date they confirmed a newer version, after signing."));
+    byId.set(s.key, s);
+    for (const field of ["signed", "reconfirmed", "withdrawn"] as const) {
+      const date = s[field];
+      if (date && date > limit) problem(`"${s.name}" has ${field}: ${date}, a date still to come.`, `Write the day it happened (today or earlier, up to ${limit} for time zones ahead of UTC).`);
     }
-    if (!last) continue;
-    const version = includedIn(s, letter.releases);
-    const was = recorded.get(s.key);
-    if (version === was) continue;
-    if (was === undefined) {
-      const release = letter.releases[version! - 1]!;
-      problems.push(new ReleasedSignatoryError(s.source.file, s.source,
-        `"${s.name}" ${s.signed ? `signed on ${s.signed}` : "has no signed: date, so counts from the first release"}, which adds them to version ${release.version} (released ${release.date}); released versions are frozen.`,
-        s.signed
-          ? `Set signed: to the day they signed; it must be after ${last.date} for a new signature.`
-          : `Add "signed: YYYY-MM-DD" with the day they signed, after the last release (${last.date}).`));
-    } else {
-      problems.push(new ReleasedSignatoryError(s.source.file, s.source,
-        `"${s.name}" signed version ${was}, but their signed: date now ${version === undefined ? "falls after the last release" : `puts them on version ${version}`}.`,
-        "Restore the signed: date they had when the version was released; add reconfirmed: for a newer version."));
+    if (s.withdrawn && s.signed && s.withdrawn < s.signed) {
+      problem(`"${s.name}" is withdrawn (${s.withdrawn}) before the date they signed (${s.signed}).`, "Set withdrawn: to the date the signature was withdrawn.");
+    }
+    if (s.reconfirmed && s.signed && s.reconfirmed < s.signed) {
+      problem(`"${s.name}" is reconfirmed (${s.reconfirmed}) before they signed (${s.signed}).`, "reconfirmed: is the date they confirmed a newer version, after signing.");
+    }
+    if (s.version !== undefined && (!latest || s.version > latest.version)) {
+      problem(`"${s.name}" read version ${s.version}, which ${latest ? `is not released (the latest is version ${latest.version})` : "does not exist: the letter has no release yet"}.`,
+        latest ? `Write version: ${latest.version}, or remove the line.` : "Remove the version: line.");
     }
   }
   for (const release of letter.releases) {
     const file = join(letter.dir, VERSIONS_DIR, String(release.version), RECORD_FILE);
-    release.added.forEach((key, i) => {
-      if (seen.has(key)) return;
+    release.added.forEach(({ id, legacyKey }, i) => {
+      if (byId.has(id)) return;
       problems.push(new ReleasedSignatoryError(file, { line: i + 2, column: 1 }, // line 1 is the header comment
-        `The signatory "${key}" of version ${release.version} is missing: its file was deleted or renamed, or its name changed in a list.`,
-        `Restore it in signatories/ and add "withdrawn: YYYY-MM-DD" to withdraw a signature; never delete a released signatory.`));
+        legacyKey
+          ? `The signatory "${legacyKey}" of version ${release.version} is missing: its file was deleted or renamed, or its name changed in a list file.`
+          : `The signature ${id} of version ${release.version} is missing: its entry was deleted, or its "id: ${id}" line removed.`,
+        legacyKey
+          ? `Restore it (to correct a name in a list file, run npm run check -- --fix first: it writes each entry's id). Withdraw a signature with npm run withdraw ("withdrawn: YYYY-MM-DD"), never by deleting it.`
+          : `Restore the entry with its id line (git log -S "id: ${id}" finds it). Withdraw a signature with npm run withdraw ("withdrawn: YYYY-MM-DD"), never by deleting it.`));
     });
   }
   return problems;

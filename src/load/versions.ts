@@ -9,7 +9,8 @@ import { displayPath, readContentFile } from "./files.ts";
 import { sha256 } from "../model/hash.ts";
 import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
 import { versionsManifestSchema, type VersionEntryInput } from "../model/schema.ts";
-import type { LetterText, Release, SignatoryKey } from "../model/types.ts";
+import type { EditionList, LetterText, RecordedSignature, Release, SignatoryKey } from "../model/types.ts";
+import { derivedId } from "./signatories.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
 
@@ -17,6 +18,11 @@ export const VERSIONS_FILE = "versions.yaml";
 export const VERSIONS_DIR = "versions";
 export const RECORD_FILE = "signatories.txt";
 export const LETTER_TEXT_FILE = "letter.md";
+/** letters/<slug>/editions/<n>.json: the list version n's latest PDF edition prints. */
+export const EDITIONS_DIR = "editions";
+/** versions/<n>/revisions/<r>/: translations revised or added to version n after its release. */
+export const REVISIONS_DIR = "revisions";
+export const editionListFile = (letterDir: string, version: number) => join(letterDir, EDITIONS_DIR, `${version}.json`);
 
 export interface LoadedReleases {
   releases: Release[];
@@ -74,26 +80,33 @@ async function loadRelease(
   const texts = new Map<string, string>();
   const restore = `Released files never change: restore it with "git checkout -- ${displayPath(dir)}". To change the text, edit letter.md and run npm run release.`;
 
-  for (const [name, expected] of Object.entries(entry.files)) {
-    const path = join(dir, name);
-    if (!existsSync(path)) {
-      problems.push(new FrozenFileError(manifest.file, manifest.position, `Version ${entry.version}'s file ${displayPath(path)} is missing.`, restore));
-      continue;
+  const verify = async (folder: string, files: Record<string, string>) => {
+    for (const [name, expected] of Object.entries(files)) {
+      const path = join(folder, name);
+      if (!existsSync(path)) {
+        problems.push(new FrozenFileError(manifest.file, manifest.position, `Version ${entry.version}'s file ${displayPath(path)} is missing.`, restore));
+        continue;
+      }
+      const read = await readContentFile(path);
+      if (read.problem) {
+        problems.push(read.problem);
+        continue;
+      }
+      if (sha256(read.text) !== expected) {
+        problems.push(new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This file of released version ${entry.version} was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore));
+        continue;
+      }
+      texts.set(name, read.text);
+      paths.set(name, path);
     }
-    const read = await readContentFile(path);
-    if (read.problem) {
-      problems.push(read.problem);
-      continue;
-    }
-    if (sha256(read.text) !== expected) {
-      problems.push(new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This file of released version ${entry.version} was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore));
-      continue;
-    }
-    texts.set(name, read.text);
-  }
+  };
+  const paths = new Map<string, string>();
+  await verify(dir, entry.files);
+  // A revised or added translation is frozen beside the version, under revisions/<r>/: the later one wins.
+  for (const revision of entry.revisions ?? []) await verify(join(dir, REVISIONS_DIR, String(revision.revision)), revision.files);
   if (existsSync(dir)) {
     for (const name of await readdir(dir)) {
-      if (!(name in entry.files)) {
+      if (!(name in entry.files) && !(name === REVISIONS_DIR && entry.revisions?.length)) {
         problems.push(new FrozenFileError(displayPath(join(dir, name)), undefined, `This file was added to released version ${entry.version}.`,
           "A released version cannot gain files; remove it (new text belongs in letter.md, released with npm run release)."));
       }
@@ -109,28 +122,49 @@ async function loadRelease(
   const text = letterText(parsed.frontMatter, parsed, file, defaultLang);
   const translations: LetterText[] = [];
   for (const name of [...texts.keys()].filter((n) => TRANSLATION_FILE.test(n)).sort()) {
-    const result = parseTranslation(texts.get(name)!, displayPath(join(dir, name)), name, text);
+    const result = parseTranslation(texts.get(name)!, displayPath(paths.get(name)!), name, text);
     if (result.translation) translations.push(result.translation);
   }
+  const recorded = parseRecord(record);
+  const editions = entry.editions ?? [];
+  const list = editions.length ? await loadEditionList(letterDir, entry.version, editions.at(-1)!.list, manifest) : {};
+  if (list.problem) return { problems: [...problems, list.problem] };
   return {
     problems,
     release: {
       version: entry.version,
       date: entry.date,
       notes: entry.notes,
+      editorial: entry.editorial ?? false,
+      legacyRecord: recorded.legacy,
       text,
       textSha256: entry.files[LETTER_TEXT_FILE]!,
       frozenSource: frozen,
       files: entry.files,
       translations,
-      added: parseRecord(record),
+      added: recorded.signatures,
+      editions,
+      editionList: list.list,
+      revisions: (entry.revisions ?? []).map((r) => ({ revision: r.revision, date: r.date, notes: r.notes, files: r.files })),
     },
   };
 }
 
+async function loadEditionList(letterDir: string, version: number, expected: string, manifest: { file: string; position: { line: number; column: number } }): Promise<{ list?: EditionList; problem?: ContentError }> {
+  const path = editionListFile(letterDir, version);
+  const restore = `Restore it with "git checkout -- ${displayPath(path)}"; only npm run release, withdraw and release --edition write it.`;
+  if (!existsSync(path)) return { problem: new FrozenFileError(manifest.file, manifest.position, `The list of version ${version}'s latest PDF edition, ${displayPath(path)}, is missing.`, restore) };
+  const read = await readContentFile(path);
+  if (read.problem) return { problem: read.problem };
+  if (sha256(read.text) !== expected) {
+    return { problem: new FrozenFileError(displayPath(path), { line: 1, column: 1 }, `This list of version ${version}'s PDF edition was edited: its SHA-256 no longer matches ${VERSIONS_FILE}.`, restore) };
+  }
+  return { list: JSON.parse(read.text) as EditionList };
+}
+
 /**
- * Keys recorded by any release of the letter in `letterDir`, read straight from the records. A recorded
- * file keeps its name: renaming it would look like a deleted signatory.
+ * Ids recorded by any release of the letter in `letterDir`, read straight from the records: `--fix` never
+ * renames what a release recorded under a file name.
  */
 export function recordedKeys(letterDir: string): Set<SignatoryKey> {
   const keys = new Set<SignatoryKey>();
@@ -138,19 +172,36 @@ export function recordedKeys(letterDir: string): Set<SignatoryKey> {
   if (!existsSync(dir)) return keys;
   for (const version of readdirSync(dir)) {
     const record = join(dir, version, RECORD_FILE);
-    if (existsSync(record)) for (const key of parseRecord(readFileSync(record, "utf8"))) keys.add(key);
+    if (existsSync(record)) for (const { id } of parseRecord(readFileSync(record, "utf8")).signatures) keys.add(id);
   }
   return keys;
 }
 
-/** signatories.txt: one key per line; lines starting with # are comments. */
-export function parseRecord(text: string): SignatoryKey[] {
-  return text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+/** A record line: an id, a space, the version its signer read. No file name can make one (ids have no dot). */
+const RECORD_LINE = /^([a-z][a-z0-9-]{5,39}) ([1-9][0-9]*)$/;
+
+/**
+ * signatories.txt: one signature per line, `<id> <version read>`; lines starting with # are comments.
+ * Records written before ids hold keys (`file.yaml`, `file.yaml#name`): each is read as the id derived
+ * from it, which is the id `check --fix` writes into that entry, so both formats name the same people.
+ */
+export function parseRecord(text: string): { signatures: RecordedSignature[]; legacy: boolean } {
+  let legacy = false;
+  const signatures = text
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line): RecordedSignature => {
+      const match = RECORD_LINE.exec(line);
+      if (match) return { id: match[1]!, read: Number(match[2]) };
+      legacy = true;
+      return { id: derivedId(line), legacyKey: line };
+    });
+  return { signatures, legacy };
 }
 
-export function formatRecord(version: number, keys: readonly SignatoryKey[]): string {
-  const header = `# Signatories first included in version ${version}, recorded by npm run release. Never edit.\n`;
-  return header + [...keys].sort().map((k) => `${k}\n`).join("");
+export function formatRecord(version: number, signatures: readonly { id: string; read: number }[]): string {
+  const header = `# Signatures first listed by version ${version}: the id of each, and the version its signer read. Written by npm run release; never edit.\n`;
+  return header + [...signatures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s) => `${s.id} ${s.read}\n`).join("");
 }
 
 async function unlistedVersionFolders(versionsDir: string, entries: readonly VersionEntryInput[]): Promise<ContentError[]> {

@@ -98,6 +98,8 @@ export class FileTooLargeError extends ContentError {}
 export class UnsafeFileError extends ContentError {}
 export class FrozenFileError extends ContentError {}
 export class ReleasedSignatoryError extends ContentError {}
+/** A release record written before ids (names, not ids): `check --fix` converts it. */
+export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}

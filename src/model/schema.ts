@@ -85,7 +85,7 @@ export const signatoryOrders = ["as-listed", "alphabetical"] as const;
 export const paperSizes = ["a4", "us-letter"] as const;
 
 /** A signature's identity: survives spelling fixes, renames and reordering (frozen records hold these). */
-export const SIGNATURE_ID = /^[a-z0-9][a-z0-9-]{5,39}$/;
+export const SIGNATURE_ID = /^[a-z][a-z0-9-]{5,39}$/;
 
 export const signatorySchema = z
   .strictObject({
@@ -106,7 +106,7 @@ export const signatorySchema = z
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
     id: z
       .string()
-      .regex(SIGNATURE_ID, "must be 6 to 40 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
+      .regex(SIGNATURE_ID, "must be a lower-case letter then 5 to 39 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
       .optional()
       .meta({ description: "Stable identity of the signature, written by npm run release; keep it when correcting the name.", pattern: SIGNATURE_ID.source }),
     version: z
@@ -207,14 +207,45 @@ export const siteConfigSchema = z
   })
   .meta({ title: "Site configuration", description: "letters/site.yaml" });
 
+const sha256Hex = () => z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex");
+
+/** One edition of a version's PDFs: any byte change to a released PDF is a new one, and every hash stays listed. */
+export const editionSchema = z
+  .strictObject({
+    edition: z.int().min(1).meta({ description: "Edition number, 1 for the PDFs made at release." }),
+    date: isoDate("Date the edition was recorded, YYYY-MM-DD."),
+    reason: text('Why the PDFs changed, e.g. "1 signature withdrawn".').optional(),
+    list: sha256Hex().meta({ description: "SHA-256 of editions/<n>.json, the list this edition prints." }),
+    pdfs: z
+      .record(z.string(), z.strictObject({ sha256: sha256Hex(), input: sha256Hex() }))
+      .meta({ description: "By language: the PDF's SHA-256, and the hash of everything that decides its bytes." }),
+  })
+  .meta({ title: "Edition" });
+
 export const versionEntrySchema = z
   .strictObject({
     version: z.int().min(1).meta({ description: "Version number, 1 for the first release." }),
     date: isoDate("Release date, YYYY-MM-DD."),
     notes: text("What changed in this version, for readers.").optional(),
+    editorial: z
+      .boolean()
+      .optional()
+      .meta({ description: "true for a correction that keeps the meaning (npm run release -- --editorial): signatures carry over unmarked." }),
     files: z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"))
       .meta({ description: "SHA-256 of each frozen file in versions/<n>/." }),
+    revisions: z
+      .array(
+        z.strictObject({
+          revision: z.int().min(1),
+          date: isoDate("Date of the revision, YYYY-MM-DD."),
+          notes: text("What changed in the translation.").optional(),
+          files: z.record(z.string().regex(/^letter\.[A-Za-z0-9-]+\.md$/), sha256Hex()),
+        }),
+      )
+      .optional()
+      .meta({ description: "Translations revised or added after release, frozen in versions/<n>/revisions/<r>/." }),
+    editions: z.array(editionSchema).optional().meta({ description: "Every edition of the version's PDFs, oldest first; written by release, withdraw and release --edition." }),
   })
   .meta({ title: "Released version" });
 

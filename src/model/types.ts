@@ -15,8 +15,20 @@ export interface SourceLocation {
   column: number;
 }
 
-/** Stable identity of a signatory across edits: its file, plus its name when the file holds a list. */
+/**
+ * Stable identity of a signature across edits: the `id:` in its entry, written by the first release that
+ * lists it; before that, one derived from its file name (and, in a list file, its name).
+ */
 export type SignatoryKey = string;
+
+/** One line of a release record: a signature first listed by that version, and the version its signer read. */
+export interface RecordedSignature {
+  id: SignatoryKey;
+  /** Undefined in records written before ids (read from the signed: date, as those releases did). */
+  read?: number;
+  /** Records written before ids: the line as written (a file name, or file#name), for messages. */
+  legacyKey?: string;
+}
 
 export interface SiteConfig {
   title: string;
@@ -88,6 +100,40 @@ export interface LetterText {
   follows?: number;
 }
 
+/** One name as a version's PDF prints it. */
+export interface EditionEntry {
+  id: SignatoryKey;
+  name: string;
+  role?: string;
+}
+
+/** The list a version's PDF prints, as of its latest edition (letters/<slug>/editions/<n>.json). */
+export interface EditionList {
+  /** Signatures on the version's list withdrawn by then (counted, never named). */
+  withdrawn: number;
+  groups: { heading?: string; entries: EditionEntry[] }[];
+}
+
+/** A recorded edition of a version's PDFs: its hashes are committed, and stay listed for ever. */
+export interface Edition {
+  edition: number;
+  date: string;
+  reason?: string;
+  /** SHA-256 of the edition's list file. */
+  list: string;
+  /** By language tag: the PDF's SHA-256 and the hash of its inputs (text, list, layout, fonts, compiler). */
+  pdfs: Record<string, { sha256: string; input: string }>;
+}
+
+/** A translation revised or added to a released version: the original's text, and so the version, stay. */
+export interface TranslationRevision {
+  revision: number;
+  date: string;
+  notes?: string;
+  /** SHA-256 of each frozen translation file in versions/<n>/revisions/<r>/. */
+  files: Record<string, string>;
+}
+
 /** A released version: permanent text, its release date and the signatories it first included. */
 export interface Release {
   version: number;
@@ -99,8 +145,18 @@ export interface Release {
   textSha256: string;
   /** The frozen letter.md as stored (UTF-8, LF line endings): the bytes `textSha256` covers. */
   frozenSource: string;
-  /** Keys of the signatories first included in this version (recorded at release). */
-  added: SignatoryKey[];
+  /** The signatures first included in this version (recorded at release). */
+  added: RecordedSignature[];
+  /** The record still names signatories (written before ids): `check --fix` converts it. */
+  legacyRecord: boolean;
+  /** A correction that keeps the meaning: signatures of the version before carry over without a mark. */
+  editorial: boolean;
+  /** Every edition of its PDFs, oldest first (empty for versions released before editions). */
+  editions: Edition[];
+  /** The list the latest edition prints. */
+  editionList?: EditionList;
+  /** Translations revised or added after release, oldest first (each file has its own hash). */
+  revisions: TranslationRevision[];
   /** SHA-256 of every frozen file, by file name, as recorded in versions.yaml. */
   files: Record<string, string>;
   /** Frozen translations (letter.<lang>.md), by file name order. */

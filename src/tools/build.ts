@@ -7,6 +7,7 @@ import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../build/op
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines, type BuildSummary } from "../build/reuse.ts";
 import { isPublished } from "../describe/letter-document.ts";
 import { ContentProblemsError } from "../model/errors.ts";
+import { editionProblems } from "./editions.ts";
 
 export interface BuildResult extends BuildSummary {
   output: string;
@@ -43,7 +44,8 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
   // Eleventy writes anything, with the same message as npm run check.
   if (pdf) {
-    const pdfProblems = pdfJobProblems(pagePdfJobs(site, data.documents)).problems;
+    // A released PDF that would change without a recorded edition would make a published hash false.
+    const pdfProblems = [...pdfJobProblems(pagePdfJobs(site, data.documents)).problems, ...editionProblems(site).filter((p) => p.severity === "error")];
     if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
   }
 

@@ -73,6 +73,13 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
     left.delete(b);
     right.delete(a);
   };
+  // First by id: a signature keeps it through spelling fixes and renames once a release wrote it.
+  const byId = new Map<unknown, SnapshotSignatory>();
+  for (const s of left) if (typeof s.fields.id === "string") byId.set(s.fields.id, s);
+  for (const a of [...right]) {
+    const b = typeof a.fields.id === "string" ? byId.get(a.fields.id) : undefined;
+    if (b && left.has(b)) take(b, a);
+  }
   const byIdentity = new Map<string, SnapshotSignatory[]>();
   for (const s of left) byIdentity.set(nameKey(s), [...(byIdentity.get(nameKey(s)) ?? []), s]);
   for (const a of [...right]) {
@@ -106,7 +113,8 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
       continue;
     }
     const keys = [...new Set([...Object.keys(b.fields), ...Object.keys(a.fields)])].sort();
-    const fields = keys.filter((key) => JSON.stringify(b.fields[key]) !== JSON.stringify(a.fields[key]));
+    // An id written by a release is bookkeeping, not an edit a reviewer must read.
+    const fields = keys.filter((key) => JSON.stringify(b.fields[key]) !== JSON.stringify(a.fields[key]) && !(key === "id" && b.fields.id === undefined));
     if (fields.length) edited.push({ before: b, after: a, fields });
   }
   const order = (list: Iterable<SnapshotSignatory>) => [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.index - y.index));

@@ -1,20 +1,20 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
-  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError, type Position,
+  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, derivedId, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
-import { VERSIONS_DIR, VERSIONS_FILE, recordedKeys } from "../load/versions.ts";
+import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
@@ -72,7 +72,7 @@ interface NameSeen {
 
 async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
-  result.problems.push(...(await misplacedYaml(letterDir)));
+  result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   const dir = join(letterDir, SIGNATORIES_DIR);
   const names = existsSync(dir) ? (await readdir(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
   const seen: NameSeen[] = [];
@@ -199,13 +199,14 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
 
 /**
  * The new path of a one-signatory file not named after its signatory, with its warning, or undefined.
- * A file recorded by a release keeps its name: the record identifies it by file name.
+ * A file recorded by a release without an id: line keeps its name: its identity is derived from the name.
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
-  if (!single || released.has(`${base}${ext}`) || fileNameMatchesName(base, single.value as string)) return undefined;
+  const identified = isMap(root) && root.has("id");
+  if (!single || (!identified && released.has(derivedId(`${base}${ext}`))) || fileNameMatchesName(base, single.value as string)) return undefined;
   const target = freeName(slugOf(single.value as string), ext, taken);
   found.problems.push(
     new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
@@ -267,6 +268,19 @@ function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
     );
   }
   return problems;
+}
+
+/** Release records that still name signatories: a spelling fix in a list file would read as a deletion. */
+function oldRecords(letterDir: string): ContentError[] {
+  const dir = join(letterDir, VERSIONS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((version) => join(dir, version, RECORD_FILE))
+    .filter((record) => existsSync(record) && parseRecord(readFileSync(record, "utf8")).legacy)
+    .map((record) =>
+      new OldRecordError(displayPath(record), { line: 1, column: 1 }, "This release record names signatories instead of their ids, so correcting a name in a list file would read as a deleted signature.",
+        "Run npm run check -- --fix once: it writes each released entry's id and converts the record (the frozen texts and their hashes do not change).").asWarning(),
+    );
 }
 
 /** YAML files in a letter folder that the loader never reads: a signature put in the wrong place is lost. */

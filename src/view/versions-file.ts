@@ -22,7 +22,10 @@ export function versionsJson(letter: Letter, releases: readonly ReleaseView[]): 
       notes: r.notes ?? null,
       url: r.url,
       text: { url: r.textUrl, sha256: r.textSha256 },
-      pdf: r.pdf ?? null,
+      translationRevisions: r.revisions.map((v) => ({ revision: v.revision, date: v.date, notes: v.notes ?? null, sha256: v.files })),
+      pdf: r.pdf ? { ...r.pdf, edition: r.editions.at(-1)?.edition ?? null } : null,
+      // Every edition's hashes, also of files no longer served (a withdrawn name), so every copy sent verifies.
+      editions: r.editions.map((e) => ({ edition: e.edition, date: e.date, reason: e.reason ?? null, pdf: Object.fromEntries(e.pdfs.map((p) => [p.lang, { sha256: p.sha256 }])) })),
       signatoriesAtRelease: r.countAtRelease,
     })),
   });

@@ -2,7 +2,7 @@
 // versions and translations every (letter, version, language) builds its own PdfDocument the same way.
 import { signatoryLine, type LetterDocument } from "../../describe/letter-document.ts";
 import { formatDate, t } from "../../i18n/messages.ts";
-import type { Letter, PaperSize, Signatory, SiteConfig } from "../../model/types.ts";
+import type { EditionList, Letter, PaperSize, Signatory, SiteConfig } from "../../model/types.ts";
 
 export interface PdfEntry {
   name: string;
@@ -90,6 +90,22 @@ export function pdfDocumentFromPage(page: LetterDocument, config: SiteConfig): P
     },
     paper: config.paper,
     source: page.source,
+  };
+}
+
+/**
+ * A released version's PDF as its latest edition prints it: the list recorded with that edition, not
+ * today's, so a corrected spelling does not change a PDF whose hash was published (a withdrawal does,
+ * through a new edition).
+ */
+export function withEditionList(doc: PdfDocument, list: EditionList): PdfDocument {
+  return {
+    ...doc,
+    signatories: {
+      ...doc.signatories,
+      groups: list.groups.map((g) => ({ heading: g.heading, entries: g.entries.map((e) => ({ name: e.name, role: e.role })) })),
+      withdrawnText: list.withdrawn ? t(doc.lang, "withdrawnCount", list.withdrawn) : undefined,
+    },
   };
 }
 

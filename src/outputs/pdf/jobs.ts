@@ -3,7 +3,7 @@
 import type { ContentError } from "../../model/errors.ts";
 import { describeSite, type DescribeOptions, type LetterDocument } from "../../describe/letter-document.ts";
 import type { Letter, Site, SiteConfig } from "../../model/types.ts";
-import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, type PdfDocument } from "./document.ts";
+import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, withEditionList, type PdfDocument } from "./document.ts";
 import { CompilePool, workerCount } from "./pool.ts";
 import { renderPdf, scriptProblem, type RenderedPdf, type RenderOptions } from "./render.ts";
 
@@ -22,15 +22,20 @@ export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
   return { path: pdfPath(doc), doc };
 }
 
-/** One job per page: every (letter, version, language) has its PDF beside its page. */
-export function pagePdfJob(page: LetterDocument, originalLang: string, config: SiteConfig): PdfJob {
-  return { path: pagePdfPath(page, originalLang), doc: pdfDocumentFromPage(page, config) };
+/**
+ * One job per page: every (letter, version, language) has its PDF beside its page. A released version
+ * whose PDFs have a recorded edition prints that edition's list.
+ */
+export function pagePdfJob(page: LetterDocument, letter: Letter, config: SiteConfig): PdfJob {
+  const doc = pdfDocumentFromPage(page, config);
+  const list = page.kind === "version" && page.release ? letter.releases[page.release.version - 1]?.editionList : undefined;
+  return { path: pagePdfPath(page, letter.lang), doc: list ? withEditionList(doc, list) : doc };
 }
 
 /** The PDF of every page, each beside its page. */
 export function pagePdfJobs(site: Site, pages: readonly LetterDocument[]): PdfJob[] {
-  const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
-  return pages.map((page) => pagePdfJob(page, originalLang.get(page.slug)!, site.config));
+  const letters = new Map(site.letters.map((l) => [l.slug, l]));
+  return pages.map((page) => pagePdfJob(page, letters.get(page.slug)!, site.config));
 }
 
 /**

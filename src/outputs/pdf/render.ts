@@ -37,9 +37,7 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   const json = JSON.stringify(data);
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
-  // Everything that decides the bytes: the layout, the letter, the font files, the compiler, its options
-  // and what is done to its output.
-  const key = cacheKey([LAYOUT, json, fonts.version, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
+  const key = inputKey(json, fonts.version);
   const hit = dir ? await readCached(dir, key) : undefined;
   if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
 
@@ -56,6 +54,18 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   }
   if (dir) await writeCached(dir, key, compiled);
   return { bytes: compiled.bytes, pages: compiled.pages, warnings: [...warnings, ...typstWarnings(doc, compiled.warnings)], cached: false };
+}
+
+// Everything that decides the bytes: the layout, the letter, the font files, the compiler, its options and
+// what is done to its output (mark-info.ts).
+const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json, fontsVersion, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
+
+/**
+ * The hash of everything that decides a PDF's bytes, found without typesetting: an edition records it, so
+ * `check` knows when a released PDF would change (a withdrawal, a new layout, font or Typst version).
+ */
+export function pdfInputKey(doc: PdfDocument): string {
+  return inputKey(JSON.stringify(layoutData(doc)), loadFonts().version);
 }
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
