@@ -4,7 +4,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { jsonSchemas } from "../src/outputs/json-schema.ts";
 import { parseYaml } from "../src/load/yaml.ts";
-import { buildFixture, PROJECT } from "./helpers/site.ts";
+import { buildFixture, fixture, PROJECT } from "./helpers/site.ts";
 
 const committed = (file: string) => readFile(join(PROJECT, "schemas", file), "utf8");
 
@@ -23,7 +23,7 @@ describe("JSON Schemas", () => {
     const signatory = await validator("signatory.schema.json");
     const site = await validator("site.schema.json");
     expect(site(yaml(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")))).toBe(true);
-    expect(signatory(yaml(await readFile(join(PROJECT, "letters/belgium-e2ee/signatories/original.yaml"), "utf8")))).toBe(true);
+    expect(signatory(yaml(await readFile(fixture("reference/letters/belgium-e2ee/signatories/original.yaml"), "utf8")))).toBe(true);
     expect(signatory(yaml("name: Jane\ncountry: BE\nurl: https://example.org\n"))).toBe(true);
     for (const bad of ["affilation: X\nname: Jane\n", "name: Jane\nurl: example.org\n", "name: '  '\n", "name: Jane\ncountry: be\n", "[]", "name: Jane\ntype: person\n"]) {
       expect(signatory(yaml(bad)), bad).toBe(false);
@@ -38,9 +38,13 @@ describe("JSON Schemas", () => {
 
   it("point editors at the schema from the project's YAML files", async () => {
     expect(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/site\.schema\.json\n/);
-    expect(await readFile(join(PROJECT, "letters/belgium-e2ee/signatories/original.yaml"), "utf8")).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/signatory\.schema\.json\n/,
-    );
+    // Every signatory file the project ships (the sample letter's, until a site deletes it).
+    const letters = (await readdir(join(PROJECT, "letters"), { withFileTypes: true })).filter((e) => e.isDirectory());
+    const files = (await Promise.all(letters.map(async (l) => (await readdir(join(PROJECT, "letters", l.name, "signatories")).catch(() => []))
+      .filter((f) => f.endsWith(".yaml")).map((f) => `letters/${l.name}/signatories/${f}`)))).flat();
+    for (const file of files) {
+      expect(await readFile(join(PROJECT, file), "utf8"), file).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/signatory\.schema\.json\n/);
+    }
   });
 
   it("are published with the site under /schemas/", async () => {

@@ -22,7 +22,7 @@ describe("the reference letter's PDF", () => {
   let pages: number;
   beforeAll(async () => {
     reference = readReference();
-    const site = await loadSiteOrThrow(PROJECT);
+    const site = await loadSiteOrThrow(fixture("reference"));
     doc = pdfDocumentFromLetter(site.letters.find((l) => l.slug === "belgium-e2ee")!, site.config);
     const pdf = await renderPdf(doc, { cache: false });
     expect(pdf.warnings).toEqual([]);

@@ -1,18 +1,44 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { PROJECT } from "./helpers/site.ts";
 
 describe("the README", async () => {
   const readme = await readFile(join(PROJECT, "README.md"), "utf8");
-  const scripts = Object.keys((JSON.parse(await readFile(join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+  const scriptCommands = (JSON.parse(await readFile(join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const scripts = Object.keys(scriptCommands);
 
   it("only mentions npm scripts that exist", () => {
     const mentioned = [...new Set([...readme.matchAll(/npm run ([a-z:-]+)/g)].map((m) => m[1]!))];
     expect(mentioned.length).toBeGreaterThan(5);
     for (const name of mentioned) expect(scripts, `npm run ${name}`).toContain(name);
   });
+
+  it("names npm start and npm test, which exist, in its two-command set-up", () => {
+    const setUp = readme.slice(readme.indexOf("## Getting started"), readme.indexOf("Your first letter"));
+    expect(setUp).toMatch(/^npm ci && npm start\s+# preview the site/m);
+    expect(setUp).toMatch(/^npm test\s+# run the tests/m);
+    expect(scripts).toEqual(expect.arrayContaining(["start", "test"]));
+  });
+
+  it("only gives commands flags that they take (each in the command's --help)", async () => {
+    // `npm start -- --port 8081`, `npm run release -- <slug> --editorial`, ...: the flags after `--`.
+    const flags = new Map<string, Set<string>>();
+    for (const [, start, run, rest] of readme.matchAll(/`npm (?:(start)|run ([a-z:-]+)) -- ([^`]*)`/g)) {
+      const name = start ?? run!;
+      for (const [flag] of rest!.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)) flags.set(name, new Set([...(flags.get(name) ?? []), flag]));
+    }
+    expect(flags.get("start")).toContain("--port");
+    for (const [name, used] of flags) {
+      const file = /scripts\/[a-z-]+\.ts/.exec(scriptCommands[name] ?? "")?.[0];
+      expect(file, `npm run ${name} runs a script of scripts/`).toBeDefined();
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", file!, "--help"], { cwd: PROJECT });
+      for (const flag of used) expect(stdout, `npm run ${name} -- ${flag}`).toContain(flag);
+    }
+  }, 60000);
 
   // Every folder of code a file named in the table may live in.
   const codeFolders = ["scripts", ...(await readdir(join(PROJECT, "src"), { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => relative(PROJECT, join(e.parentPath, e.name))), "src"];

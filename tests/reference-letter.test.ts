@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readReference, type ReferenceLetter } from "./helpers/reference.ts";
-import { PROJECT, buildFixture, readPage, text } from "./helpers/site.ts";
+import { buildFixture, fixture, readPage, text } from "./helpers/site.ts";
 import { loadSite } from "../src/load/site.ts";
 
 describe("the reference letter (Belgium, 29 September 2021)", () => {
@@ -9,8 +9,8 @@ describe("the reference letter (Belgium, 29 September 2021)", () => {
   let site: string;
   beforeAll(async () => {
     reference = readReference();
-    // The project's own letters/ folder, built like any fixture.
-    site = await buildFixture("../..");
+    // A copy of the sample letter the project ships in letters/, which a site that uses it deletes.
+    site = await buildFixture("reference");
     page = await readPage(site, "belgium-e2ee/index.html");
   });
 
@@ -55,7 +55,7 @@ describe("the reference letter (Belgium, 29 September 2021)", () => {
   });
 
   it("keeps each individual's name, role and affiliation in their own fields", async () => {
-    const { site } = await loadSite(PROJECT);
+    const { site } = await loadSite(fixture("reference"));
     const bart = site!.letters[0]!.signatories.find((s) => s.name === "Bart Preneel");
     expect(bart).toMatchObject({ type: "individual", title: "Prod. dr. ir.", affiliation: "University of Leuven" });
   });

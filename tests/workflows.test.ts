@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { PROJECT } from "./helpers/site.ts";
+import { PROJECT, tempDir } from "./helpers/site.ts";
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string };
+type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, string> };
 type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }> };
 const load = async (name: string) => parse(await readFile(join(PROJECT, ".github/workflows", name), "utf8")) as Workflow;
 
@@ -46,5 +46,64 @@ describe("GitHub Actions workflows", () => {
     expect(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.with).toEqual({ path: "_site" });
     expect(workflow.jobs.build!.permissions).toBeUndefined();
     expect(workflow.jobs.deploy!.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+
+  it("keep one pull-request job that always runs, with no path filter (a skipped required check stays pending)", async () => {
+    const workflow = await load("pull-request.yml");
+    expect(Object.keys(workflow.jobs)).toEqual(["check"]);
+    expect(workflow.on.pull_request ?? {}).not.toHaveProperty("paths");
+    expect(workflow.on.pull_request ?? {}).not.toHaveProperty("paths-ignore");
+    expect(workflow.jobs.check).not.toHaveProperty("if");
+    const steps = workflow.jobs.check!.steps;
+    const step = (run: string) => steps.find((s) => s.run?.includes(run))!;
+    // Content pull requests still get the check, the build and the summary; only code steps are skipped.
+    expect(step("check -- --format github").if).toBeUndefined();
+    expect(step("npm run build").if).toBeUndefined();
+    for (const run of ["npm test", "typecheck", "poppler-utils"]) expect(step(run).if, run).toBe("steps.scope.outputs.code == 'true'");
+    const text = await readFile(join(PROJECT, ".github/workflows/pull-request.yml"), "utf8");
+    expect(text).toMatch(/# No `paths:` filter, on purpose\./);
+  });
+
+  describe("the step that decides whether the tests run", () => {
+    const git = (cwd: string, ...args: string[]) => promisify(execFile)("git", args, { cwd });
+
+    /** Runs the workflow's "What changed" step in a repository whose branch changed `change`; returns code=... */
+    async function scope(change: (repo: string) => Promise<void>, { base = "main" } = {}): Promise<string> {
+      const step = (await load("pull-request.yml")).jobs.check!.steps.find((s) => s.id === "scope")!;
+      expect(step.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+      const repo = await tempDir("open-letters-scope-");
+      await git(repo, "init", "-q", "-b", "main");
+      await git(repo, "config", "user.email", "t@example.org");
+      await git(repo, "config", "user.name", "T");
+      await mkdir(join(repo, "letters/x/signatories"), { recursive: true });
+      await mkdir(join(repo, "src"));
+      await writeFile(join(repo, "letters/x/letter.md"), "text\n");
+      await writeFile(join(repo, "src/code.ts"), "code\n");
+      await git(repo, "add", "-A");
+      await git(repo, "commit", "-qm", "base");
+      await git(repo, "update-ref", "refs/remotes/origin/main", "HEAD"); // what checkout's fetch-depth: 0 gives
+      await change(repo);
+      await git(repo, "add", "-A");
+      await git(repo, "commit", "-qm", "change", "--allow-empty");
+      const output = join(repo, "..", "github-output");
+      await writeFile(output, "");
+      // GitHub runs `run:` with bash -e (https://docs.github.com/actions/reference/workflow-syntax-for-github-actions#jobsjob_idstepsshell).
+      await promisify(execFile)("bash", ["-e", "-c", step.run!], { cwd: repo, env: { ...process.env, BASE_REF: base, GITHUB_OUTPUT: output } });
+      return (await readFile(output, "utf8")).trim();
+    }
+
+    it("skips the code's tests when only files under letters/ changed", async () => {
+      expect(await scope((repo) => writeFile(join(repo, "letters/x/signatories/jane.yaml"), "name: Jane\n"))).toBe("code=false");
+    });
+
+    it("runs them when anything else changed, a file moved into letters/, nothing changed, or the base is unknown", async () => {
+      expect(await scope(async (repo) => {
+        await writeFile(join(repo, "letters/x/signatories/jane.yaml"), "name: Jane\n");
+        await writeFile(join(repo, "src/code.ts"), "changed\n");
+      })).toBe("code=true");
+      expect(await scope((repo) => rename(join(repo, "src/code.ts"), join(repo, "letters/code.ts")))).toBe("code=true");
+      expect(await scope(async () => {})).toBe("code=true");
+      expect(await scope((repo) => writeFile(join(repo, "letters/x/a.yaml"), "name: A\n"), { base: "no-such-branch" })).toBe("code=true");
+    });
   });
 });

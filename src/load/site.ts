@@ -10,7 +10,7 @@ import { LETTER_FILE, loadLetter } from "./letters.ts";
 import type { LoadOptions } from "./parse-cache.ts";
 import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
 import { SLUG_PATTERN } from "../model/schema.ts";
-import type { Letter, Site } from "../model/types.ts";
+import type { Letter, Site, SiteConfig } from "../model/types.ts";
 
 export const LETTERS_DIR = "letters";
 /** Files that may sit directly in letters/ besides the letter folders. */
@@ -19,6 +19,11 @@ const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, "README.md", ".gitkeep"]);
 export interface LoadResult {
   site?: Site;
   problems: ContentError[];
+  /**
+   * When there are errors, what loaded all the same, for the preview to show beside them: the settings
+   * (unless site.yaml is broken) and every letter with no error in its own folder.
+   */
+  partial?: { config?: SiteConfig; letters: Letter[] };
 }
 
 /** Loads and validates everything under `<root>/letters`. Never throws for content mistakes. */
@@ -65,11 +70,13 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
     for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
-      problems.push(...(await loadLetter(join(lettersDir, entry.name), FALLBACK_SITE_CONFIG, options)).problems);
+      const result = await loadLetter(join(lettersDir, entry.name), FALLBACK_SITE_CONFIG, options);
+      problems.push(...result.problems);
+      if (result.letter) letters.push(result.letter);
     }
   }
   problems.push(...duplicateSlugs(letters));
-  if (!config || hasErrors(problems)) return { problems };
+  if (!config || hasErrors(problems)) return { problems, partial: { config, letters: lettersWithoutErrors(letters, problems) } };
   return { site: { root: absoluteRoot, config, letters, warnings: problems }, problems };
 }
 
@@ -78,6 +85,12 @@ export async function loadSiteOrThrow(root: string, options: LoadOptions = {}): 
   const { site, problems } = await loadSite(root, options);
   if (!site) throw new ContentProblemsError(problems);
   return site;
+}
+
+/** The letters none of whose own files has an error (a letter's files are all inside its folder). */
+function lettersWithoutErrors(letters: readonly Letter[], problems: readonly ContentError[]): Letter[] {
+  const broken = problems.filter((p) => p.severity === "error").map((p) => p.file);
+  return letters.filter((l) => !broken.some((file) => file === l.dir || file.startsWith(`${l.dir}/`)));
 }
 
 function duplicateSlugs(letters: readonly Letter[]): ContentError[] {

@@ -103,6 +103,10 @@ export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** An open letter its page offers no way to sign (site.yaml names no repository and no sign_email). */
+export class UnsignableLetterError extends ContentError {}
+/** An open letter that was never released, so npm run build leaves it out. */
+export class UnreleasedLetterError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
 
@@ -111,6 +115,8 @@ export class UncoveredScriptError extends ContentError {}
 export class MissingFontError extends OpenLettersError {}
 /** The site's own text (its title on a social card) is in a script no font covers. */
 export class CardScriptError extends OpenLettersError {}
+/** The port the preview was asked to serve on is taken (by another preview or another program). */
+export class PortInUseError extends OpenLettersError {}
 /** Two sources of a build want the same output file, e.g. a letter folder named like a site folder. */
 export class OutputCollisionError extends OpenLettersError {}
 

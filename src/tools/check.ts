@@ -2,6 +2,7 @@
 // sorted list, plus the fixes `--fix` can apply.
 import { sortProblems, type ContentError } from "../model/errors.ts";
 import { lintSite, type Fix } from "./lint.ts";
+import { openLetterWarnings } from "./open-letters.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
 import type { Site } from "../model/types.ts";
@@ -16,7 +17,7 @@ export async function checkSite(root: string, options: LoadOptions = {}): Promis
   const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root)]);
   // The same file:line:col and message from two sources is one problem.
   const seen = new Set<string>();
-  const problems = sortProblems([...loaded.problems, ...lint.problems]).filter((p) => {
+  const problems = sortProblems([...loaded.problems, ...lint.problems, ...(await openLetterWarnings(loaded.site))]).filter((p) => {
     const key = p.format();
     return !seen.has(key) && seen.add(key);
   });

@@ -30,7 +30,7 @@ interface SiteUnderTest {
 }
 const SITES: SiteUnderTest[] = [
   { name: "fixture", build: () => buildFixture("basic"), pages: { home: "/", letter: "/first-letter/" }, footnotes: true },
-  { name: "reference", build: () => buildFixture("../.."), pages: { home: "/", letter: "/belgium-e2ee/" }, footnotes: true },
+  { name: "reference", build: () => buildFixture("reference"), pages: { home: "/", letter: "/belgium-e2ee/" }, footnotes: true },
   {
     name: "translated",
     build: () => buildFixture("translated"),

@@ -1,7 +1,7 @@
 // renderPdf(document) → PDF bytes, page count and warnings, through the disk cache. A PdfDocument
 // describes one PDF (see document.ts); the same call serves every letter, version and language.
 import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts";
-import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, TypstError } from "../typst/compile.ts";
+import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, PDF_POSTPROCESSING, TypstError } from "../typst/compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "../typst/fonts.ts";
 import { InternalError, type UncoveredScriptError } from "../../model/errors.ts";
@@ -56,8 +56,9 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   return { bytes: compiled.bytes, pages: compiled.pages, warnings: [...warnings, ...typstWarnings(doc, compiled.warnings)], cached: false };
 }
 
-// Everything that decides the bytes: the layout, the letter, the font files, the compiler and its options.
-const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json, fontsVersion, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS)]);
+// Everything that decides the bytes: the layout, the letter, the font files, the compiler, its options and
+// what is done to its output (mark-info.ts).
+const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json, fontsVersion, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
 
 /**
  * The hash of everything that decides a PDF's bytes, found without typesetting: an edition records it, so

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { InternalError } from "../../model/errors.ts";
 import { loadFonts } from "./fonts.ts";
+import { MARK_INFO_STEP, withoutDefaultSuspects } from "./mark-info.ts";
 
 const require = createRequire(import.meta.url);
 const PACKAGE_NAME = "@myriaddreamin/typst-ts-node-compiler";
@@ -20,6 +21,9 @@ export const COMPILER_VERSION = `${PACKAGE_NAME}@${(require(`${PACKAGE_NAME}/pac
  * with a screen reader.
  */
 export const PDF_OPTIONS = { pdfTags: true } as const;
+
+/** What is done to Typst's bytes after export (mark-info.ts), part of the cache key like PDF_OPTIONS. */
+export const PDF_POSTPROCESSING = [MARK_INFO_STEP] as const;
 
 /** Typst reported an error. Our layout is constant and letters reach it as data, so this is a bug. */
 export class TypstError extends InternalError {}
@@ -52,7 +56,7 @@ export function compilePdf(source: string, inputs: Record<string, string>): Comp
     const warnings = result.takeWarnings();
     const bytes = typst.pdf(document, PDF_OPTIONS);
     return {
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      bytes: withoutDefaultSuspects(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
       pages: document.numOfPages,
       warnings: warnings ? (typst.fetchDiagnostics(warnings) as Diagnostic[]).map(describe) : [],
     };
