@@ -4,6 +4,7 @@ import {
   StrayFileError, UndefinedFootnoteError, UnknownKeyError, UnusedFootnoteError, YamlSyntaxError, loadSite, type ContentError,
 } from "../src/index.ts";
 import { parseSignatoryFile } from "../src/load/signatories.ts";
+import { parseLetterFile } from "../src/load/letters.ts";
 import { fixture } from "./helpers/site.ts";
 
 describe("loading a valid site", () => {
@@ -126,6 +127,30 @@ describe("signatory files", () => {
     expect(problems[0]!.message).toContain('"name" must be text');
     // "No" is a plain string in YAML 1.2, so a person named No is fine.
     expect(parseSignatoryFile("name: No\n", "no.yaml").signatories[0]!.name).toBe("No");
+  });
+
+  it("report a tab-indented list entry once, at the tab, as indentation with a tab", () => {
+    // One entry of three indented with a tab: the parser alone reports a cascade of "Unexpected" errors.
+    const text = "- name: Jane Doe\n  affiliation: X\n- name: Tab Person\n\taffiliation: Y\n- name: Carol\n";
+    const { problems } = parseSignatoryFile(text, "list.yaml");
+    expect(problems.map((p) => p.format())).toEqual([
+      'list.yaml:4:1: error: YAML indentation uses spaces, not tabs: this line is indented with a tab. Replace the tab with spaces, so the line starts under the field above it (in a list, two spaces in from the "- ").',
+    ]);
+    // After the "- " of an entry, and in front matter, the tab's own column and the file's line.
+    expect(parseSignatoryFile("- name: A\n-\tname: B\n", "l.yaml").problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 2, "YAML indentation uses spaces, not tabs: this line is indented with a tab."],
+    ]);
+    const letter = parseLetterFile("---\ntitle: X\ndate: 2024-01-01\nto:\n\t- The Minister\n---\n\nBody.\n", "letter.md");
+    expect(letter.problems.map((p) => [p.line, p.column])).toEqual([[5, 1]]);
+    expect(letter.problems[0]!.message).toContain("indentation uses spaces, not tabs");
+  });
+
+  it("keep a tab inside a block of text, and an error elsewhere, what they are", () => {
+    // A tab after a block scalar's indentation is its text, not indentation.
+    expect(parseSignatoryFile("name: A\ngroup: |\n  \tindented text\n", "g.yaml").problems).toEqual([]);
+    const { problems } = parseSignatoryFile("name: A\naffiliation: [Unclosed\n", "u.yaml");
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => !p.message.includes("tabs"))).toBe(true);
   });
 
   it("reject duplicate keys", () => {
