@@ -3,7 +3,7 @@ import {
   DuplicateSignatoryError, DuplicateSlugError, EmptyBodyError, FrontMatterError, InvalidFieldError, MissingFieldError,
   StrayFileError, UndefinedFootnoteError, UnknownKeyError, UnusedFootnoteError, YamlSyntaxError, loadSite, type ContentError,
 } from "../src/index.ts";
-import { parseSignatoryFile } from "../src/load/signatories.ts";
+import { compareFileNames, parseSignatoryFile } from "../src/load/signatories.ts";
 import { parseLetterFile } from "../src/load/letters.ts";
 import { fixture } from "./helpers/site.ts";
 
@@ -42,6 +42,21 @@ describe("loading a valid site", () => {
     const second = site!.letters.find((l) => l.slug === "second-letter")!;
     expect(second.display.order).toBe("as-listed");
     expect(second.signatories.map((s) => s.name)).toEqual(["Beta", "Alpha"]);
+  });
+
+  it("lists a file before its namesakes' -2, -10 files, by stem and number, whatever the file system's order", async () => {
+    const { site, problems } = await loadSite(fixture("file-order"));
+    expect(problems).toEqual([]);
+    const files = site!.letters[0]!.signatories.map((s) => s.source.file.split("/").at(-1));
+    expect(files).toEqual(["bob-brown.yaml", "jane-doe.yaml", "jane-doe-2.yaml", "jane-doe-10.yaml", "jane-doe-smith.yaml", "zoe-zed.yaml"]);
+  });
+
+  it("orders file names by stem ignoring case, then extension, lowercase first between case variants, the same every time", () => {
+    const names = ["Zed.yaml", "jane-doe-10.yaml", "Jane-Doe.yaml", "jane-doe.yml", "jane-doe.yaml", "alice.yaml", "jane-doe-02.yaml", "jane-doe-2.yaml"];
+    // Stem ignoring case, then extension, then case.
+    const sorted = ["alice.yaml", "jane-doe.yaml", "Jane-Doe.yaml", "jane-doe.yml", "jane-doe-2.yaml", "jane-doe-02.yaml", "jane-doe-10.yaml", "Zed.yaml"];
+    expect([...names].sort(compareFileNames)).toEqual(sorted);
+    expect([...names].reverse().sort(compareFileNames)).toEqual(sorted);
   });
 
   it("records where each signatory was defined", async () => {

@@ -22,6 +22,48 @@ export function isYamlFile(name: string): boolean {
   return YAML_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
+/**
+ * As-listed order: the order of signatory file names, the same on every machine (no locale, no file
+ * system order). The stem comes before the extension, so `jane-doe.yaml` precedes `jane-doe-2.yaml`
+ * (a code-point sort put "-" before "."); numbers go by value, so `-2` precedes `-10`; letters ignore
+ * case, as people read a listing. Names differing only in case put the lowercase one first (as the
+ * tools write it), so its variant is the one reported as a duplicate.
+ */
+export function compareFileNames(a: string, b: string): number {
+  const [stemA, extA] = splitExtension(a);
+  const [stemB, extB] = splitExtension(b);
+  return (
+    compareNatural(stemA.toLowerCase(), stemB.toLowerCase()) ||
+    compareNatural(extA.toLowerCase(), extB.toLowerCase()) ||
+    byCodePoint(b, a) // reversed: "j" (U+006A) before "J" (U+004A)
+  );
+}
+
+function splitExtension(name: string): [string, string] {
+  const ext = extname(name);
+  return [name.slice(0, name.length - ext.length), ext];
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Code-point order, except that runs of digits compare by their value. */
+function compareNatural(a: string, b: string): number {
+  const x = a.split(/(\d+)/);
+  const y = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    if (p === q) continue;
+    // split() with a capture group puts the digit runs at the odd indexes.
+    if (i % 2 === 1) {
+      const [m, n] = [p.replace(/^0+/, ""), q.replace(/^0+/, "")];
+      return m.length - n.length || byCodePoint(m, n) || p.length - q.length;
+    }
+    // A text run that is a prefix of the other ends a name sooner ("jane-doe" before "jane-doe-2").
+    return byCodePoint(p, q);
+  }
+  return x.length - y.length;
+}
+
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
   let names: string[];
@@ -30,8 +72,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   } catch {
     return { signatories: [], problems: [] }; // a letter may have no signatories yet
   }
-  // As-listed order is file-name order: compare code points so every machine agrees.
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.sort(compareFileNames);
   const cache = new SignatoryCache(root, dir, options.cache);
   const signatories: Signatory[] = [];
   const problems: ContentError[] = [];

@@ -11,7 +11,7 @@ import {
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR, derivedId, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
@@ -74,7 +74,8 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   const dir = join(letterDir, SIGNATORIES_DIR);
-  const names = existsSync(dir) ? (await readdir(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  // The loader's order, so "the first entry" of a duplicate is the same one in both.
+  const names = existsSync(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
