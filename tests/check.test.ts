@@ -96,6 +96,54 @@ describe("check rules", async () => {
   });
 });
 
+describe("a signatory entered twice, differing only in case", () => {
+  /**
+   * The fixture, plus Jane-Doe.yaml repeating jane-doe.yaml: written here, not committed, because a
+   * checkout on macOS or Windows cannot hold two file names that differ only in case.
+   */
+  async function caseDuplicate(): Promise<string> {
+    const root = await tempDir();
+    await cp(fixture("case-duplicate"), root, { recursive: true });
+    await writeFile(join(root, "letters/pledge/signatories/Jane-Doe.yaml"), "name: JANE DOE\naffiliation: example university\n");
+    return root;
+  }
+
+  it("is one error per duplicate, at the copy, and no warning about the copy's capitals, spaces or file name", async () => {
+    const root = await caseDuplicate();
+    const { problems, fixes } = await checkSite(root);
+    const dir = join(root, "letters/pledge/signatories");
+    expect(problems.map((p) => [p.file.split("/").at(-1), p.line, p.severity, p.constructor.name])).toEqual([
+      ["Jane-Doe.yaml", 1, "error", "DuplicateSignatoryError"],
+      ["list.yaml", 4, "error", "DuplicateSignatoryError"],
+    ]);
+    const [file, list] = problems;
+    expect(file!.hint).toContain(`${join(dir, "jane-doe.yaml").split("/").slice(-5).join("/")}:1:1`);
+    expect(file!.hint).toContain("differs from this one only in case");
+    expect(file!.hint).toMatch(/delete Jane-Doe\.yaml\.$/);
+    expect(list!.hint).toMatch(/list\.yaml:2:3; remove one of them\.$/);
+    // Nothing to rename: the copy is not a namesake to be called jane-doe-2.yaml.
+    expect(fixes).toEqual([]);
+  });
+
+  it("is never renamed by --fix as if it were a namesake", async () => {
+    const root = await caseDuplicate();
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("Nothing to fix.");
+    expect((await readdir(join(root, "letters/pledge/signatories"))).sort()).toEqual(["Jane-Doe.yaml", "jane-doe.yaml", "list.yaml"]);
+    expect(result.stderr.match(/: (error|warning):/g)).toHaveLength(2);
+  });
+
+  it("is one error in a released letter too, not also a complaint about its signed: date", async () => {
+    const root = await tempDir();
+    await cp(fixture("versioned"), root, { recursive: true });
+    const dir = join(root, "letters/pledge/signatories");
+    await writeFile(join(dir, "Alice-Arnold.yaml"), await readFile(join(dir, "alice-arnold.yaml"), "utf8"));
+    const { problems } = await checkSite(root);
+    expect(problems.map((p) => `${p.file.split("/").at(-1)}: ${p.constructor.name}`)).toEqual(["Alice-Arnold.yaml: DuplicateSignatoryError"]);
+  });
+});
+
 describe("npm run check --fix", () => {
   it("fixes a copy in place: spaces, https://, file name; keeps comments, quoting and other lines", async () => {
     const root = await tempDir();

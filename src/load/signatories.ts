@@ -110,8 +110,11 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
   }
   cache.save();
-  problems.push(...findDuplicates(signatories));
-  return { signatories, problems };
+  const duplicates = findDuplicates(signatories);
+  problems.push(...duplicates.problems);
+  // A duplicate is reported once, here; left in the list it would also be checked against the releases
+  // (a second "signed:" complaint, and so on) for an entry the fix is to delete.
+  return { signatories: signatories.filter((s) => !duplicates.repeated.has(s)), problems };
 }
 
 /** Parses one signatory file's text; every entry is validated and every problem reported. */
@@ -194,9 +197,10 @@ export function signatoryKey(fileName: string, inList: { name: string; affiliati
   return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
 }
 
-function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
+function findDuplicates(signatories: readonly Signatory[]): { problems: ContentError[]; repeated: Set<Signatory> } {
   const seen = new Map<string, Signatory>();
   const problems: ContentError[] = [];
+  const repeated = new Set<Signatory>();
   for (const s of signatories) {
     const key = nameKey(s);
     const first = seen.get(key);
@@ -204,13 +208,19 @@ function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
       seen.set(key, s);
       continue;
     }
+    repeated.add(s);
     const { file, line, column } = first.source;
+    const here = basename(s.source.file);
+    // Jane-Doe.yaml beside jane-doe.yaml: one file on macOS and Windows, so the copy must go, not be renamed.
+    const caseVariant = here !== basename(file) && here.toLowerCase() === basename(file).toLowerCase();
     problems.push(
       new DuplicateSignatoryError(s.source.file, s.source, `"${s.name}"${s.affiliation ? ` (${s.affiliation})` : ""} is listed twice.`,
-        `The first entry is at ${file}:${line}:${column}; remove one of them.`),
+        caseVariant
+          ? `The first entry is at ${file}:${line}:${column}, in a file whose name differs from this one only in case (macOS and Windows cannot hold both): delete ${here}.`
+          : `The first entry is at ${file}:${line}:${column}; remove one of them.`),
     );
   }
-  return problems;
+  return { problems, repeated };
 }
 
 /** Display order: groups in order of first appearance, then as listed or alphabetically within a group. */

@@ -79,12 +79,13 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
+  const signatories = new Set<string>();
   for (const name of names) {
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
     if (read.problem) continue; // the loader reports it
-    const file = lintSignatoryFile(read.text, absolute, taken, released);
+    const file = lintSignatoryFile(read.text, absolute, taken, released, signatories);
     result.problems.push(...file.problems);
     result.fixes.push(...file.fixes);
     seen.push(...file.names);
@@ -98,27 +99,42 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
  * error; this adds the fix) and a one-signatory file named after someone else. `taken` holds the file
  * names in the folder, so two renames never pick the same name. Detection runs per entry; what it finds
  * is then gathered into at most one Fix (edits, then the rename).
+ *
+ * `signatories` holds the identities (nameKey) of the entries of the files linted before this one, in
+ * the loader's order. An entry already among them is the loader's duplicate error, reported once: it
+ * gets no warning of its own, and its file is never renamed as if it were a namesake (jane-doe-2.yaml).
  */
 export function lintSignatoryFile(
   text: string,
   absolute: string,
   taken: Set<string> = new Set(),
   released: ReadonlySet<string> = new Set(),
+  signatories: Set<string> = new Set(),
 ): LintResult & { names: NameSeen[] } {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
   const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[] };
   if (parsed.problems.length) return out; // the loader reports syntax errors
   const found: Findings = { problems: out.problems, edits: [], descriptions: [] };
+  let duplicates = 0;
   for (const entry of signatoryEntries(parsed.doc.contents)) {
     const at = { file, positionOf: parsed.positionOf, entry };
+    const name = field(at, "name")?.value as string | undefined;
+    if (name !== undefined) {
+      const key = nameKey({ name, affiliation: field(at, "affiliation")?.value as string | undefined });
+      if (signatories.has(key)) {
+        duplicates++;
+        continue;
+      }
+      signatories.add(key);
+    }
     findSpacing(at, found);
     findCapitals(at, found);
     findBareUrl(at, found);
     const seen = nameSeen(at);
     if (seen) out.names.push(seen);
   }
-  const renameTo = planRename(parsed.doc.contents, absolute, file, taken, released, found);
+  const renameTo = duplicates ? undefined : planRename(parsed.doc.contents, absolute, file, taken, released, found);
   if (found.edits.length || renameTo) out.fixes.push({ file: absolute, description: found.descriptions.join(", "), edits: found.edits, renameTo });
   return out;
 }
