@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, githubAnnotation } from "../src/tools/annotations.ts";
@@ -10,6 +10,7 @@ import { normaliseName } from "../src/common/names.ts";
 import { isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
 import { loadSite } from "../src/load/site.ts";
 import { versionList } from "../src/load/version-lists.ts";
+import { intendedTextName } from "../src/load/letters.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
@@ -141,6 +142,61 @@ describe("a signatory entered twice, differing only in case", () => {
     await writeFile(join(dir, "Alice-Arnold.yaml"), await readFile(join(dir, "alice-arnold.yaml"), "utf8"));
     const { problems } = await checkSite(root);
     expect(problems.map((p) => `${p.file.split("/").at(-1)}: ${p.constructor.name}`)).toEqual(["Alice-Arnold.yaml: DuplicateSignatoryError"]);
+  });
+});
+
+describe("letter and signatory files named almost right", async () => {
+  const ROOT = "tests/fixtures/misnamed/letters";
+  const { problems } = await checkSite(fixture("misnamed"));
+  const about = (file: string) => problems.filter((p) => p.file === `${ROOT}/${file}`);
+
+  it("stop at a translation named letter-fr.md or Letter.nl.md, naming the file it should be", () => {
+    expect(about("appeal/letter-fr.md").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["error", "This file is not read: a translation into French is named letter.fr.md.", "Rename it to letter.fr.md."],
+    ]);
+    expect(about("appeal/Letter.nl.md").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["error", "This file is not read: a translation into Dutch is named letter.nl.md.", "Rename it to letter.nl.md."],
+    ]);
+    // A copy kept under another name is nobody's translation.
+    expect(problems.some((p) => p.file.endsWith("letter-old.md"))).toBe(false);
+  });
+
+  it("stop at a letter folder holding Letter.md, saying to rename it to letter.md", () => {
+    // On Linux the folder has no letter.md; on macOS and Windows Letter.md is read as letter.md.
+    const found = problems.filter((p) => p.file.startsWith(`${ROOT}/capital/`));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("error");
+    expect(`${found[0]!.message} ${found[0]!.hint}`).toMatch(/rename it to letter\.md/i);
+  });
+
+  it("read a .yml signatory file, with a warning that --fix renames it to .yaml", async () => {
+    expect(about("appeal/signatories/jane-doe.yml").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["warning", "Signatory files end in .yaml, not .yml.", "Rename it to jane-doe.yaml (npm run check -- --fix does this); it is read either way."],
+    ]);
+    const root = await tempDir();
+    await cp(fixture("misnamed"), root, { recursive: true });
+    const dir = join(root, "letters/appeal");
+    await rename(join(dir, "letter-fr.md"), join(dir, "letter.fr.md"));
+    await rename(join(dir, "Letter.nl.md"), join(dir, "letter.nl.md"));
+    await rename(join(root, "letters/capital/Letter.md"), join(root, "letters/capital/letter.md"));
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await readdir(join(dir, "signatories"))).toEqual(["jane-doe.yaml"]);
+    // Renamed as the messages said, every file is read: two translations and the signatory.
+    const { site } = await checkSite(root);
+    const appeal = site!.letters.find((l) => l.slug === "appeal")!;
+    expect(appeal.translations.map((t) => t.lang)).toEqual(["fr", "nl"]);
+    expect(appeal.signatories.map((s) => s.name)).toEqual(["Jane Doe"]);
+  });
+
+  it("names the file a misnamed letter text should have", () => {
+    expect(["Letter.md", "LETTER.MD", "letter.markdown", "Letter.fr.md", "letter-fr.md", "letter_pt_br.md", "letter fr.md"].map(intendedTextName)).toEqual([
+      "letter.md", "letter.md", "letter.md", "letter.fr.md", "letter.fr.md", "letter.pt-BR.md", "letter.fr.md",
+    ]);
+    for (const name of ["letter.md", "letter.fr.md", "letter-old.md", "letter-new.md", "letter-draft.md", "notes.md", "letter.md.bak"]) {
+      expect(intendedTextName(name), name).toBeUndefined();
+    }
   });
 });
 

@@ -103,6 +103,8 @@ export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** A letter's text under a name the loader does not read (`Letter.md`, `letter-fr.md`). */
+export class MisnamedFileError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
 

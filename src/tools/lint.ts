@@ -11,7 +11,7 @@ import {
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
@@ -215,24 +215,49 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
 }
 
 /**
- * The new path of a one-signatory file not named after its signatory, with its warning, or undefined.
- * A file recorded by a release without an id: line keeps its name: its identity is derived from the name.
+ * The new path of a signatory file with its warning, or undefined: a one-signatory file not named after
+ * its signatory, and any file ending in .yml (or .YAML). The loader reads those too, as editors save
+ * them, but one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on
+ * the same files. A file whose entries a release recorded without an id: line keeps its name: their
+ * identity is derived from it (see keepsName).
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
-  const identified = isMap(root) && root.has("id");
-  if (!single || (!identified && released.has(derivedId(`${base}${ext}`))) || fileNameMatchesName(base, single.value as string)) return undefined;
-  const target = freeName(slugOf(single.value as string), ext, taken);
+  const current = `${base}${ext}`;
+  const misnamed = single !== undefined && !fileNameMatchesName(base, single.value as string);
+  if (!misnamed && ext === YAML_EXTENSION) return undefined;
+  if (keepsName(root, current, released)) return undefined;
+  const target = freeName(misnamed ? slugOf(single.value as string) : base, current, taken);
   found.problems.push(
-    new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
-      `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning(),
+    misnamed
+      ? new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
+          `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
+      : new FileNameMismatchError(file, { line: 1, column: 1 }, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
+          `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
   );
   taken.add(target);
   found.descriptions.push(`renamed to ${target}`);
   return join(absolute, "..", target);
 }
+
+/**
+ * Whether renaming the file would change a released signature's identity: an entry without `id:` is
+ * known by the id derived from its file name (and, in a list, its name), which a release recorded.
+ */
+function keepsName(root: unknown, fileName: string, released: ReadonlySet<string>): boolean {
+  return signatoryEntries(root).some(({ map, path }) => {
+    if (map.has("id")) return false;
+    const name = stringScalar(map.get("name", true))?.value as string | undefined;
+    const affiliation = stringScalar(map.get("affiliation", true))?.value as string | undefined;
+    const inList = path.length ? { name: name ?? "", affiliation } : undefined;
+    return released.has(derivedId(signatoryKey(fileName, inList)));
+  });
+}
+
+/** The extension the tools write, and the one a signatory file is renamed to. */
+const YAML_EXTENSION = ".yaml";
 
 function stringScalar(node: unknown): Scalar | undefined {
   return isScalar(node) && typeof node.value === "string" && node.range ? node : undefined;
@@ -246,11 +271,16 @@ function replaceScalar(node: Scalar, value: string, path: (string | number)[]): 
   return { start, end, text, quoted, path, expected: value };
 }
 
-/** `jane-doe.yaml`, or `jane-doe-2.yaml` if that name is taken in the folder. */
-function freeName(slug: string, ext: string, taken: Set<string>): string {
+/**
+ * `jane-doe.yaml`, or `jane-doe-2.yaml` if that name is taken in the folder. Taken ignores case, as
+ * macOS and Windows do (Jane-Doe.yaml and jane-doe.yaml are one file there), except for the file being
+ * renamed itself, so Jane-Doe.yaml can become jane-doe.yaml.
+ */
+function freeName(slug: string, self: string, taken: Set<string>): string {
+  const others = new Set([...taken].filter((name) => name !== self).map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
-    const name = `${slug}${n === 1 ? "" : `-${n}`}${ext}`;
-    if (!taken.has(name)) return name;
+    const name = `${slug}${n === 1 ? "" : `-${n}`}${YAML_EXTENSION}`;
+    if (!others.has(name.toLowerCase())) return name;
   }
 }
 
