@@ -200,6 +200,53 @@ describe("letter and signatory files named almost right", async () => {
   });
 });
 
+describe("a near-duplicate marked as reviewed in reviewed.yaml", async () => {
+  const DIR = "tests/fixtures/reviewed/letters/pledge";
+  const { problems } = await checkSite(fixture("reviewed"));
+
+  it("is no longer a warning, while an unreviewed pair still is, with the line that would mark it reviewed", () => {
+    const near = problems.filter((p) => p instanceof NearDuplicateSignatoryError);
+    expect(near.map((p) => `${p.file.split("/").at(-1)}:${p.line}`)).toEqual(["list.yaml:3"]);
+    expect(near[0]!.hint).toBe(
+      `If this is the same signatory, keep one entry; if they are different people, add - ["list.yaml#Emile Durand", "list.yaml#Émile DURAND"] under different_people: in ${DIR}/reviewed.yaml to mark this warning as reviewed.`,
+    );
+  });
+
+  it("reports pairs that name no signatory, or silence nothing, where they are", () => {
+    const stale = problems.filter((p) => p.file === `${DIR}/reviewed.yaml`);
+    expect(stale.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
+      [4, 5, "warning", '"bob-brown.yaml" and "jane-doe.yaml" raise no warning to silence.'],
+      [5, 6, "warning", '"gone.yaml" names no signatory of this letter.'],
+      [6, 6, "warning", '"list.yaml" names no signatory of this letter.'],
+    ]);
+    expect(stale[2]!.hint).toBe('list.yaml holds a list: name the entry, e.g. "list.yaml#Emile Durand".');
+    // Not a YAML file the letter never reads.
+    expect(problems.some((p) => p instanceof StrayFileError)).toBe(false);
+  });
+
+  it("silences the pair once the suggested line is added", async () => {
+    const root = await tempDir();
+    await cp(fixture("reviewed"), root, { recursive: true });
+    const line = /add (- \[.*\]) under/.exec(problems.find((p) => p instanceof NearDuplicateSignatoryError)!.hint!)![1]!;
+    await writeFile(join(root, "letters/pledge/reviewed.yaml"), `different_people:\n  - [jane-doe.yaml, jane-doe-2.yaml]\n  ${line}\n`);
+    expect((await checkSite(root)).problems.map((p) => p.format())).toEqual([]);
+  });
+
+  it("is checked like any content file: unknown keys and anything but pairs are errors", async () => {
+    const root = await tempDir();
+    await cp(fixture("reviewed"), root, { recursive: true });
+    const file = join(root, "letters/pledge/reviewed.yaml");
+    await writeFile(file, "diferent_people:\n  - [jane-doe.yaml, jane-doe-2.yaml]\n");
+    const typo = (await checkSite(root)).problems.filter((p) => p.file.endsWith("reviewed.yaml"));
+    expect(typo.map((p) => [p.line, p.severity, p.message, p.hint])).toEqual([[1, "error", 'Unknown key "diferent_people".', 'Did you mean "different_people"?']]);
+    await writeFile(file, "different_people:\n  - [jane-doe.yaml]\n  - [jane-doe.yaml, ../x.yaml]\n");
+    const shapes = (await checkSite(root)).problems.filter((p) => p.file.endsWith("reviewed.yaml"));
+    expect(shapes.map((p) => [p.line, p.severity])).toEqual([[2, "error"], [3, "error"]]);
+    expect(shapes[0]!.message).toContain("must be a pair of signatories");
+    expect(shapes[1]!.message).toContain("must name a signatory file");
+  });
+});
+
 describe("npm run check --fix", () => {
   it("fixes a copy in place: spaces, https://, file name; keeps comments, quoting and other lines", async () => {
     const root = await tempDir();

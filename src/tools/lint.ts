@@ -16,6 +16,7 @@ import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
+import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
 export interface Edit {
@@ -44,8 +45,8 @@ export interface LintResult {
 
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
-/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4). */
-const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE]);
+/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4), and reviewed warnings. */
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE]);
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 export async function lintSite(root: string): Promise<LintResult> {
@@ -63,11 +64,11 @@ export async function lintSite(root: string): Promise<LintResult> {
   return result;
 }
 
-interface NameSeen {
-  name: string;
+interface NameSeen extends ReviewedEntry {
   affiliation?: string;
-  file: string;
   position: Position;
+  /** A withdrawn signature may be given again, so it looks like nobody; reviewed.yaml may still name it. */
+  withdrawn: boolean;
 }
 
 async function lintLetterFolder(letterDir: string): Promise<LintResult> {
@@ -90,7 +91,8 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
     result.fixes.push(...file.fixes);
     seen.push(...file.names);
   }
-  result.problems.push(...nearDuplicates(seen));
+  const reviews = await loadReviews(letterDir);
+  result.problems.push(...nearDuplicates(seen, reviews), ...reviews.problems(seen));
   return result;
 }
 
@@ -207,11 +209,18 @@ function findBareUrl(at: EntryContext, found: Findings): void {
   found.descriptions.push(`url ${JSON.stringify(fixed)}`);
 }
 
-/** The entry's name for the near-duplicate check; a withdrawn signature may be given again, so it counts for nothing. */
+/** The entry's name for the near-duplicate check. */
 function nameSeen(at: EntryContext): NameSeen | undefined {
   const name = field(at, "name");
-  if (!name || field(at, "withdrawn")) return undefined;
-  return { name: name.value as string, affiliation: field(at, "affiliation")?.value as string | undefined, file: at.file, position: at.positionOf(at.entry.path) };
+  if (!name) return undefined;
+  return {
+    name: name.value as string,
+    affiliation: field(at, "affiliation")?.value as string | undefined,
+    file: at.file,
+    inList: at.entry.path.length > 0,
+    position: at.positionOf(at.entry.path),
+    withdrawn: field(at, "withdrawn") !== undefined,
+  };
 }
 
 /**
@@ -294,24 +303,28 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-/** Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written. */
-function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
-  const first = new Map<string, NameSeen>();
+/**
+ * Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written.
+ * Each entry is compared with those before it of the same name, and warned about once: with the first
+ * one that reviewed.yaml does not call a different person.
+ */
+function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentError[] {
+  const earlier = new Map<string, NameSeen[]>();
   const problems: ContentError[] = [];
   for (const s of seen) {
     const key = normaliseName(s.name, { loose: true });
-    if (!key) continue;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, s);
-      continue;
-    }
-    if (nameKey(earlier) === nameKey(s)) continue; // already an error from the loader
-    const where = `${earlier.file}:${earlier.position.line}:${earlier.position.column}`;
+    if (!key || s.withdrawn) continue;
+    const before = earlier.get(key) ?? [];
+    earlier.set(key, [...before, s]);
+    // Reviews are asked about every earlier entry, so each pair that silences a warning counts as used.
+    const alike = before.filter((e) => nameKey(e) !== nameKey(s) && !reviews.differentPeople(e, s));
+    const first = alike[0];
+    if (!first) continue;
+    const where = `${first.file}:${first.position.line}:${first.position.column}`;
     const also = (x: NameSeen) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${x.affiliation})` : ""}`;
     problems.push(
-      new NearDuplicateSignatoryError(s.file, s.position, `${also(s)} looks like ${also(earlier)} at ${where}.`,
-        "If this is the same signatory, keep one entry; if they are different people, ignore this warning.").asWarning(),
+      new NearDuplicateSignatoryError(s.file, s.position, `${also(s)} looks like ${also(first)} at ${where}.`,
+        `If this is the same signatory, keep one entry; if they are different people, add ${reviewLine(first, s)} under different_people: in ${reviews.file} to mark this warning as reviewed.`).asWarning(),
     );
   }
   return problems;
