@@ -133,6 +133,10 @@ const en = {
   signByEmailHeading: "By e-mail",
   signEmailSteps: (addressHtml: string) => `Write to ${addressHtml} with the template below, filled in; someone adds it for you.`,
   signOnlyName: (nameHtml: string) => `Only ${nameHtml} is required; delete the lines you do not want published.`,
+  // The page served for an address that has no file (templates/404.njk).
+  notFoundTitle: "Page not found",
+  notFoundText: "There is nothing at this address. The page may have moved, or the link may be mistyped.",
+  notFoundHome: "See all letters",
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;
@@ -253,6 +257,9 @@ const fr: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "Par e-mail",
   signEmailSteps: (addressHtml) => `Écrivez à ${addressHtml} avec le modèle ci-dessous, rempli\u00a0; quelqu’un l’ajoute pour vous.`,
   signOnlyName: (nameHtml) => `Seul ${nameHtml} est obligatoire\u00a0; supprimez les lignes que vous ne voulez pas voir publiées.`,
+  notFoundTitle: "Page introuvable",
+  notFoundText: "Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien contient une erreur.",
+  notFoundHome: "Voir toutes les lettres",
 };
 
 const nl: Partial<Record<MessageKey, Message>> = {
@@ -371,6 +378,9 @@ const nl: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "Per e-mail",
   signEmailSteps: (addressHtml) => `Schrijf naar ${addressHtml} met het onderstaande sjabloon, ingevuld; iemand voegt het voor u toe.`,
   signOnlyName: (nameHtml) => `Alleen ${nameHtml} is verplicht; verwijder de regels die u niet gepubliceerd wilt zien.`,
+  notFoundTitle: "Pagina niet gevonden",
+  notFoundText: "Op dit adres staat niets. De pagina is misschien verplaatst, of de link bevat een fout.",
+  notFoundHome: "Alle brieven bekijken",
 };
 
 const ar: Partial<Record<MessageKey, Message>> = {
@@ -489,6 +499,9 @@ const ar: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "بالبريد الإلكتروني",
   signEmailSteps: (addressHtml) => `اكتب إلى ${addressHtml} مع القالب أدناه بعد ملئه؛ وسيضيفه أحدهم نيابةً عنك.`,
   signOnlyName: (nameHtml) => `الحقل ${nameHtml} وحده مطلوب؛ احذف الأسطر التي لا تريد نشرها.`,
+  notFoundTitle: "الصفحة غير موجودة",
+  notFoundText: "لا يوجد شيء على هذا العنوان. ربما نُقلت الصفحة، أو أن في الرابط خطأً.",
+  notFoundHome: "عرض كل الرسائل",
 };
 
 /** Every catalogue by language; English is complete, the others fall back to it key by key (see `t`). */
