@@ -9,7 +9,8 @@ import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFiel
 import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
-import { signatorySchema } from "../model/schema.ts";
+import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
+import { isPlaceholder } from "../common/sign-fields.ts";
 import type { Signatory, SignatoryDisplay } from "../model/types.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
@@ -160,13 +161,34 @@ function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signa
       continue;
     }
     const { data, problems: found } = validate(signatorySchema, entry.value, where, entry.path);
-    problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path));
-    if (!data) continue;
+    const examples = data ? placeholders(data, parsed, file, entry.path) : [];
+    problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path), ...examples);
+    if (!data || examples.length) continue;
     const position = parsed.positionOf(entry.path);
     const key = data.id ?? derivedId(signatoryKey(fileName, Array.isArray(value) ? data : undefined));
     signatories.push({ ...data, key, source: { file, ...position } });
   }
   return { signatories, problems };
+}
+
+/** What to write instead of a template's example, by field. */
+const PLACEHOLDER_HINTS = {
+  name: "Replace the placeholder with your name.",
+  title: "Replace the placeholder with your role, or delete the line.",
+  affiliation: "Replace the placeholder with the organisation you belong to, or delete the line.",
+  url: "Replace the placeholder with your web page, or delete the line.",
+} as const;
+
+/**
+ * The sign page's template left as it was ("Your Name", "Your organisation", in any of its languages):
+ * an error, or the example would be published as somebody's signature.
+ */
+function placeholders(data: SignatoryInput, parsed: ParsedYaml, file: string, path: number[]): ContentError[] {
+  return (Object.keys(PLACEHOLDER_HINTS) as (keyof typeof PLACEHOLDER_HINTS)[])
+    .filter((key) => data[key] !== undefined && isPlaceholder(data[key]))
+    .map((key) =>
+      new InvalidFieldError(file, parsed.positionOf([...path, key]), `"${key}" is still the sign page's example, ${JSON.stringify(data[key])}.`, PLACEHOLDER_HINTS[key]),
+    );
 }
 
 function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: string, path: number[]): ContentError[] {
