@@ -95,7 +95,14 @@ const en = {
   changesTitle: (n: number, title: string) => `Changes in version ${n}: ${title}`,
   changesHeading: (n: number) => `What changed in version ${n}`,
   changesSummary: (fromHtml: string, toHtml: string, added: number, removed: number) =>
-    `From ${fromHtml} to ${toHtml}: ${added} word(s) added, ${removed} removed.`,
+    `From ${fromHtml} to ${toHtml}: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
+  changesTextUnchanged: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, the text of the letter did not change.`,
+  changesFormattingOnly: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, no word changed, only the formatting (emphasis, links).`,
+  changesTranslationAdded: (language: string) => `The ${language} translation was added.`,
+  changesTranslationRemoved: (language: string) => `The ${language} translation was removed.`,
+  changesTranslationChanged: (language: string, added: number, removed: number) =>
+    `The ${language} translation changed: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
+  changesTranslationFollows: (language: string, n: number) => `The ${language} translation now follows version ${n}; its words did not change.`,
   releaseNotes: (notes: string) => `Notes: ${notes}`,
   diffAdded: "Added text",
   diffRemoved: "Removed text",
@@ -235,6 +242,13 @@ const fr: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `Ce qui a changé dans la version ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `De la ${fromHtml} à la ${toHtml}\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, le texte de la lettre n’a pas changé.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, aucun mot n’a changé, seulement la mise en forme (emphase, liens).`,
+  changesTranslationAdded: (language) => `La traduction en ${language} a été ajoutée.`,
+  changesTranslationRemoved: (language) => `La traduction en ${language} a été retirée.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `La traduction en ${language} a changé\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
+  changesTranslationFollows: (language, n) => `La traduction en ${language} suit désormais la version ${n}\u00a0; son texte n’a pas changé.`,
   releaseNotes: (notes) => `Notes\u00a0: ${notes}`,
   diffAdded: "Texte ajouté",
   diffRemoved: "Texte supprimé",
@@ -367,6 +381,13 @@ const nl: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `Wat er veranderd is in versie ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `Van ${fromHtml} naar ${toHtml}: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is de tekst van de brief niet veranderd.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is geen woord veranderd, alleen de opmaak (nadruk, links).`,
+  changesTranslationAdded: (language) => `De vertaling in het ${language} is toegevoegd.`,
+  changesTranslationRemoved: (language) => `De vertaling in het ${language} is verwijderd.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `De vertaling in het ${language} is veranderd: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
+  changesTranslationFollows: (language, n) => `De vertaling in het ${language} volgt nu versie ${n}; de tekst ervan is niet veranderd.`,
   releaseNotes: (notes) => `Opmerkingen: ${notes}`,
   diffAdded: "Toegevoegde tekst",
   diffRemoved: "Verwijderde tekst",
@@ -499,6 +520,13 @@ const ar: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `ما الذي تغيّر في النسخة ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `من ${fromHtml} إلى ${toHtml}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم يتغيّر نص الرسالة.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم تتغيّر أي كلمة، بل التنسيق فقط (التأكيد والروابط).`,
+  changesTranslationAdded: (language) => `أُضيفت الترجمة إلى ${language}.`,
+  changesTranslationRemoved: (language) => `حُذفت الترجمة إلى ${language}.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `تغيّرت الترجمة إلى ${language}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
+  changesTranslationFollows: (language, n) => `أصبحت الترجمة إلى ${language} تتبع النسخة ${n}؛ ولم يتغيّر نصها.`,
   releaseNotes: (notes) => `ملاحظات: ${notes}`,
   diffAdded: "نص مضاف",
   diffRemoved: "نص محذوف",
