@@ -141,7 +141,9 @@ describe("a signatory entered twice, differing only in case", () => {
     const dir = join(root, "letters/pledge/signatories");
     await writeFile(join(dir, "Alice-Arnold.yaml"), await readFile(join(dir, "alice-arnold.yaml"), "utf8"));
     const { problems } = await checkSite(root);
-    expect(problems.map((p) => `${p.file.split("/").at(-1)}: ${p.constructor.name}`)).toEqual(["Alice-Arnold.yaml: DuplicateSignatoryError"]);
+    // The fixture's release records predate ids, which check also points out; those are not about signatories.
+    const about = problems.filter((p) => p.file.includes("/signatories/"));
+    expect(about.map((p) => `${p.file.split("/").at(-1)}: ${p.constructor.name}`)).toEqual(["Alice-Arnold.yaml: DuplicateSignatoryError"]);
   });
 });
 
