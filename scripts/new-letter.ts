@@ -1,19 +1,19 @@
 // npm run new-letter: scaffolds letters/<slug>/letter.md and signatories/, from flags or, in a terminal
-// without flags, from a few questions. The result is checked with the loader before it is written.
+// without flags, from a few questions, each answer checked when it is typed. The result is checked with
+// the loader before it is written.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { formatProblems } from "../src/model/errors.ts";
 import { parseLetterFile } from "../src/load/letters.ts";
 import { SLUG_PATTERN } from "../src/model/schema.ts";
-import { letterMarkdown, today, type NewLetter } from "../src/tools/scaffold.ts";
+import { letterFieldProblem, letterMarkdown, today, type NewLetter } from "../src/tools/scaffold.ts";
 import { SIGNATORIES_DIR } from "../src/load/signatories.ts";
 import { LETTERS_DIR } from "../src/load/site.ts";
 import { slugOf } from "../src/common/slug.ts";
-import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
+import { asker } from "./lib/ask.ts";
+import { OptionValueError, UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `
 Usage: npm run new-letter -- --title "Title of the letter" [options]
@@ -47,48 +47,75 @@ const OPTIONS = {
 
 type Answers = Partial<Record<Exclude<keyof typeof OPTIONS, "to">, string>> & { to?: string[] };
 
-/** Asks for each field in turn; an empty answer keeps the default shown in brackets. */
-export async function askNewLetter(input: Readable, output: Writable): Promise<Answers> {
-  const rl = createInterface({ input, terminal: false });
-  // Reading lines through the iterator, not rl.question(), keeps answers typed (or piped) ahead of a prompt.
-  const lines = rl[Symbol.asyncIterator]();
+const STATUSES = ["draft", "open", "closed"] as const;
+
+/** Why each answer (or flag) cannot be used, or undefined; an empty optional answer is no answer. */
+const checks = {
+  title: (v: string) => (v.trim() === "" ? "A letter needs a title." : letterFieldProblem("title", v)),
+  slug: (v: string) =>
+    SLUG_PATTERN.test(v) ? undefined : `"${v}" cannot be a folder and URL name: use lowercase letters, digits and hyphens, e.g. my-letter.`,
+  date: (v: string) => letterFieldProblem("date", v),
+  lang: (v: string) => (v.trim() === "" ? undefined : letterFieldProblem("lang", v)),
+  to: (v: string) => (v.trim() === "" ? undefined : letterFieldProblem("to", v)),
+  salutation: (v: string) => (v.trim() === "" ? undefined : letterFieldProblem("salutation", v)),
+  summary: (v: string) => (v.trim() === "" ? undefined : letterFieldProblem("summary", v)),
+  status: (v: string) => ((STATUSES as readonly string[]).includes(v) ? undefined : `The status is draft, open or closed, not "${v}".`),
+};
+
+/**
+ * Asks for each field in turn; an empty answer keeps the default shown in brackets. Each answer is
+ * checked when it is typed and asked again with the reason; `exists` says whether a letter folder is
+ * taken already.
+ */
+export async function askNewLetter(input: Readable, output: Writable, exists: (slug: string) => boolean = () => false): Promise<Answers> {
+  const { ask, close } = asker(input, output);
   try {
-    const ask = async (question: string, fallback = "") => {
-      output.write(`${question}${fallback ? ` [${fallback}]` : ""}: `);
-      const line = await lines.next();
-      return (line.done ? "" : String(line.value)).trim() || fallback;
-    };
-    const title = await ask("Title");
-    const slug = await ask("Folder and URL name", slugOf(title));
-    const date = await ask("Date (YYYY-MM-DD)", today());
-    const lang = await ask("Language (empty for the site's)");
+    const title = await ask({ prompt: "Title", check: checks.title });
+    const slug = await ask({
+      prompt: "Folder and URL name",
+      fallback: slugOf(title),
+      check: (v) => checks.slug(v) ?? (exists(v) ? `letters/${v}/ already exists; choose another name.` : undefined),
+    });
+    const date = await ask({ prompt: "Date (YYYY-MM-DD)", fallback: today(), check: checks.date });
+    const lang = await ask({ prompt: "Language, e.g. en-GB (empty for the site's)", check: checks.lang });
     const to: string[] = [];
-    for (let line = await ask("Addressee (empty to finish)"); line; line = await ask("Another addressee (empty to finish)")) to.push(line);
-    const salutation = await ask("Salutation, e.g. Dear Ministers,");
-    const summary = await ask("One-paragraph summary");
-    const status = await ask("Status: draft, open or closed", "draft");
+    for (let line = await ask({ prompt: "Addressee (empty to finish)", check: checks.to }); line; line = await ask({ prompt: "Another addressee (empty to finish)", check: checks.to })) {
+      to.push(line);
+    }
+    const salutation = await ask({ prompt: "Salutation, e.g. Dear Ministers,", check: checks.salutation });
+    const summary = await ask({ prompt: "One-paragraph summary", check: checks.summary });
+    const status = await ask({ prompt: "Status: draft, open or closed", fallback: "draft", check: checks.status });
     return { title, slug, date, lang, to, salutation, summary, status };
   } finally {
-    rl.close();
+    close();
   }
 }
 
-/** Turns answers into a letter, or a UsageError saying what to change. */
+/** Turns answers or flags into a letter; every value that cannot be used is named in one OptionValueError. */
 export function toNewLetter(answers: Answers): NewLetter {
   const title = answers.title?.trim();
-  if (!title) throw new UsageError("A letter needs a title: --title \"...\"");
+  if (!title) throw new UsageError('A letter needs a title: --title "..."');
   const slug = answers.slug?.trim() || slugOf(title);
-  if (!SLUG_PATTERN.test(slug)) {
-    throw new UsageError(`"${slug}" cannot be a folder and URL name: use lowercase letters, digits and hyphens, e.g. --slug my-letter.`);
-  }
   const status = answers.status?.trim() || "draft";
-  if (status !== "draft" && status !== "open" && status !== "closed") throw new UsageError(`--status must be draft, open or closed, not "${status}".`);
+  const date = answers.date?.trim() || today();
+  const given: [string, string, string | undefined][] = [
+    ["title", title, checks.title(title)],
+    ["slug", slug, checks.slug(slug)],
+    ["date", date, checks.date(date)],
+    ["lang", answers.lang ?? "", checks.lang(answers.lang ?? "")],
+    ...(answers.to ?? []).map((to): [string, string, string | undefined] => ["to", to, checks.to(to)]),
+    ["salutation", answers.salutation ?? "", checks.salutation(answers.salutation ?? "")],
+    ["summary", answers.summary ?? "", checks.summary(answers.summary ?? "")],
+    ["status", status, checks.status(status)],
+  ];
+  const mistakes = given.filter(([, , reason]) => reason).map(([flag, value, reason]) => `--${flag} ${JSON.stringify(value)}: ${reason}`);
+  if (mistakes.length) throw new OptionValueError(mistakes.join("\n"));
   return {
     title,
     slug,
-    date: answers.date?.trim() || today(),
+    date,
     lang: answers.lang?.trim() || undefined,
-    status,
+    status: status as NewLetter["status"],
     to: (answers.to ?? []).map((t) => t.trim()).filter(Boolean),
     salutation: answers.salutation?.trim() || undefined,
     summary: answers.summary?.trim() || undefined,
@@ -101,16 +128,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { root, ...flags } = values;
     const hasFlags = Object.values(flags).some((v) => v !== undefined);
     if (!hasFlags && !process.stdin.isTTY) throw new UsageError("Give at least --title, or run it in a terminal to be asked.");
-    const letter = toNewLetter(hasFlags ? flags : await askNewLetter(process.stdin, process.stdout));
-    const dir = join(resolve(root ?? "."), LETTERS_DIR, letter.slug);
+    const lettersDir = join(resolve(root ?? "."), LETTERS_DIR);
+    const letter = toNewLetter(hasFlags ? flags : await askNewLetter(process.stdin, process.stdout, (slug) => existsSync(join(lettersDir, slug))));
+    const dir = join(lettersDir, letter.slug);
     const file = join(dir, "letter.md");
     if (existsSync(dir)) throw new UsageError(`letters/${letter.slug}/ already exists; choose another --slug.`);
     const text = letterMarkdown(letter);
+    // The loader's own check of the exact text, as a safety net: every answer was checked already. Its
+    // messages name no file, since none was written.
     const { problems } = parseLetterFile(text, `letters/${letter.slug}/letter.md`);
-    if (problems.length) {
-      console.error(formatProblems(problems));
-      return 1;
-    }
+    if (problems.length) throw new OptionValueError(`${problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n")}\nNothing written.`);
     await mkdir(join(dir, SIGNATORIES_DIR), { recursive: true });
     // Git keeps no empty folder; the loader skips dot-files.
     await writeFile(join(dir, SIGNATORIES_DIR, ".gitkeep"), "");

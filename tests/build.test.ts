@@ -60,6 +60,19 @@ describe("building the basic fixture", () => {
     }
   });
 
+  it("writes /404.html, the page static hosts serve for a missing address, with the site's header, footer and stylesheet", async () => {
+    const doc = await readPage(site, "404.html");
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    expect(text(doc.querySelector("title"))).toBe("Page not found – Fixture Coalition");
+    expect(text(doc.querySelector("main h1"))).toBe("Page not found");
+    expect(doc.querySelector("main a")!.getAttribute("href")).toBe("/");
+    expect(text(doc.querySelector("header .site-title"))).toBe("Fixture Coalition");
+    expect(text(doc.querySelector("footer"))).toContain("Letters used by the tests.");
+    expect(doc.querySelector('link[rel=stylesheet][href="/assets/site.css"]')).not.toBeNull();
+    // Not a page of the site to index.
+    expect(await readFile(join(site, "sitemap.xml"), "utf8")).not.toContain("404");
+  });
+
   it("self-hosts its fonts: the stylesheet only points at files in the site", async () => {
     const css = await readFile(join(site, "assets/fonts.css"), "utf8");
     const urls = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]!);
@@ -71,7 +84,8 @@ describe("building the basic fixture", () => {
 describe("a build under a path prefix", () => {
   it("resolves every internal link and asset inside the prefix", async () => {
     const site = await buildFixture("basic", ["--path-prefix", "/open-letters/"]);
-    const pages = ["index.html", "first-letter/index.html", "second-letter/index.html"];
+    // 404.html too: it is served at any depth, so only prefixed root-relative links work from it.
+    const pages = ["index.html", "first-letter/index.html", "second-letter/index.html", "404.html"];
     let checked = 0;
     for (const page of pages) {
       const doc = await readPage(site, page);
@@ -86,6 +100,22 @@ describe("a build under a path prefix", () => {
       }
     }
     expect(checked).toBeGreaterThan(6);
+  });
+});
+
+describe("the 404 page of a site in another language", () => {
+  it("is in the site's language", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "letters"));
+    await writeFile(join(root, "letters/site.yaml"), "title: Lettres ouvertes\nlang: fr\n");
+    const site = join(root, "_site");
+    const result = await runScript("build.ts", ["--root", root, "--output", site], { OPEN_LETTERS_PDF: "0" });
+    expect(result.code, result.stderr).toBe(0);
+    const doc = await readPage(site, "404.html");
+    expect(doc.documentElement.getAttribute("lang")).toBe("fr");
+    expect(text(doc.querySelector("main h1"))).toBe("Page introuvable");
+    expect(text(doc.querySelector("main a"))).toBe("Voir toutes les lettres");
+    expect(text(doc.querySelector(".skip-link"))).toBe("Aller au contenu");
   });
 });
 

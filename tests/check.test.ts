@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, githubAnnotation } from "../src/tools/annotations.ts";
@@ -10,6 +10,7 @@ import { normaliseName } from "../src/common/names.ts";
 import { isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
 import { loadSite } from "../src/load/site.ts";
 import { versionList } from "../src/load/version-lists.ts";
+import { intendedTextName } from "../src/load/letters.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
@@ -93,6 +94,158 @@ describe("check rules", async () => {
 
   it("reports nothing else", () => {
     expect(problems).toHaveLength(10);
+  });
+});
+
+describe("a signatory entered twice, differing only in case", () => {
+  /**
+   * The fixture, plus Jane-Doe.yaml repeating jane-doe.yaml: written here, not committed, because a
+   * checkout on macOS or Windows cannot hold two file names that differ only in case.
+   */
+  async function caseDuplicate(): Promise<string> {
+    const root = await tempDir();
+    await cp(fixture("case-duplicate"), root, { recursive: true });
+    await writeFile(join(root, "letters/pledge/signatories/Jane-Doe.yaml"), "name: JANE DOE\naffiliation: example university\n");
+    return root;
+  }
+
+  it("is one error per duplicate, at the copy, and no warning about the copy's capitals, spaces or file name", async () => {
+    const root = await caseDuplicate();
+    const { problems, fixes } = await checkSite(root);
+    const dir = join(root, "letters/pledge/signatories");
+    expect(problems.map((p) => [p.file.split("/").at(-1), p.line, p.severity, p.constructor.name])).toEqual([
+      ["Jane-Doe.yaml", 1, "error", "DuplicateSignatoryError"],
+      ["list.yaml", 4, "error", "DuplicateSignatoryError"],
+    ]);
+    const [file, list] = problems;
+    expect(file!.hint).toContain(`${join(dir, "jane-doe.yaml").split("/").slice(-5).join("/")}:1:1`);
+    expect(file!.hint).toContain("differs from this one only in case");
+    expect(file!.hint).toMatch(/delete Jane-Doe\.yaml\.$/);
+    expect(list!.hint).toMatch(/list\.yaml:2:3; remove one of them\.$/);
+    // Nothing to rename: the copy is not a namesake to be called jane-doe-2.yaml.
+    expect(fixes).toEqual([]);
+  });
+
+  it("is never renamed by --fix as if it were a namesake", async () => {
+    const root = await caseDuplicate();
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("Nothing to fix.");
+    expect((await readdir(join(root, "letters/pledge/signatories"))).sort()).toEqual(["Jane-Doe.yaml", "jane-doe.yaml", "list.yaml"]);
+    expect(result.stderr.match(/: (error|warning):/g)).toHaveLength(2);
+  });
+
+  it("is one error in a released letter too, not also a complaint about its signed: date", async () => {
+    const root = await tempDir();
+    await cp(fixture("versioned"), root, { recursive: true });
+    const dir = join(root, "letters/pledge/signatories");
+    await writeFile(join(dir, "Alice-Arnold.yaml"), await readFile(join(dir, "alice-arnold.yaml"), "utf8"));
+    const { problems } = await checkSite(root);
+    // The fixture's release records predate ids, which check also points out; those are not about signatories.
+    const about = problems.filter((p) => p.file.includes("/signatories/"));
+    expect(about.map((p) => `${p.file.split("/").at(-1)}: ${p.constructor.name}`)).toEqual(["Alice-Arnold.yaml: DuplicateSignatoryError"]);
+  });
+});
+
+describe("letter and signatory files named almost right", async () => {
+  const ROOT = "tests/fixtures/misnamed/letters";
+  const { problems } = await checkSite(fixture("misnamed"));
+  const about = (file: string) => problems.filter((p) => p.file === `${ROOT}/${file}`);
+
+  it("stop at a translation named letter-fr.md or Letter.nl.md, naming the file it should be", () => {
+    expect(about("appeal/letter-fr.md").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["error", "This file is not read: a translation into French is named letter.fr.md.", "Rename it to letter.fr.md."],
+    ]);
+    expect(about("appeal/Letter.nl.md").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["error", "This file is not read: a translation into Dutch is named letter.nl.md.", "Rename it to letter.nl.md."],
+    ]);
+    // A copy kept under another name is nobody's translation.
+    expect(problems.some((p) => p.file.endsWith("letter-old.md"))).toBe(false);
+  });
+
+  it("stop at a letter folder holding Letter.md, saying to rename it to letter.md", () => {
+    // On Linux the folder has no letter.md; on macOS and Windows Letter.md is read as letter.md.
+    const found = problems.filter((p) => p.file.startsWith(`${ROOT}/capital/`));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("error");
+    expect(`${found[0]!.message} ${found[0]!.hint}`).toMatch(/rename it to letter\.md/i);
+  });
+
+  it("read a .yml signatory file, with a warning that --fix renames it to .yaml", async () => {
+    expect(about("appeal/signatories/jane-doe.yml").map((p) => [p.severity, p.message, p.hint])).toEqual([
+      ["warning", "Signatory files end in .yaml, not .yml.", "Rename it to jane-doe.yaml (npm run check -- --fix does this); it is read either way."],
+    ]);
+    const root = await tempDir();
+    await cp(fixture("misnamed"), root, { recursive: true });
+    const dir = join(root, "letters/appeal");
+    await rename(join(dir, "letter-fr.md"), join(dir, "letter.fr.md"));
+    await rename(join(dir, "Letter.nl.md"), join(dir, "letter.nl.md"));
+    await rename(join(root, "letters/capital/Letter.md"), join(root, "letters/capital/letter.md"));
+    const result = await runScript("check.ts", ["--root", root, "--fix"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await readdir(join(dir, "signatories"))).toEqual(["jane-doe.yaml"]);
+    // Renamed as the messages said, every file is read: two translations and the signatory.
+    const { site } = await checkSite(root);
+    const appeal = site!.letters.find((l) => l.slug === "appeal")!;
+    expect(appeal.translations.map((t) => t.lang)).toEqual(["fr", "nl"]);
+    expect(appeal.signatories.map((s) => s.name)).toEqual(["Jane Doe"]);
+  });
+
+  it("names the file a misnamed letter text should have", () => {
+    expect(["Letter.md", "LETTER.MD", "letter.markdown", "Letter.fr.md", "letter-fr.md", "letter_pt_br.md", "letter fr.md"].map(intendedTextName)).toEqual([
+      "letter.md", "letter.md", "letter.md", "letter.fr.md", "letter.fr.md", "letter.pt-BR.md", "letter.fr.md",
+    ]);
+    for (const name of ["letter.md", "letter.fr.md", "letter-old.md", "letter-new.md", "letter-draft.md", "notes.md", "letter.md.bak"]) {
+      expect(intendedTextName(name), name).toBeUndefined();
+    }
+  });
+});
+
+describe("a near-duplicate marked as reviewed in reviewed.yaml", async () => {
+  const DIR = "tests/fixtures/reviewed/letters/pledge";
+  const { problems } = await checkSite(fixture("reviewed"));
+
+  it("is no longer a warning, while an unreviewed pair still is, with the line that would mark it reviewed", () => {
+    const near = problems.filter((p) => p instanceof NearDuplicateSignatoryError);
+    expect(near.map((p) => `${p.file.split("/").at(-1)}:${p.line}`)).toEqual(["list.yaml:3"]);
+    expect(near[0]!.hint).toBe(
+      `If this is the same signatory, keep one entry; if they are different people, add - ["list.yaml#Emile Durand", "list.yaml#Émile DURAND"] under different_people: in ${DIR}/reviewed.yaml to mark this warning as reviewed.`,
+    );
+  });
+
+  it("reports pairs that name no signatory, or silence nothing, where they are", () => {
+    const stale = problems.filter((p) => p.file === `${DIR}/reviewed.yaml`);
+    expect(stale.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
+      [4, 5, "warning", '"bob-brown.yaml" and "jane-doe.yaml" raise no warning to silence.'],
+      [5, 6, "warning", '"gone.yaml" names no signatory of this letter.'],
+      [6, 6, "warning", '"list.yaml" names no signatory of this letter.'],
+    ]);
+    expect(stale[2]!.hint).toBe('list.yaml holds a list: name the entry, e.g. "list.yaml#Emile Durand".');
+    // Not a YAML file the letter never reads.
+    expect(problems.some((p) => p instanceof StrayFileError)).toBe(false);
+  });
+
+  it("silences the pair once the suggested line is added", async () => {
+    const root = await tempDir();
+    await cp(fixture("reviewed"), root, { recursive: true });
+    const line = /add (- \[.*\]) under/.exec(problems.find((p) => p instanceof NearDuplicateSignatoryError)!.hint!)![1]!;
+    await writeFile(join(root, "letters/pledge/reviewed.yaml"), `different_people:\n  - [jane-doe.yaml, jane-doe-2.yaml]\n  ${line}\n`);
+    expect((await checkSite(root)).problems.map((p) => p.format())).toEqual([]);
+  });
+
+  it("is checked like any content file: unknown keys and anything but pairs are errors", async () => {
+    const root = await tempDir();
+    await cp(fixture("reviewed"), root, { recursive: true });
+    const file = join(root, "letters/pledge/reviewed.yaml");
+    await writeFile(file, "diferent_people:\n  - [jane-doe.yaml, jane-doe-2.yaml]\n");
+    const typo = (await checkSite(root)).problems.filter((p) => p.file.endsWith("reviewed.yaml"));
+    expect(typo.map((p) => [p.line, p.severity, p.message, p.hint])).toEqual([[1, "error", 'Unknown key "diferent_people".', 'Did you mean "different_people"?']]);
+    await writeFile(file, "different_people:\n  - [jane-doe.yaml]\n  - [jane-doe.yaml, ../x.yaml]\n");
+    const shapes = (await checkSite(root)).problems.filter((p) => p.file.endsWith("reviewed.yaml"));
+    expect(shapes.map((p) => [p.line, p.severity])).toEqual([[2, "error"], [3, "error"]]);
+    expect(shapes[0]!.message).toContain("must be a pair of signatories");
+    expect(shapes[1]!.message).toContain("must name a signatory file");
   });
 });
 

@@ -38,15 +38,16 @@ describe("draft letters", () => {
 
 describe("which letters can be signed", () => {
   const config: SiteConfig = { title: "T", pathPrefix: "/", lang: "en", author: "T", branch: "main", linkIndividuals: true, paper: "a4", repository: "https://github.com/o/r", signEmail: "s@example.org", listThreshold: 500 };
-  const letter = (status: Letter["status"]) => ({ status, dir: "letters/x", title: "X" }) as Letter;
+  const letter = (status: Letter["status"]) => ({ status, dir: "letters/x", title: "X", releases: [] as Letter["releases"] }) as Letter;
+  const page = { lang: "en", title: "X" };
 
   it("only open letters, and only with a repository or an e-mail address to sign through", () => {
-    expect(signView(letter("draft"), config)).toBeUndefined();
-    expect(signView(letter("closed"), config)).toBeUndefined();
-    expect(signView(letter("open"), config)).toMatchObject({ folder: "x", repository: "https://github.com/o/r", email: "s@example.org" });
-    expect(signView(letter("open"), { ...config, repository: undefined })).toMatchObject({ repository: undefined, email: "s@example.org", newFileUrl: undefined });
-    expect(signView(letter("open"), { ...config, repository: undefined, signEmail: undefined })).toBeUndefined();
+    expect(signView(letter("draft"), page, config)).toBeUndefined();
+    expect(signView(letter("closed"), page, config)).toBeUndefined();
+    expect(signView(letter("open"), page, config)).toMatchObject({ folder: "x", repository: "https://github.com/o/r", email: "s@example.org" });
+    expect(signView(letter("open"), page, { ...config, repository: undefined })).toMatchObject({ repository: undefined, email: "s@example.org", newFileUrl: undefined });
+    expect(signView(letter("open"), page, { ...config, repository: undefined, signEmail: undefined })).toBeUndefined();
     // Only https repositories become links.
-    expect(signView(letter("open"), { ...config, repository: "http://example.org/o/r", signEmail: undefined })).toBeUndefined();
+    expect(signView(letter("open"), page, { ...config, repository: "http://example.org/o/r", signEmail: undefined })).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ const errorCases: [string, string, Content, RegExp, number?][] = [
   ["name is a mapping", ...SIG("name: {first: Jane}\n"), /"name" must be text, not a mapping/, 1],
   ["name is null", ...SIG("name:\n"), /"name" must be text, not empty/, 1],
   ["name is only spaces", ...SIG('name: "   "\n'), /"name" is empty/, 1],
-  ["tab indentation", ...SIG("- name: Jane\n\taffiliation: X\n"), /YAML syntax error/, 2],
+  ["tab indentation", ...SIG("- name: Jane\n\taffiliation: X\n"), /YAML indentation uses spaces, not tabs/, 2],
   ["duplicate keys", ...SIG("name: Jane\nname: John\n"), /YAML syntax error: Map keys must be unique/, 2],
   ["alias bomb", ...SIG(`a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [${"*a,".repeat(9)}]\nc: &c [${"*b,".repeat(9)}]\nd: &d [${"*c,".repeat(9)}]\ne: [${"*d,".repeat(9)}]\n`), /Excessive alias count/],
   ["deep nesting", ...SIG(`name: ${"[".repeat(20000)}${"]".repeat(20000)}\n`), /nested too deeply/],

@@ -3,7 +3,8 @@ import {
   DuplicateSignatoryError, DuplicateSlugError, EmptyBodyError, FrontMatterError, InvalidFieldError, MissingFieldError,
   StrayFileError, UndefinedFootnoteError, UnknownKeyError, UnusedFootnoteError, YamlSyntaxError, loadSite, type ContentError,
 } from "../src/index.ts";
-import { parseSignatoryFile } from "../src/load/signatories.ts";
+import { compareFileNames, parseSignatoryFile } from "../src/load/signatories.ts";
+import { parseLetterFile } from "../src/load/letters.ts";
 import { fixture } from "./helpers/site.ts";
 
 describe("loading a valid site", () => {
@@ -41,6 +42,21 @@ describe("loading a valid site", () => {
     const second = site!.letters.find((l) => l.slug === "second-letter")!;
     expect(second.display.order).toBe("as-listed");
     expect(second.signatories.map((s) => s.name)).toEqual(["Beta", "Alpha"]);
+  });
+
+  it("lists a file before its namesakes' -2, -10 files, by stem and number, whatever the file system's order", async () => {
+    const { site, problems } = await loadSite(fixture("file-order"));
+    expect(problems).toEqual([]);
+    const files = site!.letters[0]!.signatories.map((s) => s.source.file.split("/").at(-1));
+    expect(files).toEqual(["bob-brown.yaml", "jane-doe.yaml", "jane-doe-2.yaml", "jane-doe-10.yaml", "jane-doe-smith.yaml", "zoe-zed.yaml"]);
+  });
+
+  it("orders file names by stem ignoring case, then extension, lowercase first between case variants, the same every time", () => {
+    const names = ["Zed.yaml", "jane-doe-10.yaml", "Jane-Doe.yaml", "jane-doe.yml", "jane-doe.yaml", "alice.yaml", "jane-doe-02.yaml", "jane-doe-2.yaml"];
+    // Stem ignoring case, then extension, then case.
+    const sorted = ["alice.yaml", "jane-doe.yaml", "Jane-Doe.yaml", "jane-doe.yml", "jane-doe-2.yaml", "jane-doe-02.yaml", "jane-doe-10.yaml", "Zed.yaml"];
+    expect([...names].sort(compareFileNames)).toEqual(sorted);
+    expect([...names].reverse().sort(compareFileNames)).toEqual(sorted);
   });
 
   it("records where each signatory was defined", async () => {
@@ -126,6 +142,30 @@ describe("signatory files", () => {
     expect(problems[0]!.message).toContain('"name" must be text');
     // "No" is a plain string in YAML 1.2, so a person named No is fine.
     expect(parseSignatoryFile("name: No\n", "no.yaml").signatories[0]!.name).toBe("No");
+  });
+
+  it("report a tab-indented list entry once, at the tab, as indentation with a tab", () => {
+    // One entry of three indented with a tab: the parser alone reports a cascade of "Unexpected" errors.
+    const text = "- name: Jane Doe\n  affiliation: X\n- name: Tab Person\n\taffiliation: Y\n- name: Carol\n";
+    const { problems } = parseSignatoryFile(text, "list.yaml");
+    expect(problems.map((p) => p.format())).toEqual([
+      'list.yaml:4:1: error: YAML indentation uses spaces, not tabs: this line is indented with a tab. Replace the tab with spaces, so the line starts under the field above it (in a list, two spaces in from the "- ").',
+    ]);
+    // After the "- " of an entry, and in front matter, the tab's own column and the file's line.
+    expect(parseSignatoryFile("- name: A\n-\tname: B\n", "l.yaml").problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 2, "YAML indentation uses spaces, not tabs: this line is indented with a tab."],
+    ]);
+    const letter = parseLetterFile("---\ntitle: X\ndate: 2024-01-01\nto:\n\t- The Minister\n---\n\nBody.\n", "letter.md");
+    expect(letter.problems.map((p) => [p.line, p.column])).toEqual([[5, 1]]);
+    expect(letter.problems[0]!.message).toContain("indentation uses spaces, not tabs");
+  });
+
+  it("keep a tab inside a block of text, and an error elsewhere, what they are", () => {
+    // A tab after a block scalar's indentation is its text, not indentation.
+    expect(parseSignatoryFile("name: A\ngroup: |\n  \tindented text\n", "g.yaml").problems).toEqual([]);
+    const { problems } = parseSignatoryFile("name: A\naffiliation: [Unclosed\n", "u.yaml");
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => !p.message.includes("tabs"))).toBe(true);
   });
 
   it("reject duplicate keys", () => {

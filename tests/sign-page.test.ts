@@ -7,8 +7,9 @@ import { parseSignatoryFile } from "../src/load/signatories.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
 /** Loads a built page into a DOM, runs the site's own sign.js in it, and records where it navigates. */
-async function runForm(site: string, page: string) {
+async function runForm(site: string, page: string, prepare: (document: Document) => void = () => {}) {
   const { window, document } = parseHTML(await readFile(join(site, page), "utf8"));
+  prepare(document as unknown as Document);
   const visited: string[] = [];
   const script = await readFile(join(site, "assets/sign.js"), "utf8");
   new Function("window", "document", script)({ location: { assign: (url: string) => visited.push(url) } }, document);
@@ -52,11 +53,42 @@ describe("the sign section of an open letter", () => {
     expect(`${newFile.origin}${newFile.pathname}`).toBe("https://github.com/example-org/letters/new/main");
     expect(newFile.searchParams.get("filename")).toBe("letters/open-letter/signatories/your-name.yaml");
     const template = newFile.searchParams.get("value")!;
-    expect(parseSignatoryFile(template, "t.yaml").problems).toEqual([]);
+    // Left as it is, the template is refused: its examples would be published as a signature.
+    expect(parseSignatoryFile(template, "t.yaml").problems.map((p) => p.message)).toEqual([
+      '"name" is still the sign page\'s example, "Your Name".',
+      '"title" is still the sign page\'s example, "Your role".',
+      '"affiliation" is still the sign page\'s example, "Your organisation".',
+      '"url" is still the sign page\'s example, "https://example.org/about-you".',
+    ]);
+    // Filled in, it is a valid signatory file.
+    const filled = template.replace("Your Name", "Jane Roe").replace("Your role", "Professor").replace("Your organisation", "Uni").replace("about-you", "jane");
+    expect(parseSignatoryFile(filled, "t.yaml").problems).toEqual([]);
     expect(text(manual.querySelector(".sign-template"))).toBe(template.replace(/\s+/g, " ").trim());
     const mail = new URL(manual.querySelector('a[href^="mailto:"]')!.getAttribute("href")!);
     expect(mail.pathname).toBe("sign@example.org");
     expect(mail.searchParams.get("body")).toContain(template);
+  });
+
+  it("writes the version the signer read into the template and the e-mail, but no signed: date a static page cannot know", async () => {
+    const doc = await readPage(site, "open-letter/index.html");
+    const template = doc.querySelector(".sign-template")!.textContent!;
+    // open-letter's latest release is version 1.
+    expect(template).toContain("\nversion: 1\n");
+    expect(template).not.toContain("signed:");
+    expect(template.split("\n")[0]).toBe("# Replace the examples with your own; only name is required, delete the lines you do not want published.");
+    const mail = new URL(doc.querySelector('.sign-manual a[href^="mailto:"]')!.getAttribute("href")!);
+    expect(mail.searchParams.get("subject")).toBe('Signature: Stop "backdoors" & <script>alert(1)</script>');
+    expect(mail.searchParams.get("body")).toBe(
+      `Please add my signature to "Stop "backdoors" & <script>alert(1)</script>".\n\nFile: letters/open-letter/signatories/your-name.yaml\n\n${template}`,
+    );
+  });
+
+  it("refuses the template's example name in the form, before anything is sent", async () => {
+    const { document, fill, submit, visited } = await runForm(site, "open-letter/index.html");
+    fill({ name: "  your  name " });
+    submit();
+    expect(visited).toEqual([]);
+    expect(text(document.querySelector("#sign-name-error"))).toBe("This is the template's example: write your own.");
   });
 
   it("escapes a hostile letter title in attributes and links", async () => {
@@ -89,7 +121,9 @@ describe("the sign section of an open letter", () => {
     expect(signatories[0]).toMatchObject({
       name: "李小龍 & “Ελένη” #1 url: javascript:x", type: "individual", title: "Prof.", affiliation: 'Uni: "A"', url: "https://example.org/me", country: "BE",
     });
-    expect(signatories[0]!.signed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(signatories[0]!.signed).toBe(new Date().toISOString().slice(0, 10));
+    // The text the signer read: open-letter's latest release.
+    expect(signatories[0]!.version).toBe(1);
   });
 
   it("shows no form on a closed letter", async () => {
@@ -119,5 +153,76 @@ describe("a site with only an e-mail address for signing", () => {
     const mail = new URL(visited[0]!);
     expect(mail.protocol).toBe("mailto:");
     expect(mail.searchParams.get("body")).toContain('name: "Jane Doe"\ntype: "individual"\n');
+    expect(mail.searchParams.get("body")).toMatch(/\nsigned: "\d{4}-\d{2}-\d{2}"\nversion: 1\n$/);
+  });
+});
+
+describe("the sign section of a French page", () => {
+  let site: string;
+  beforeAll(async () => {
+    const root = await tempDir();
+    await cp(fixture("translated"), root, { recursive: true });
+    await writeFile(join(root, "letters/site.yaml"), "title: Translated and signable\nlang: en\nrepository: https://github.com/example-org/letters\nsign_email: sign@example.org\n");
+    site = join(root, "_site");
+    const result = await runScript("build.ts", ["--root", root, "--output", site], { OPEN_LETTERS_PDF: "0" });
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it("shows the form's problems in French", async () => {
+    const { document, fill, submit, visited } = await runForm(site, "appeal/fr/index.html");
+    fill({ name: "", url: "javascript:alert(1)", country: "Belgique" });
+    submit();
+    expect(visited).toEqual([]);
+    expect(text(document.querySelector("#sign-name-error"))).toBe("Veuillez saisir votre nom.");
+    expect(document.querySelector("#sign-url-error")!.textContent).toBe("Saisissez une adresse web commençant par https://, p.\u00a0ex. https://example.org/a-propos.");
+    expect(document.querySelector("#sign-country-error")!.textContent).toBe("Saisissez un code de pays à deux lettres, p.\u00a0ex. BE, FR ou CH.");
+  });
+
+  it("opens a French e-mail, titled with the French title, carrying the typed file and its version", async () => {
+    // Without a repository the form's button sends the e-mail; linkedom's href attribute would decode the
+    // link's %0A line breaks, which location.assign receives as they are.
+    const { fill, submit, visited } = await runForm(site, "appeal/fr/index.html", (doc) => doc.querySelector("form")!.removeAttribute("data-repository"));
+    fill({ name: "Marie Dupont" });
+    submit();
+    const mail = new URL(visited[0]!);
+    expect(mail.searchParams.get("subject")).toBe("Signature\u00a0: Gardons l’internet ouvert");
+    const body = mail.searchParams.get("body")!;
+    const intro = "Merci d’ajouter ma signature à «\u00a0Gardons l’internet ouvert\u00a0».\n\nFichier\u00a0: letters/appeal/signatories/marie-dupont.yaml\n\n";
+    expect(body.slice(0, intro.length)).toBe(intro);
+    // The translated fixture's latest release is version 2.
+    expect(body).toMatch(/\nsigned: "\d{4}-\d{2}-\d{2}"\nversion: 2\n$/);
+  });
+
+  it("gives a template with French examples and comment, which the check refuses until they are replaced", async () => {
+    const doc = await readPage(site, "appeal/fr/index.html");
+    const template = doc.querySelector(".sign-template")!.textContent!;
+    expect(template).toBe(
+      "# Remplacez les exemples par vos informations\u00a0; seul name est obligatoire, supprimez les lignes que vous ne voulez pas voir publiées.\n" +
+        'name: "Votre nom"\ntype: "individual"\ntitle: "Votre fonction"\naffiliation: "Votre organisation"\nurl: "https://example.org/a-propos-de-vous"\ncountry: "BE"\nversion: 2\n',
+    );
+    const newFile = new URL(doc.querySelector('.sign-manual a[href^="https://github.com/"][href*="/new/"]')!.getAttribute("href")!);
+    expect(newFile.searchParams.get("filename")).toBe("letters/appeal/signatories/votre-nom.yaml");
+    const mail = new URL(doc.querySelector('.sign-manual a[href^="mailto:"]')!.getAttribute("href")!);
+    expect(mail.searchParams.get("body")).toContain("Merci d’ajouter ma signature à «\u00a0Gardons l’internet ouvert\u00a0».");
+    // English page, English template.
+    const en = await readPage(site, "appeal/index.html");
+    expect(en.querySelector(".sign-template")!.textContent).toContain('name: "Your Name"');
+  });
+});
+
+describe("a template saved with its examples in place", () => {
+  it("fails npm run check at each example, saying what to write instead", async () => {
+    const root = await tempDir();
+    await cp(fixture("signing"), root, { recursive: true });
+    const file = join(root, "letters/open-letter/signatories/your-name.yaml");
+    // What a signer saves when they only change the country: the comment line, then the examples.
+    await writeFile(file, "# Replace the examples with your own.\nname: \"Your Name\"\ntype: \"individual\"\naffiliation: Votre organisation\ncountry: \"PT\"\nversion: 1\n");
+    const result = await runScript("check.ts", ["--root", root]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split("\n").filter((l) => l.includes("your-name.yaml"));
+    expect(lines.map((l) => l.replace(/^.*your-name\.yaml:/, ""))).toEqual([
+      '2:7: error: "name" is still the sign page\'s example, "Your Name". Replace the placeholder with your name.',
+      '4:14: error: "affiliation" is still the sign page\'s example, "Votre organisation". Replace the placeholder with the organisation you belong to, or delete the line.',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseSignatoryFile } from "../src/load/signatories.ts";
-import { checkFields, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, yamlString } from "../src/common/sign-fields.ts";
+import {
+  PLACEHOLDERS, checkFields, isPlaceholder, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, yamlString,
+} from "../src/common/sign-fields.ts";
 import { slugOf } from "../src/common/slug.ts";
 import { parseYaml } from "../src/load/yaml.ts";
 
@@ -74,7 +76,7 @@ describe("the sign form's pre-filled file", () => {
   });
 
   it("only accepts http(s) web addresses for the signer's link", () => {
-    expect(checkFields({ name: "A", url: "javascript:alert(1)" })).toEqual([{ field: "url", message: expect.stringContaining("https://") }]);
+    expect(checkFields({ name: "A", url: "javascript:alert(1)" })).toEqual([{ field: "url", code: "url" }]);
     expect(checkFields({ name: "A", url: "mailto:a@example.org" })).toHaveLength(1);
     expect(checkFields({ name: "A", url: "data:text/html,hi" })).toHaveLength(1);
     expect(checkFields({ name: "A", url: "example.org" })).toEqual([]);
@@ -91,6 +93,40 @@ describe("the sign form's pre-filled file", () => {
   it("asks for a name, a known type and a two-letter country", () => {
     expect(checkFields({ name: " \n " }).map((p) => p.field)).toEqual(["name"]);
     expect(checkFields({ name: "A", type: "robot", country: "Belgium" }).map((p) => p.field)).toEqual(["type", "country"]);
+  });
+});
+
+describe("what every signing route writes", () => {
+  it("writes the version read as a whole number, after the date, and leaves out anything else", () => {
+    expect(signatoryYaml({ name: "A", signed: "2024-05-01", version: 3 })).toBe('name: "A"\nsigned: "2024-05-01"\nversion: 3\n');
+    for (const version of [0, -1, 1.5, Number.NaN]) expect(signatoryYaml({ name: "A", version })).toBe('name: "A"\n');
+    expect(parseSignatoryFile(signatoryYaml({ name: "A", version: 3 }), "a.yaml").signatories[0]!.version).toBe(3);
+  });
+
+  it("refuses a signing date after tomorrow (UTC), and takes tomorrow, for signers ahead of UTC", () => {
+    const today = "2024-12-31";
+    expect(checkFields({ name: "A", signed: "2025-01-01" }, { today })).toEqual([]);
+    expect(checkFields({ name: "A", signed: "2025-01-02" }, { today })).toEqual([{ field: "signed", code: "future" }]);
+    expect(checkFields({ name: "A", signed: "31/12/2024" }, { today })).toEqual([{ field: "signed", code: "date" }]);
+  });
+
+  it("refuses every example of the template, in every language, in the form and in the loader", () => {
+    for (const [lang, examples] of Object.entries(PLACEHOLDERS)) {
+      for (const [field, value] of Object.entries(examples)) {
+        const fields = { name: "A Name", [field]: ` ${value!.toUpperCase()} ` };
+        expect(checkFields(fields), `${lang} ${field}`).toEqual([{ field, code: "placeholder" }]);
+        const { problems } = parseSignatoryFile(signatoryYaml(fields), "s.yaml");
+        expect(problems.map((p) => [p.line, p.message.startsWith(`"${field}" is still the sign page's example`)]), `${lang} ${field}`).toEqual([[field === "name" ? 1 : 2, true]]);
+      }
+    }
+    // A real value that merely contains an example is a real value.
+    expect(checkFields({ name: "Your Name Foundation", affiliation: "Your organisation of choice" })).toEqual([]);
+    expect(isPlaceholder("Jane Doe")).toBe(false);
+  });
+
+  it("picks the template's examples by the page's language, English for any other", () => {
+    expect(placeholdersFor("fr-BE").name).toBe(PLACEHOLDERS.fr!.name);
+    expect(placeholdersFor("pt").name).toBe("Your Name");
   });
 });
 

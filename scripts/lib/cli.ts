@@ -6,6 +6,9 @@ import { OpenLettersError } from "../../src/model/errors.ts";
 /** The command was called wrongly: print the message and the usage. */
 export class UsageError extends OpenLettersError {}
 
+/** A flag's value cannot be used: print what is wrong with it, without the whole usage around it. */
+export class OptionValueError extends OpenLettersError {}
+
 /** Parses flags with node:util, turning unknown flags into a usage message instead of a stack trace. */
 export function parseFlags<T extends ParseArgsConfig["options"]>(options: T, args = process.argv.slice(2), allowPositionals = false) {
   try {

@@ -1,12 +1,34 @@
 // The sign form's script, bundled to /assets/sign.js at build time (src/eleventy/sign-script.ts). The page
 // works without it (instructions and template links); with it, the form appears and fills in the file.
 // No inline script anywhere, so the site can send a Content-Security-Policy without 'unsafe-inline'.
-import { checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type SignFields } from "../common/sign-fields.ts";
+import {
+  checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode, type SignFields,
+} from "../common/sign-fields.ts";
 
 const FIELDS = ["name", "title", "affiliation", "url", "country"] as const;
 
+/** The page's words for the script (src/view/sign-section.ts, SignMessages). */
+interface Messages {
+  problems: Partial<Record<FieldProblemCode, string>>;
+  mailSubject: string;
+  mailIntro: string;
+}
+
+function messagesOf(form: HTMLFormElement): Messages {
+  try {
+    return JSON.parse(form.dataset.messages ?? "") as Messages;
+  } catch {
+    // A page cached from before data-messages: no words of its own (they all come from the catalogues), so
+    // the e-mail still carries the title, the path and the file.
+    return { problems: {}, mailSubject: form.dataset.title ?? "", mailIntro: "{title}\n\n{path}" };
+  }
+}
+
 function init(form: HTMLFormElement): void {
   const data = form.dataset;
+  const words = messagesOf(form);
+  // The letter's latest released version, the text the signer is reading (absent before a first release).
+  const version = data.version && /^\d+$/.test(data.version) ? Number(data.version) : undefined;
   // querySelector rather than form.elements: the same code then runs in the tests' DOM (linkedom).
   const input = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
   const preview = form.querySelector<HTMLElement>("[data-sign-preview]");
@@ -14,7 +36,7 @@ function init(form: HTMLFormElement): void {
   const mailLink = form.querySelector<HTMLAnchorElement>("[data-sign-mail]");
 
   const read = (): SignFields => {
-    const fields: SignFields = { name: input("name")?.value ?? "", signed: new Date().toISOString().slice(0, 10) };
+    const fields: SignFields = { name: input("name")?.value ?? "", signed: new Date().toISOString().slice(0, 10), version };
     for (const key of FIELDS.slice(1)) fields[key] = input(key)?.value ?? "";
     fields.type = form.querySelector<HTMLInputElement>('input[name="type"]:checked')?.value ?? "";
     return fields;
@@ -22,7 +44,7 @@ function init(form: HTMLFormElement): void {
   const path = (fields: SignFields) => signatoryPath(data.folder ?? "", signatoryFileName(fields.name));
   const mail = (fields: SignFields) =>
     data.email
-      ? mailtoUrl({ to: data.email, subject: `Signature: ${data.title ?? ""}`, body: mailBody(data.title ?? "", path(fields), signatoryYaml(fields)) })
+      ? mailtoUrl({ to: data.email, subject: words.mailSubject, body: mailBody(words.mailIntro, data.title ?? "", path(fields), signatoryYaml(fields)) })
       : undefined;
 
   const showProblems = (fields: SignFields): boolean => {
@@ -33,7 +55,7 @@ function init(form: HTMLFormElement): void {
       const field = key === "type" ? form.querySelector<HTMLElement>("fieldset") : input(key);
       field?.setAttribute("aria-invalid", problem ? "true" : "false");
       if (message) {
-        message.textContent = problem?.message ?? "";
+        message.textContent = problem ? (words.problems[problem.code] ?? problem.code) : "";
         message.hidden = !problem;
       }
     }

@@ -15,17 +15,59 @@ export interface SignFields {
   country?: string;
   /** YYYY-MM-DD. */
   signed?: string;
+  /** The released version of the letter the signer read; written as a number, the only unquoted value. */
+  version?: number;
   /** Heading to list the signatory under (staff, through `npm run sign`). */
   group?: string;
 }
 
+/** The text fields, the ones a signer types. */
+type TextKey = Exclude<keyof SignFields, "version">;
+
+/**
+ * What is wrong with a field, as a code: the words are the page's (src/i18n/messages.ts, handed to the
+ * browser by the sign section) or, for `npm run sign`, English. This module holds no prose.
+ */
+export type FieldProblemCode = "name" | "type" | "url" | "country" | "date" | "future" | "long" | "placeholder";
+
 export interface FieldProblem {
-  field: keyof SignFields;
-  message: string;
+  field: TextKey;
+  code: FieldProblemCode;
 }
 
 /** Order of the keys in a written file: the order of the README's example. */
-const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "group"] as const;
+const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "version", "group"] as const;
+const TEXT_KEYS = KEYS.filter((key): key is TextKey => key !== "version");
+
+/**
+ * The example values of the template a signer fills in without the form (templates/_includes/sign.njk,
+ * the e-mail body), by page language. Left in place they would be published as a signature, so
+ * `npm run check` and the form refuse each of them (isPlaceholder). Here rather than in the catalogues
+ * of src/i18n/: the browser's form and the loader must know every language's examples, and src/common/
+ * imports nothing.
+ */
+export const PLACEHOLDERS: Record<string, Readonly<Pick<SignFields, "name" | "title" | "affiliation" | "url">>> = {
+  en: { name: "Your Name", title: "Your role", affiliation: "Your organisation", url: "https://example.org/about-you" },
+  fr: { name: "Votre nom", title: "Votre fonction", affiliation: "Votre organisation", url: "https://example.org/a-propos-de-vous" },
+  nl: { name: "Uw naam", title: "Uw functie", affiliation: "Uw organisatie", url: "https://example.org/over-u" },
+  ar: { name: "اسمك", title: "صفتك", affiliation: "منظمتك", url: "https://example.org/about-you" },
+};
+
+/** The template's examples for a page in `lang` (or its base language), English for any other. */
+export function placeholdersFor(lang: string): Readonly<Pick<SignFields, "name" | "title" | "affiliation" | "url">> {
+  return PLACEHOLDERS[lang] ?? PLACEHOLDERS[lang.split("-")[0]!.toLowerCase()] ?? PLACEHOLDERS.en!;
+}
+
+const placeholderValues = new Set(Object.values(PLACEHOLDERS).flatMap((p) => Object.values(p).map((v) => comparable(v))));
+
+function comparable(value: string): string {
+  return cleanText(value).toLowerCase();
+}
+
+/** Whether `value` is one of the template's example values, in any language, however spaced or capitalised. */
+export function isPlaceholder(value: string): boolean {
+  return placeholderValues.has(comparable(value));
+}
 const TYPES = new Set(["individual", "organization"]);
 /** Spellings signers type for a type, as the files spell it: British English writes "organisation". */
 const TYPE_SPELLINGS: Record<string, string> = { organisation: "organization", organization: "organization", individual: "individual" };
@@ -46,7 +88,8 @@ export function cleanText(value: string | undefined): string {
 /** Cleans every field and drops empty ones; the URL gains `https://` when typed as a bare domain. */
 export function cleanFields(fields: SignFields): SignFields {
   const out: SignFields = { name: cleanText(fields.name) };
-  for (const key of KEYS.slice(1)) {
+  if (fields.version !== undefined && Number.isInteger(fields.version) && fields.version > 0) out.version = fields.version;
+  for (const key of TEXT_KEYS.slice(1)) {
     let value = cleanText(fields[key]);
     if (key === "country") value = value.toUpperCase();
     if (key === "type") value = TYPE_SPELLINGS[value.toLowerCase()] ?? value;
@@ -56,21 +99,33 @@ export function cleanFields(fields: SignFields): SignFields {
   return out;
 }
 
+/** The day after `today` (YYYY-MM-DD), in UTC. */
+function nextDay(today: string): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export interface CheckOptions {
+  /** Today in UTC, YYYY-MM-DD; a signing date after tomorrow is refused (a signer ahead of UTC is not). */
+  today?: string;
+}
+
 /** Problems a person can fix in the form before anything is sent; an empty list means the fields are fine. */
-export function checkFields(fields: SignFields): FieldProblem[] {
+export function checkFields(fields: SignFields, { today = new Date().toISOString().slice(0, 10) }: CheckOptions = {}): FieldProblem[] {
   const clean = cleanFields(fields);
   const problems: FieldProblem[] = [];
-  if (!clean.name) problems.push({ field: "name", message: "Please enter your name." });
-  if (clean.type && !TYPES.has(clean.type)) problems.push({ field: "type", message: "Choose individual or organization." });
-  if (clean.url && !webAddress(clean.url)) {
-    problems.push({ field: "url", message: "Enter a web address starting with https://, e.g. https://example.org/about." });
+  if (!clean.name) problems.push({ field: "name", code: "name" });
+  if (clean.type && !TYPES.has(clean.type)) problems.push({ field: "type", code: "type" });
+  if (clean.url && !webAddress(clean.url)) problems.push({ field: "url", code: "url" });
+  if (clean.country && !/^[A-Z]{2}$/.test(clean.country)) problems.push({ field: "country", code: "country" });
+  if (clean.signed && !/^\d{4}-\d{2}-\d{2}$/.test(clean.signed)) problems.push({ field: "signed", code: "date" });
+  else if (clean.signed && clean.signed > nextDay(today)) problems.push({ field: "signed", code: "future" });
+  for (const key of ["name", "title", "affiliation", "url"] as const) {
+    if (clean[key] && isPlaceholder(clean[key]) && !problems.some((p) => p.field === key)) problems.push({ field: key, code: "placeholder" });
   }
-  if (clean.country && !/^[A-Z]{2}$/.test(clean.country)) {
-    problems.push({ field: "country", message: "Enter a two-letter country code, e.g. BE, PT or US." });
-  }
-  if (clean.signed && !/^\d{4}-\d{2}-\d{2}$/.test(clean.signed)) problems.push({ field: "signed", message: "Dates are written YYYY-MM-DD." });
-  for (const key of KEYS) {
-    if ((clean[key] ?? "").length > 1000) problems.push({ field: key, message: "This is too long (1,000 characters at most)." });
+  for (const key of TEXT_KEYS) {
+    if ((clean[key] ?? "").length > 1000) problems.push({ field: key, code: "long" });
   }
   return problems;
 }
@@ -87,11 +142,18 @@ export function yamlString(value: string): string {
   );
 }
 
-/** The signatory file for these fields: one mapping, keys in a fixed order, every value quoted. */
-export function signatoryYaml(fields: SignFields): string {
+/**
+ * The signatory file for these fields: one mapping, keys in a fixed order, every text quoted (the
+ * version is a whole number, checked by cleanFields). `comment` (one line, e.g. how to fill in a
+ * template) goes first, as a YAML comment.
+ */
+export function signatoryYaml(fields: SignFields, comment?: string): string {
   const clean = cleanFields(fields);
-  return KEYS.filter((key) => clean[key] !== undefined)
-    .map((key) => `${key}: ${yamlString(clean[key]!)}\n`)
+  // One line whatever the catalogue holds; not cleanText, which would turn French no-break spaces into spaces.
+  const line = comment?.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  const note = line ? `# ${line}\n` : "";
+  return note + KEYS.filter((key) => clean[key] !== undefined)
+    .map((key) => `${key}: ${key === "version" ? String(clean.version) : yamlString(clean[key]!)}\n`)
     .join("");
 }
 
@@ -146,7 +208,18 @@ export function mailtoUrl({ to, subject, body }: MailtoOptions): string {
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
-/** The e-mail body: a sentence for whoever reads it, then the file to add, so staff can paste it as is. */
-export function mailBody(letterTitle: string, path: string, yaml: string): string {
-  return `Please add my signature to "${cleanText(letterTitle)}".\n\nFile: ${path}\n\n${yaml}`;
+/**
+ * Fills `{name}` slots in a message from the page's catalogue (the browser cannot call src/i18n/'s
+ * functions, so messages that need a value typed on the page carry slots instead).
+ */
+export function fillSlots(message: string, values: Record<string, string>): string {
+  return message.replace(/\{(\w+)\}/g, (slot, key: string) => values[key] ?? slot);
+}
+
+/**
+ * The e-mail body: the page's sentence for whoever reads it (`intro`, with slots {title} and {path}),
+ * then the file to add, so staff can paste it as is.
+ */
+export function mailBody(intro: string, letterTitle: string, path: string, yaml: string): string {
+  return `${fillSlots(intro, { title: cleanText(letterTitle), path })}\n\n${yaml}`;
 }

@@ -99,7 +99,14 @@ const en = {
   changesTitle: (n: number, title: string) => `Changes in version ${n}: ${title}`,
   changesHeading: (n: number) => `What changed in version ${n}`,
   changesSummary: (fromHtml: string, toHtml: string, added: number, removed: number) =>
-    `From ${fromHtml} to ${toHtml}: ${added} word(s) added, ${removed} removed.`,
+    `From ${fromHtml} to ${toHtml}: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
+  changesTextUnchanged: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, the text of the letter did not change.`,
+  changesFormattingOnly: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, no word changed, only the formatting (emphasis, links).`,
+  changesTranslationAdded: (language: string) => `The ${language} translation was added.`,
+  changesTranslationRemoved: (language: string) => `The ${language} translation was removed.`,
+  changesTranslationChanged: (language: string, added: number, removed: number) =>
+    `The ${language} translation changed: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
+  changesTranslationFollows: (language: string, n: number) => `The ${language} translation now follows version ${n}; its words did not change.`,
   releaseNotes: (notes: string) => `Notes: ${notes}`,
   diffAdded: "Added text",
   diffRemoved: "Removed text",
@@ -137,6 +144,23 @@ const en = {
   signByEmailHeading: "By e-mail",
   signEmailSteps: (addressHtml: string) => `Write to ${addressHtml} with the template below, filled in; someone adds it for you.`,
   signOnlyName: (nameHtml: string) => `Only ${nameHtml} is required; delete the lines you do not want published.`,
+  // What the sign form says is wrong with a field (codes in src/common/sign-fields.ts), the e-mail it
+  // opens and the comment heading the template. {title} and {path} are filled in by the form's script.
+  signProblemName: "Please enter your name.",
+  signProblemType: "Choose whether you sign as an individual or for an organisation.",
+  signProblemUrl: "Enter a web address starting with https://, e.g. https://example.org/about.",
+  signProblemCountry: "Enter a two-letter country code, e.g. BE, PT or US.",
+  signProblemDate: "Write the date as YYYY-MM-DD, e.g. 2021-09-29.",
+  signProblemFuture: "This date is after tomorrow: give the day of signing.",
+  signProblemLong: "This is too long (1,000 characters at most).",
+  signProblemPlaceholder: "This is the template's example: write your own.",
+  signMailSubject: (title: string) => `Signature: ${title}`,
+  signMailIntro: 'Please add my signature to "{title}".\n\nFile: {path}',
+  signTemplateComment: "Replace the examples with your own; only name is required, delete the lines you do not want published.",
+  // The page served for an address that has no file (templates/404.njk).
+  notFoundTitle: "Page not found",
+  notFoundText: "There is nothing at this address. The page may have moved, or the link may be mistyped.",
+  notFoundHome: "See all letters",
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;
@@ -225,6 +249,13 @@ const fr: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `Ce qui a changé dans la version ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `De la ${fromHtml} à la ${toHtml}\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, le texte de la lettre n’a pas changé.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, aucun mot n’a changé, seulement la mise en forme (emphase, liens).`,
+  changesTranslationAdded: (language) => `La traduction en ${language} a été ajoutée.`,
+  changesTranslationRemoved: (language) => `La traduction en ${language} a été retirée.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `La traduction en ${language} a changé\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
+  changesTranslationFollows: (language, n) => `La traduction en ${language} suit désormais la version ${n}\u00a0; son texte n’a pas changé.`,
   releaseNotes: (notes) => `Notes\u00a0: ${notes}`,
   diffAdded: "Texte ajouté",
   diffRemoved: "Texte supprimé",
@@ -260,6 +291,20 @@ const fr: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "Par e-mail",
   signEmailSteps: (addressHtml) => `Écrivez à ${addressHtml} avec le modèle ci-dessous, rempli\u00a0; quelqu’un l’ajoute pour vous.`,
   signOnlyName: (nameHtml) => `Seul ${nameHtml} est obligatoire\u00a0; supprimez les lignes que vous ne voulez pas voir publiées.`,
+  signProblemName: "Veuillez saisir votre nom.",
+  signProblemType: "Indiquez si vous signez à titre individuel ou au nom d’une organisation.",
+  signProblemUrl: "Saisissez une adresse web commençant par https://, p.\u00a0ex. https://example.org/a-propos.",
+  signProblemCountry: "Saisissez un code de pays à deux lettres, p.\u00a0ex. BE, FR ou CH.",
+  signProblemDate: "Écrivez la date sous la forme AAAA-MM-JJ, p.\u00a0ex. 2021-09-29.",
+  signProblemFuture: "Cette date est postérieure à demain\u00a0: indiquez le jour de la signature.",
+  signProblemLong: "Ce texte est trop long (1\u00a0000 caractères au plus).",
+  signProblemPlaceholder: "C’est l’exemple du modèle\u00a0: remplacez-le par le vôtre.",
+  signMailSubject: (title) => `Signature\u00a0: ${title}`,
+  signMailIntro: "Merci d’ajouter ma signature à «\u00a0{title}\u00a0».\n\nFichier\u00a0: {path}",
+  signTemplateComment: "Remplacez les exemples par vos informations\u00a0; seul name est obligatoire, supprimez les lignes que vous ne voulez pas voir publiées.",
+  notFoundTitle: "Page introuvable",
+  notFoundText: "Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien contient une erreur.",
+  notFoundHome: "Voir toutes les lettres",
 };
 
 const nl: Partial<Record<MessageKey, Message>> = {
@@ -346,6 +391,13 @@ const nl: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `Wat er veranderd is in versie ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `Van ${fromHtml} naar ${toHtml}: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is de tekst van de brief niet veranderd.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is geen woord veranderd, alleen de opmaak (nadruk, links).`,
+  changesTranslationAdded: (language) => `De vertaling in het ${language} is toegevoegd.`,
+  changesTranslationRemoved: (language) => `De vertaling in het ${language} is verwijderd.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `De vertaling in het ${language} is veranderd: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
+  changesTranslationFollows: (language, n) => `De vertaling in het ${language} volgt nu versie ${n}; de tekst ervan is niet veranderd.`,
   releaseNotes: (notes) => `Opmerkingen: ${notes}`,
   diffAdded: "Toegevoegde tekst",
   diffRemoved: "Verwijderde tekst",
@@ -381,6 +433,20 @@ const nl: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "Per e-mail",
   signEmailSteps: (addressHtml) => `Schrijf naar ${addressHtml} met het onderstaande sjabloon, ingevuld; iemand voegt het voor u toe.`,
   signOnlyName: (nameHtml) => `Alleen ${nameHtml} is verplicht; verwijder de regels die u niet gepubliceerd wilt zien.`,
+  signProblemName: "Vul uw naam in.",
+  signProblemType: "Kies of u als persoon of namens een organisatie ondertekent.",
+  signProblemUrl: "Vul een webadres in dat begint met https://, bv. https://example.org/over.",
+  signProblemCountry: "Vul een landcode van twee letters in, bv. BE, NL of LU.",
+  signProblemDate: "Schrijf de datum als JJJJ-MM-DD, bv. 2021-09-29.",
+  signProblemFuture: "Deze datum ligt na morgen: geef de dag van ondertekening.",
+  signProblemLong: "Dit is te lang (hoogstens 1.000 tekens).",
+  signProblemPlaceholder: "Dit is het voorbeeld uit het sjabloon: vul uw eigen gegevens in.",
+  signMailSubject: (title) => `Ondertekening: ${title}`,
+  signMailIntro: "Voeg alstublieft mijn handtekening toe aan “{title}”.\n\nBestand: {path}",
+  signTemplateComment: "Vervang de voorbeelden door uw eigen gegevens; alleen name is verplicht, verwijder de regels die u niet gepubliceerd wilt zien.",
+  notFoundTitle: "Pagina niet gevonden",
+  notFoundText: "Op dit adres staat niets. De pagina is misschien verplaatst, of de link bevat een fout.",
+  notFoundHome: "Alle brieven bekijken",
 };
 
 const ar: Partial<Record<MessageKey, Message>> = {
@@ -467,6 +533,13 @@ const ar: Partial<Record<MessageKey, Message>> = {
   changesHeading: (n) => `ما الذي تغيّر في النسخة ${n}`,
   changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
     `من ${fromHtml} إلى ${toHtml}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
+  changesTextUnchanged: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم يتغيّر نص الرسالة.`,
+  changesFormattingOnly: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم تتغيّر أي كلمة، بل التنسيق فقط (التأكيد والروابط).`,
+  changesTranslationAdded: (language) => `أُضيفت الترجمة إلى ${language}.`,
+  changesTranslationRemoved: (language) => `حُذفت الترجمة إلى ${language}.`,
+  changesTranslationChanged: (language, added: number, removed: number) =>
+    `تغيّرت الترجمة إلى ${language}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
+  changesTranslationFollows: (language, n) => `أصبحت الترجمة إلى ${language} تتبع النسخة ${n}؛ ولم يتغيّر نصها.`,
   releaseNotes: (notes) => `ملاحظات: ${notes}`,
   diffAdded: "نص مضاف",
   diffRemoved: "نص محذوف",
@@ -502,6 +575,20 @@ const ar: Partial<Record<MessageKey, Message>> = {
   signByEmailHeading: "بالبريد الإلكتروني",
   signEmailSteps: (addressHtml) => `اكتب إلى ${addressHtml} مع القالب أدناه بعد ملئه؛ وسيضيفه أحدهم نيابةً عنك.`,
   signOnlyName: (nameHtml) => `الحقل ${nameHtml} وحده مطلوب؛ احذف الأسطر التي لا تريد نشرها.`,
+  signProblemName: "يُرجى إدخال اسمك.",
+  signProblemType: "اختر ما إذا كنت توقّع بصفتك فردًا أو باسم منظمة.",
+  signProblemUrl: "أدخل عنوان ويب يبدأ بـ https://، مثل https://example.org/about.",
+  signProblemCountry: "أدخل رمز بلد من حرفين، مثل BE أو EG أو MA.",
+  signProblemDate: "اكتب التاريخ بالصيغة YYYY-MM-DD، مثل 2021-09-29.",
+  signProblemFuture: "هذا التاريخ بعد الغد: أدخل يوم التوقيع.",
+  signProblemLong: "هذا النص طويل جدًا (1000 حرف على الأكثر).",
+  signProblemPlaceholder: "هذا هو مثال القالب: اكتب معلوماتك.",
+  signMailSubject: (title) => `توقيع: ${title}`,
+  signMailIntro: "يُرجى إضافة توقيعي إلى «{title}».\n\nالملف: {path}",
+  signTemplateComment: "استبدل الأمثلة بمعلوماتك؛ الحقل name وحده مطلوب، واحذف الأسطر التي لا تريد نشرها.",
+  notFoundTitle: "الصفحة غير موجودة",
+  notFoundText: "لا يوجد شيء على هذا العنوان. ربما نُقلت الصفحة، أو أن في الرابط خطأً.",
+  notFoundHome: "عرض كل الرسائل",
 };
 
 /** Every catalogue by language; English is complete, the others fall back to it key by key (see `t`). */

@@ -9,7 +9,8 @@ import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFiel
 import { displayPath, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
-import { signatorySchema } from "../model/schema.ts";
+import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
+import { isPlaceholder } from "../common/sign-fields.ts";
 import type { Signatory, SignatoryDisplay } from "../model/types.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
@@ -22,6 +23,48 @@ export function isYamlFile(name: string): boolean {
   return YAML_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
+/**
+ * As-listed order: the order of signatory file names, the same on every machine (no locale, no file
+ * system order). The stem comes before the extension, so `jane-doe.yaml` precedes `jane-doe-2.yaml`
+ * (a code-point sort put "-" before "."); numbers go by value, so `-2` precedes `-10`; letters ignore
+ * case, as people read a listing. Names differing only in case put the lowercase one first (as the
+ * tools write it), so its variant is the one reported as a duplicate.
+ */
+export function compareFileNames(a: string, b: string): number {
+  const [stemA, extA] = splitExtension(a);
+  const [stemB, extB] = splitExtension(b);
+  return (
+    compareNatural(stemA.toLowerCase(), stemB.toLowerCase()) ||
+    compareNatural(extA.toLowerCase(), extB.toLowerCase()) ||
+    byCodePoint(b, a) // reversed: "j" (U+006A) before "J" (U+004A)
+  );
+}
+
+function splitExtension(name: string): [string, string] {
+  const ext = extname(name);
+  return [name.slice(0, name.length - ext.length), ext];
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Code-point order, except that runs of digits compare by their value. */
+function compareNatural(a: string, b: string): number {
+  const x = a.split(/(\d+)/);
+  const y = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    if (p === q) continue;
+    // split() with a capture group puts the digit runs at the odd indexes.
+    if (i % 2 === 1) {
+      const [m, n] = [p.replace(/^0+/, ""), q.replace(/^0+/, "")];
+      return m.length - n.length || byCodePoint(m, n) || p.length - q.length;
+    }
+    // A text run that is a prefix of the other ends a name sooner ("jane-doe" before "jane-doe-2").
+    return byCodePoint(p, q);
+  }
+  return x.length - y.length;
+}
+
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
   let names: string[];
@@ -30,8 +73,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   } catch {
     return { signatories: [], problems: [] }; // a letter may have no signatories yet
   }
-  // As-listed order is file-name order: compare code points so every machine agrees.
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.sort(compareFileNames);
   const cache = new SignatoryCache(root, dir, options.cache);
   const signatories: Signatory[] = [];
   const problems: ContentError[] = [];
@@ -69,8 +111,11 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
   }
   cache.save();
-  problems.push(...findDuplicates(signatories));
-  return { signatories, problems };
+  const duplicates = findDuplicates(signatories);
+  problems.push(...duplicates.problems);
+  // A duplicate is reported once, here; left in the list it would also be checked against the releases
+  // (a second "signed:" complaint, and so on) for an entry the fix is to delete.
+  return { signatories: signatories.filter((s) => !duplicates.repeated.has(s)), problems };
 }
 
 /** Parses one signatory file's text; every entry is validated and every problem reported. */
@@ -116,13 +161,34 @@ function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signa
       continue;
     }
     const { data, problems: found } = validate(signatorySchema, entry.value, where, entry.path);
-    problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path));
-    if (!data) continue;
+    const examples = data ? placeholders(data, parsed, file, entry.path) : [];
+    problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path), ...examples);
+    if (!data || examples.length) continue;
     const position = parsed.positionOf(entry.path);
     const key = data.id ?? derivedId(signatoryKey(fileName, Array.isArray(value) ? data : undefined));
     signatories.push({ ...data, key, source: { file, ...position } });
   }
   return { signatories, problems };
+}
+
+/** What to write instead of a template's example, by field. */
+const PLACEHOLDER_HINTS = {
+  name: "Replace the placeholder with your name.",
+  title: "Replace the placeholder with your role, or delete the line.",
+  affiliation: "Replace the placeholder with the organisation you belong to, or delete the line.",
+  url: "Replace the placeholder with your web page, or delete the line.",
+} as const;
+
+/**
+ * The sign page's template left as it was ("Your Name", "Your organisation", in any of its languages):
+ * an error, or the example would be published as somebody's signature.
+ */
+function placeholders(data: SignatoryInput, parsed: ParsedYaml, file: string, path: number[]): ContentError[] {
+  return (Object.keys(PLACEHOLDER_HINTS) as (keyof typeof PLACEHOLDER_HINTS)[])
+    .filter((key) => data[key] !== undefined && isPlaceholder(data[key]))
+    .map((key) =>
+      new InvalidFieldError(file, parsed.positionOf([...path, key]), `"${key}" is still the sign page's example, ${JSON.stringify(data[key])}.`, PLACEHOLDER_HINTS[key]),
+    );
 }
 
 function tooLong(value: Record<string, unknown>, parsed: ParsedYaml, file: string, path: number[]): ContentError[] {
@@ -153,9 +219,10 @@ export function signatoryKey(fileName: string, inList: { name: string; affiliati
   return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
 }
 
-function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
+function findDuplicates(signatories: readonly Signatory[]): { problems: ContentError[]; repeated: Set<Signatory> } {
   const seen = new Map<string, Signatory>();
   const problems: ContentError[] = [];
+  const repeated = new Set<Signatory>();
   for (const s of signatories) {
     const key = nameKey(s);
     const first = seen.get(key);
@@ -163,13 +230,19 @@ function findDuplicates(signatories: readonly Signatory[]): ContentError[] {
       seen.set(key, s);
       continue;
     }
+    repeated.add(s);
     const { file, line, column } = first.source;
+    const here = basename(s.source.file);
+    // Jane-Doe.yaml beside jane-doe.yaml: one file on macOS and Windows, so the copy must go, not be renamed.
+    const caseVariant = here !== basename(file) && here.toLowerCase() === basename(file).toLowerCase();
     problems.push(
       new DuplicateSignatoryError(s.source.file, s.source, `"${s.name}"${s.affiliation ? ` (${s.affiliation})` : ""} is listed twice.`,
-        `The first entry is at ${file}:${line}:${column}; remove one of them.`),
+        caseVariant
+          ? `The first entry is at ${file}:${line}:${column}, in a file whose name differs from this one only in case (macOS and Windows cannot hold both): delete ${here}.`
+          : `The first entry is at ${file}:${line}:${column}; remove one of them.`),
     );
   }
-  return problems;
+  return { problems, repeated };
 }
 
 /** Display order: groups in order of first appearance, then as listed or alphabetically within a group. */

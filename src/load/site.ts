@@ -6,7 +6,7 @@ import {
   ContentProblemsError, DuplicateSlugError, InvalidSlugError, MissingLetterFileError, StrayFileError, hasErrors, type ContentError,
 } from "../model/errors.ts";
 import { displayPath } from "./files.ts";
-import { LETTER_FILE, loadLetter } from "./letters.ts";
+import { LETTER_FILE, intendedTextName, loadLetter } from "./letters.ts";
 import type { LoadOptions } from "./parse-cache.ts";
 import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
 import { SLUG_PATTERN } from "../model/schema.ts";
@@ -51,8 +51,12 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
     }
     if (entry.name.startsWith(".")) return { own };
     if (!existsSync(join(path, LETTER_FILE))) {
+      // Letter.md is letter.md on a Mac and nothing on the Linux machine that builds the site.
+      const variant = (await readdir(path)).find((name) => intendedTextName(name) === LETTER_FILE);
       own.push(new MissingLetterFileError(displayPath(join(path, LETTER_FILE)), undefined, `The folder letters/${entry.name}/ has no ${LETTER_FILE}.`,
-        `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
+        variant
+          ? `It has ${variant}: rename it to ${LETTER_FILE} (file names are case-sensitive where the site is built).`
+          : `Add ${LETTER_FILE} with front matter and the letter's text, or remove the folder.`));
       return { own };
     }
     if (!SLUG_PATTERN.test(entry.name)) {

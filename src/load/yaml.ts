@@ -170,8 +170,13 @@ export function parseYaml(text: string, file: string, options: ParseOptions = {}
     return { line: line + lineOffset, column: col };
   };
   const problems: ContentError[] = [];
+  const reported = [...doc.errors, ...doc.warnings];
+  // A tab in an indentation derails the parser for the rest of the entry and beyond (one tab gave six
+  // "Unexpected scalar" errors): it is reported once, where the tab is, instead of everything it caused.
+  const tab = reported.length ? tabIndentation(text, reported.map((e) => lineCounter.linePos(e.pos[0]).line)) : undefined;
   // Warnings count as errors: an unresolved tag such as `!include /etc/passwd` must not pass silently.
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  for (const error of reported) {
+    if (tab && lineCounter.linePos(error.pos[0]).line >= tab.line) continue;
     const deep = /call stack/i.test(error.message);
     problems.push(
       new YamlSyntaxError(
@@ -181,6 +186,12 @@ export function parseYaml(text: string, file: string, options: ParseOptions = {}
         deep ? "A signatory file holds a mapping, or a list of mappings, of plain values." : yamlHint(error.code),
         { cause: error },
       ),
+    );
+  }
+  if (tab) {
+    problems.push(
+      new YamlSyntaxError(file, { line: tab.line + lineOffset, column: tab.column }, "YAML indentation uses spaces, not tabs: this line is indented with a tab.",
+        'Replace the tab with spaces, so the line starts under the field above it (in a list, two spaces in from the "- ").'),
     );
   }
   let value: unknown = undefined;
@@ -239,6 +250,21 @@ function tooDeepAt(text: string): number | undefined {
     if (level > yamlLimits.maxDepth) return token.offset ?? 0;
     const children = [token.value, ...(token.items ?? []).flatMap((item) => [item.key, item.value])];
     for (const child of children) if (child && typeof child === "object" && "type" in child) stack.push([child as Tok, level]);
+  }
+  return undefined;
+}
+
+/**
+ * The first line (from 1) whose indentation, including the "- " of list entries, holds a tab, and the
+ * tab's column; only a line the parser reported an error on counts, so a tab that is the content of a
+ * block scalar (`|`) is never blamed for an error elsewhere.
+ */
+function tabIndentation(text: string, errorLines: readonly number[]): Position | undefined {
+  const lines = text.split("\n");
+  for (const line of [...new Set(errorLines)].sort((a, b) => a - b)) {
+    const indentation = /^[ \t]*(?:-[ \t]+)*/.exec(lines[line - 1] ?? "")![0];
+    const column = indentation.indexOf("\t") + 1;
+    if (column > 0) return { line, column };
   }
   return undefined;
 }

@@ -107,6 +107,8 @@ export class FileNameMismatchError extends ContentError {}
 export class UnsignableLetterError extends ContentError {}
 /** An open letter that was never released, so npm run build leaves it out. */
 export class UnreleasedLetterError extends ContentError {}
+/** A letter's text under a name the loader does not read (`Letter.md`, `letter-fr.md`). */
+export class MisnamedFileError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
 

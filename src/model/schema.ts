@@ -253,6 +253,28 @@ export const versionsManifestSchema = z
   .array(versionEntrySchema)
   .meta({ title: "Versions manifest", description: "letters/<slug>/versions.yaml, written by npm run release." });
 
+/** A signatory named in reviewed.yaml: `jane-doe.yaml`, or `list.yaml#Jane Doe` for an entry of a list file. */
+export const SIGNATORY_REFERENCE = /^[^/\\#]+\.ya?ml(#.*\S.*)?$/i;
+
+const signatoryReference = z
+  .string()
+  .regex(SIGNATORY_REFERENCE, "must name a signatory file, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe")
+  .meta({ description: "A signatory file of this letter, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe." });
+
+export const reviewedSchema = z
+  .strictObject({
+    different_people: z
+      .array(
+        z
+          .array(signatoryReference)
+          .refine((pair) => pair.length === 2, "must be a pair of signatories, e.g. [jane-doe.yaml, jane-doe-2.yaml]")
+          .meta({ description: "Two signatories that look alike but are different people." }),
+      )
+      .optional()
+      .meta({ description: "Pairs of signatories a maintainer checked: npm run check no longer says they look like each other." }),
+  })
+  .meta({ title: "Reviewed warnings", description: "letters/<slug>/reviewed.yaml: warnings of npm run check that a maintainer has reviewed." });
+
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
 export type TranslationFrontMatterInput = z.infer<typeof translationFrontMatterSchema>;

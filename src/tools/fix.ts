@@ -2,7 +2,7 @@
 // by its range in the file, so comments, quoting and layout elsewhere stay as they were; the result is
 // parsed again and written only if every changed value reads back exactly as intended.
 import { existsSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import { displayPath, normaliseNewlines } from "../load/files.ts";
 import type { Edit, Fix } from "./lint.ts";
 import { parseYaml } from "../load/yaml.ts";
@@ -30,7 +30,9 @@ export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
       await writeFile(fix.file, bom + (crlf ? edited.replace(/\n/g, "\r\n") : edited));
     }
     if (fix.renameTo) {
-      if (existsSync(fix.renameTo)) {
+      // Jane-Doe.yaml to jane-doe.yaml: on macOS and Windows the target "exists" because it is this very file.
+      const caseOnly = fix.renameTo !== fix.file && fix.renameTo.toLowerCase() === fix.file.toLowerCase();
+      if (existsSync(fix.renameTo) && !(caseOnly && (await sameFile(fix.file, fix.renameTo)))) {
         report.skipped.push(`${file}: not renamed, ${displayPath(fix.renameTo)} exists.`);
         continue;
       }
@@ -39,6 +41,11 @@ export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
     report.applied.push(`${file}: ${fix.description}`);
   }
   return report;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([stat(a), stat(b)]);
+  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /** The text with every edit applied, or undefined if the result does not parse to the intended values. */

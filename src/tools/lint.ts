@@ -11,11 +11,12 @@ import {
 import { displayPath, readContentFile } from "../load/files.ts";
 import { nameKey, normaliseName } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
-import { SIGNATORIES_DIR, derivedId, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { fileNameMatchesName, slugOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
+import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
 export interface Edit {
@@ -44,8 +45,8 @@ export interface LintResult {
 
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
-/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4). */
-const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE]);
+/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4), and reviewed warnings. */
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE]);
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 export async function lintSite(root: string): Promise<LintResult> {
@@ -63,32 +64,35 @@ export async function lintSite(root: string): Promise<LintResult> {
   return result;
 }
 
-interface NameSeen {
-  name: string;
+interface NameSeen extends ReviewedEntry {
   affiliation?: string;
-  file: string;
   position: Position;
+  /** A withdrawn signature may be given again, so it looks like nobody; reviewed.yaml may still name it. */
+  withdrawn: boolean;
 }
 
 async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   const dir = join(letterDir, SIGNATORIES_DIR);
-  const names = existsSync(dir) ? (await readdir(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  // The loader's order, so "the first entry" of a duplicate is the same one in both.
+  const names = existsSync(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
+  const signatories = new Set<string>();
   for (const name of names) {
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
     if (read.problem) continue; // the loader reports it
-    const file = lintSignatoryFile(read.text, absolute, taken, released);
+    const file = lintSignatoryFile(read.text, absolute, taken, released, signatories);
     result.problems.push(...file.problems);
     result.fixes.push(...file.fixes);
     seen.push(...file.names);
   }
-  result.problems.push(...nearDuplicates(seen));
+  const reviews = await loadReviews(letterDir);
+  result.problems.push(...nearDuplicates(seen, reviews), ...reviews.problems(seen));
   return result;
 }
 
@@ -97,27 +101,42 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
  * error; this adds the fix) and a one-signatory file named after someone else. `taken` holds the file
  * names in the folder, so two renames never pick the same name. Detection runs per entry; what it finds
  * is then gathered into at most one Fix (edits, then the rename).
+ *
+ * `signatories` holds the identities (nameKey) of the entries of the files linted before this one, in
+ * the loader's order. An entry already among them is the loader's duplicate error, reported once: it
+ * gets no warning of its own, and its file is never renamed as if it were a namesake (jane-doe-2.yaml).
  */
 export function lintSignatoryFile(
   text: string,
   absolute: string,
   taken: Set<string> = new Set(),
   released: ReadonlySet<string> = new Set(),
+  signatories: Set<string> = new Set(),
 ): LintResult & { names: NameSeen[] } {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
   const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[] };
   if (parsed.problems.length) return out; // the loader reports syntax errors
   const found: Findings = { problems: out.problems, edits: [], descriptions: [] };
+  let duplicates = 0;
   for (const entry of signatoryEntries(parsed.doc.contents)) {
     const at = { file, positionOf: parsed.positionOf, entry };
+    const name = field(at, "name")?.value as string | undefined;
+    if (name !== undefined) {
+      const key = nameKey({ name, affiliation: field(at, "affiliation")?.value as string | undefined });
+      if (signatories.has(key)) {
+        duplicates++;
+        continue;
+      }
+      signatories.add(key);
+    }
     findSpacing(at, found);
     findCapitals(at, found);
     findBareUrl(at, found);
     const seen = nameSeen(at);
     if (seen) out.names.push(seen);
   }
-  const renameTo = planRename(parsed.doc.contents, absolute, file, taken, released, found);
+  const renameTo = duplicates ? undefined : planRename(parsed.doc.contents, absolute, file, taken, released, found);
   if (found.edits.length || renameTo) out.fixes.push({ file: absolute, description: found.descriptions.join(", "), edits: found.edits, renameTo });
   return out;
 }
@@ -190,32 +209,64 @@ function findBareUrl(at: EntryContext, found: Findings): void {
   found.descriptions.push(`url ${JSON.stringify(fixed)}`);
 }
 
-/** The entry's name for the near-duplicate check; a withdrawn signature may be given again, so it counts for nothing. */
+/** The entry's name for the near-duplicate check. */
 function nameSeen(at: EntryContext): NameSeen | undefined {
   const name = field(at, "name");
-  if (!name || field(at, "withdrawn")) return undefined;
-  return { name: name.value as string, affiliation: field(at, "affiliation")?.value as string | undefined, file: at.file, position: at.positionOf(at.entry.path) };
+  if (!name) return undefined;
+  return {
+    name: name.value as string,
+    affiliation: field(at, "affiliation")?.value as string | undefined,
+    file: at.file,
+    inList: at.entry.path.length > 0,
+    position: at.positionOf(at.entry.path),
+    withdrawn: field(at, "withdrawn") !== undefined,
+  };
 }
 
 /**
- * The new path of a one-signatory file not named after its signatory, with its warning, or undefined.
- * A file recorded by a release without an id: line keeps its name: its identity is derived from the name.
+ * The new path of a signatory file with its warning, or undefined: a one-signatory file not named after
+ * its signatory, and any file ending in .yml (or .YAML). The loader reads those too, as editors save
+ * them, but one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on
+ * the same files. A file whose entries a release recorded without an id: line keeps its name: their
+ * identity is derived from it (see keepsName).
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
-  const identified = isMap(root) && root.has("id");
-  if (!single || (!identified && released.has(derivedId(`${base}${ext}`))) || fileNameMatchesName(base, single.value as string)) return undefined;
-  const target = freeName(slugOf(single.value as string), ext, taken);
+  const current = `${base}${ext}`;
+  const misnamed = single !== undefined && !fileNameMatchesName(base, single.value as string);
+  if (!misnamed && ext === YAML_EXTENSION) return undefined;
+  if (keepsName(root, current, released)) return undefined;
+  const target = freeName(misnamed ? slugOf(single.value as string) : base, current, taken);
   found.problems.push(
-    new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${base}${ext}" does not match the name ${JSON.stringify(single.value)}.`,
-      `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning(),
+    misnamed
+      ? new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
+          `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
+      : new FileNameMismatchError(file, { line: 1, column: 1 }, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
+          `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
   );
   taken.add(target);
   found.descriptions.push(`renamed to ${target}`);
   return join(absolute, "..", target);
 }
+
+/**
+ * Whether renaming the file would change a released signature's identity: an entry without `id:` is
+ * known by the id derived from its file name (and, in a list, its name), which a release recorded.
+ */
+function keepsName(root: unknown, fileName: string, released: ReadonlySet<string>): boolean {
+  return signatoryEntries(root).some(({ map, path }) => {
+    if (map.has("id")) return false;
+    const name = stringScalar(map.get("name", true))?.value as string | undefined;
+    const affiliation = stringScalar(map.get("affiliation", true))?.value as string | undefined;
+    const inList = path.length ? { name: name ?? "", affiliation } : undefined;
+    return released.has(derivedId(signatoryKey(fileName, inList)));
+  });
+}
+
+/** The extension the tools write, and the one a signatory file is renamed to. */
+const YAML_EXTENSION = ".yaml";
 
 function stringScalar(node: unknown): Scalar | undefined {
   return isScalar(node) && typeof node.value === "string" && node.range ? node : undefined;
@@ -229,11 +280,16 @@ function replaceScalar(node: Scalar, value: string, path: (string | number)[]): 
   return { start, end, text, quoted, path, expected: value };
 }
 
-/** `jane-doe.yaml`, or `jane-doe-2.yaml` if that name is taken in the folder. */
-function freeName(slug: string, ext: string, taken: Set<string>): string {
+/**
+ * `jane-doe.yaml`, or `jane-doe-2.yaml` if that name is taken in the folder. Taken ignores case, as
+ * macOS and Windows do (Jane-Doe.yaml and jane-doe.yaml are one file there), except for the file being
+ * renamed itself, so Jane-Doe.yaml can become jane-doe.yaml.
+ */
+function freeName(slug: string, self: string, taken: Set<string>): string {
+  const others = new Set([...taken].filter((name) => name !== self).map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
-    const name = `${slug}${n === 1 ? "" : `-${n}`}${ext}`;
-    if (!taken.has(name)) return name;
+    const name = `${slug}${n === 1 ? "" : `-${n}`}${YAML_EXTENSION}`;
+    if (!others.has(name.toLowerCase())) return name;
   }
 }
 
@@ -247,24 +303,28 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-/** Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written. */
-function nearDuplicates(seen: readonly NameSeen[]): ContentError[] {
-  const first = new Map<string, NameSeen>();
+/**
+ * Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written.
+ * Each entry is compared with those before it of the same name, and warned about once: with the first
+ * one that reviewed.yaml does not call a different person.
+ */
+function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentError[] {
+  const earlier = new Map<string, NameSeen[]>();
   const problems: ContentError[] = [];
   for (const s of seen) {
     const key = normaliseName(s.name, { loose: true });
-    if (!key) continue;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, s);
-      continue;
-    }
-    if (nameKey(earlier) === nameKey(s)) continue; // already an error from the loader
-    const where = `${earlier.file}:${earlier.position.line}:${earlier.position.column}`;
+    if (!key || s.withdrawn) continue;
+    const before = earlier.get(key) ?? [];
+    earlier.set(key, [...before, s]);
+    // Reviews are asked about every earlier entry, so each pair that silences a warning counts as used.
+    const alike = before.filter((e) => nameKey(e) !== nameKey(s) && !reviews.differentPeople(e, s));
+    const first = alike[0];
+    if (!first) continue;
+    const where = `${first.file}:${first.position.line}:${first.position.column}`;
     const also = (x: NameSeen) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${x.affiliation})` : ""}`;
     problems.push(
-      new NearDuplicateSignatoryError(s.file, s.position, `${also(s)} looks like ${also(earlier)} at ${where}.`,
-        "If this is the same signatory, keep one entry; if they are different people, ignore this warning.").asWarning(),
+      new NearDuplicateSignatoryError(s.file, s.position, `${also(s)} looks like ${also(first)} at ${where}.`,
+        `If this is the same signatory, keep one entry; if they are different people, add ${reviewLine(first, s)} under different_people: in ${reviews.file} to mark this warning as reviewed.`).asWarning(),
     );
   }
   return problems;

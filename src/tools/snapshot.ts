@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { readContentFile } from "../load/files.ts";
 import { LETTER_FILE, parseLetterFile } from "../load/letters.ts";
-import { SIGNATORIES_DIR, isYamlFile } from "../load/signatories.ts";
+import { SIGNATORIES_DIR, compareFileNames, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import type { LetterStatus } from "../model/types.ts";
 import { VERSIONS_FILE } from "../load/versions.ts";
@@ -86,7 +86,7 @@ async function readVersions(file: string): Promise<VersionEntry[]> {
 async function readSignatories(dir: string, prefix: string): Promise<SnapshotSignatory[]> {
   if (!existsSync(dir)) return [];
   const out: SnapshotSignatory[] = [];
-  for (const name of (await readdir(dir)).sort()) {
+  for (const name of (await readdir(dir)).sort(compareFileNames)) {
     if (!isYamlFile(name)) continue;
     const read = await readContentFile(join(dir, name));
     if (read.text === undefined) continue;

@@ -101,7 +101,7 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
     // A new object: long lists replace the groups shown on the page, never the document's.
     signatories: { ...doc.signatories },
     // Signing happens on the current page (old versions are closed by nature).
-    sign: doc.kind === "current" ? signView(letter, config) : undefined,
+    sign: doc.kind === "current" ? signView(letter, doc, config) : undefined,
   };
 }
 

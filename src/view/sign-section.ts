@@ -1,8 +1,21 @@
 // What the "Sign this letter" section of an open letter shows: the routes the site config allows (a pull
-// request on the forge, an e-mail), with links that work before any script runs.
+// request on the forge, an e-mail), with links that work before any script runs, in the page's language.
 import { basename } from "node:path";
-import { mailBody, mailtoUrl, newFileUrl, signatoryPath, signatoryYaml } from "../common/sign-fields.ts";
+import {
+  mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
+} from "../common/sign-fields.ts";
+import type { LetterDocument } from "../describe/letter-document.ts";
+import { t, type MessageKey } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
+
+/** The words the form's script needs, in the page's language: src/browser/sign-form.ts reads them. */
+export interface SignMessages {
+  problems: Record<FieldProblemCode, string>;
+  /** The e-mail's subject, with the title. */
+  mailSubject: string;
+  /** The e-mail's first lines, with slots {title} and {path} (see mailBody). */
+  mailIntro: string;
+}
 
 export interface SignView {
   /** Folder name of the letter under letters/, which is where new files go. */
@@ -19,27 +32,51 @@ export interface SignView {
   /** E-mail route: the address and a mailto: link with the template. */
   email?: string;
   mailto?: string;
-  /** Sent in the e-mail subject. */
+  /** Sent in the e-mail. */
   title: string;
+  /** The letter's latest released version, which every signature records (none before the first release). */
+  version?: number;
+  /** SignMessages as JSON, for the form's data-messages attribute. */
+  messages: string;
 }
 
-const EXAMPLE = {
-  name: "Your Name",
-  type: "individual",
-  title: "Your role",
-  affiliation: "Your organisation",
-  url: "https://example.org/about-you",
-  country: "BE",
+const PROBLEM_KEYS: Record<FieldProblemCode, MessageKey> = {
+  name: "signProblemName",
+  type: "signProblemType",
+  url: "signProblemUrl",
+  country: "signProblemCountry",
+  date: "signProblemDate",
+  future: "signProblemFuture",
+  long: "signProblemLong",
+  placeholder: "signProblemPlaceholder",
 };
 
-/** The sign section for a letter, or undefined when it cannot be signed (not open, or no route configured). */
-export function signView(letter: Letter, config: SiteConfig): SignView | undefined {
+/** What is wrong with each field, in `lang`: shown by the form, and (in English) by `npm run sign`. */
+export function fieldProblemMessages(lang: string): Record<FieldProblemCode, string> {
+  return Object.fromEntries(Object.entries(PROBLEM_KEYS).map(([code, key]) => [code, t(lang, key)])) as Record<FieldProblemCode, string>;
+}
+
+/**
+ * The sign section for a letter page (`doc` gives its language and title), or undefined when the letter
+ * cannot be signed (not open, or no route configured).
+ */
+export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "title">, config: SiteConfig): SignView | undefined {
   if (letter.status !== "open") return undefined;
   const repository = config.repository && /^https:\/\//.test(config.repository) ? config.repository : undefined;
   if (!repository && !config.signEmail) return undefined;
   const folder = basename(letter.dir);
-  const template = signatoryYaml(EXAMPLE);
-  const exampleFile = signatoryPath(folder, "your-name.yaml");
+  const lang = doc.lang;
+  const version = letter.releases.at(-1)?.version;
+  // No `signed:`: a static page cannot know the day it is read (the loader dates such a signature by the
+  // release records); the version it shows is known, so it is written.
+  const examples = placeholdersFor(lang);
+  const template = signatoryYaml({ ...examples, type: "individual", country: "BE", version }, t(lang, "signTemplateComment"));
+  const exampleFile = signatoryPath(folder, signatoryFileName(examples.name ?? ""));
+  const messages: SignMessages = {
+    problems: fieldProblemMessages(lang),
+    mailSubject: t(lang, "signMailSubject", doc.title),
+    mailIntro: t(lang, "signMailIntro"),
+  };
   return {
     folder,
     directory: `letters/${folder}/signatories/`,
@@ -50,8 +87,10 @@ export function signView(letter: Letter, config: SiteConfig): SignView | undefin
     newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template }) : undefined,
     email: config.signEmail,
     mailto: config.signEmail
-      ? mailtoUrl({ to: config.signEmail, subject: `Signature: ${letter.title}`, body: mailBody(letter.title, exampleFile, template) })
+      ? mailtoUrl({ to: config.signEmail, subject: messages.mailSubject, body: mailBody(messages.mailIntro, doc.title, exampleFile, template) })
       : undefined,
-    title: letter.title,
+    title: doc.title,
+    version,
+    messages: JSON.stringify(messages),
   };
 }
