@@ -14,7 +14,7 @@ export async function openLetterWarnings(site: Site | undefined): Promise<Conten
   if (!site) return [];
   const problems: ContentError[] = [];
   for (const letter of site.letters.filter((l) => l.status === "open")) {
-    const unsignable = signView(letter, site.config) === undefined;
+    const unsignable = signView(letter, letter, site.config) === undefined;
     const unreleased = letter.releases.length === 0;
     if (!unsignable && !unreleased) continue;
     const { position, defaulted } = await statusLine(letter);
