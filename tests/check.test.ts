@@ -182,7 +182,8 @@ describe("letter and signatory files named almost right", async () => {
     await rename(join(dir, "Letter.nl.md"), join(dir, "letter.nl.md"));
     await rename(join(root, "letters/capital/Letter.md"), join(root, "letters/capital/letter.md"));
     const result = await runScript("check.ts", ["--root", root, "--fix"]);
-    expect(result.stderr).toBe("");
+    // The fixture's letters are open and unreleased, which check warns about; nothing else is said.
+    expect(result.stderr.split("\n").filter((l) => l && !l.includes("This letter is open"))).toEqual([]);
     expect(result.code).toBe(0);
     expect(await readdir(join(dir, "signatories"))).toEqual(["jane-doe.yaml"]);
     // Renamed as the messages said, every file is read: two translations and the signatory.
@@ -231,7 +232,7 @@ describe("a near-duplicate marked as reviewed in reviewed.yaml", async () => {
     await cp(fixture("reviewed"), root, { recursive: true });
     const line = /add (- \[.*\]) under/.exec(problems.find((p) => p instanceof NearDuplicateSignatoryError)!.hint!)![1]!;
     await writeFile(join(root, "letters/pledge/reviewed.yaml"), `different_people:\n  - [jane-doe.yaml, jane-doe-2.yaml]\n  ${line}\n`);
-    expect((await checkSite(root)).problems.map((p) => p.format())).toEqual([]);
+    expect((await checkSite(root)).problems.map((p) => p.format()).filter((p) => !p.includes("This letter is open"))).toEqual([]);
   });
 
   it("is checked like any content file: unknown keys and anything but pairs are errors", async () => {
