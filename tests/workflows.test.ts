@@ -17,14 +17,26 @@ describe("GitHub Actions workflows", () => {
     expect(stdout).toContain("passed");
   });
 
-  it("pin every action to an exact version and start from read-only permissions", async () => {
+  it("pin every action to a full commit SHA with its version as a comment, and start from read-only permissions", async () => {
+    // A tag can be moved to other code; a commit cannot. The comment is the version the SHA is (Dependabot
+    // updates both), and each action has one pin across the workflows, so an update changes every use.
+    const pins = new Map<string, string>();
     for (const name of ["pull-request.yml", "deploy.yml"]) {
-      const workflow = await load(name);
+      const text = await readFile(join(PROJECT, ".github/workflows", name), "utf8");
+      const workflow = parse(text) as Workflow;
       expect(workflow.permissions, name).toEqual({ contents: "read" });
-      for (const step of Object.values(workflow.jobs).flatMap((j) => j.steps)) {
-        if (step.uses) expect(step.uses, name).toMatch(/^actions\/[a-z-]+@v\d+\.\d+\.\d+$/);
+      const steps = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => s.uses);
+      const lines = text.split("\n").filter((line) => /^\s*(-\s+)?uses:/.test(line));
+      expect(lines, name).toHaveLength(steps.length);
+      for (const line of lines) {
+        const pin = /^\s*(?:-\s+)?uses: (actions\/[a-z-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(line);
+        expect(pin, `${name}: ${line.trim()}`).not.toBeNull();
+        const [, action, sha, version] = pin!;
+        expect(pins.get(action!) ?? `${sha} ${version}`, `${name}: ${action} is pinned differently elsewhere`).toBe(`${sha} ${version}`);
+        pins.set(action!, `${sha} ${version}`);
       }
     }
+    expect([...pins.keys()].sort()).toEqual(["actions/checkout", "actions/configure-pages", "actions/deploy-pages", "actions/setup-node", "actions/upload-pages-artifact"]);
   });
 
   it("on pull requests: install, check with annotations, test, build, then the changes summary", async () => {
