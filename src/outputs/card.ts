@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { CardScriptError, InternalError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
+import { primaryLanguage } from "../model/language.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
 import { COMPILER_VERSION, typstCompiler } from "./typst/compile.ts";
@@ -58,13 +59,9 @@ export const CARD_TEMPLATE = `
 `;
 
 function inputs(card: CardContent): Record<string, string> {
-  // Typst's `lang` takes an ISO 639 code only (en, not en-GB).
-  let lang = "en";
-  try {
-    lang = new Intl.Locale(card.lang).language;
-  } catch {
-    // an unparsable tag was already reported by validation; English hyphenation rules are harmless here
-  }
+  // Typst's `lang` takes an ISO 639 code only (en, not en-GB). The loader refuses any other tag
+  // (model/language.ts); English is only a fallback for a card made without it.
+  const lang = primaryLanguage(card.lang) ?? "en";
   return { site: card.site, title: card.title, date: card.date, count: card.count, lang };
 }
 
