@@ -103,6 +103,8 @@ export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
+/** Quotes, lists and emphasis nested deeper than the PDF can typeset (src/render/nesting.ts). */
+export class NestingTooDeepError extends ContentError {}
 
 // Failures outside the letters' files, which have no line to point at.
 /** A font file the PDFs need is not installed (node_modules incomplete). */
