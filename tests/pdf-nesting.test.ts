@@ -6,6 +6,7 @@ import { checkBody } from "../src/load/letter-markdown.ts";
 import { NestingTooDeepError } from "../src/model/errors.ts";
 import { limits } from "../src/model/limits.ts";
 import { renderPdf, type PdfDocument } from "../src/outputs/pdf/index.ts";
+import { bodyTree } from "../src/outputs/pdf/tree.ts";
 import { markdown } from "../src/render/markdown.ts";
 import { nestingOf } from "../src/render/nesting.ts";
 
@@ -84,5 +85,26 @@ describe("nesting the PDF can typeset", () => {
   it("counts a footnote that cites itself once, instead of for ever", () => {
     const body = "Text[^1].\n\n[^1]: A note that cites itself[^1].\n";
     expect(nestingOf(markdown.parse(body, {})).depth).toBe(4); // paragraph, note, its paragraph, the citation again
+  });
+});
+
+describe("footnotes the PDF prints", () => {
+  it("prints a note whose first citation markdown-it found inside the note itself, at the letter's citation", async () => {
+    // The definition comes first, so markdown-it numbers its self-citation first; the PDF used to refer to
+    // a note it never printed ("label `<note-0>` does not exist in the document").
+    const body = "[^1]: A note that cites itself[^1].\n\nThe letter cites it[^1].\n";
+    const { blocks, notes } = bodyTree(body, { docId: "t" });
+    expect(blocks).toEqual([{ t: "par", c: ["The letter cites it", { t: "note", id: 0 }, "."] }]);
+    expect(notes["0"]).toEqual([{ t: "par", c: ["A note that cites itself", { t: "note", id: 0, again: true }, "."] }]);
+    expect((await renderPdf(doc(body), { cache: false })).pages).toBe(1);
+  });
+
+  it("prints two notes that cite each other, each once, in reading order", async () => {
+    const body = "[^a]: See also[^b].\n\n[^b]: And back[^a].\n\nText[^a].\n";
+    const { blocks, notes } = bodyTree(body, { docId: "t" });
+    expect(blocks).toEqual([{ t: "par", c: ["Text", { t: "note", id: 1 }, "."] }]);
+    expect(notes["1"]).toEqual([{ t: "par", c: ["See also", { t: "note", id: 0 }, "."] }]);
+    expect(notes["0"]).toEqual([{ t: "par", c: ["And back", { t: "note", id: 1, again: true }, "."] }]);
+    expect((await renderPdf(doc(body), { cache: false })).pages).toBe(1);
   });
 });
