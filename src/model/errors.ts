@@ -103,6 +103,8 @@ export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
+/** A signatory's name or role has characters no PDF font has: a warning (src/outputs/pdf/glyphs.ts). */
+export class MissingGlyphError extends ContentError {}
 /** Quotes, lists and emphasis nested deeper than the PDF can typeset (src/render/nesting.ts). */
 export class NestingTooDeepError extends ContentError {}
 
