@@ -29,8 +29,8 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   const same = upToDate(root, output, stamp, { enabled: cache });
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
   // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
-  const [{ writeSite }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
-    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("../outputs/pdf/index.ts"), import("../load/site.ts"),
+  const [{ writeSite }, { buildPages }, { buildProblems }, { loadSite }] = await Promise.all([
+    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("./gate.ts"), import("../load/site.ts"),
   ]);
 
   // The one read of the site (site.yaml included) in this build: everything after is handed it.
@@ -40,12 +40,11 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   // Letters unchanged since the last build into `output` are copied from it, not rendered again.
   const plan = planReuse(site, output, { pathPrefix: options.pathPrefix, pdf }, { enabled: cache });
   const data = withOutlines(buildPages(site, { preview: false, reuse: plan.reused }), plan.reused);
-  // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
-  // Eleventy writes anything, with the same message as npm run check.
-  if (pdf) {
-    const pdfProblems = pdfJobProblems(pagePdfJobs(site, data.documents)).problems;
-    if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
-  }
+  // What would stop the build later (a script no PDF font covers, a letter named like a site folder, a
+  // card the fonts cannot print) stops it here, before anything is written, with npm run check's
+  // messages (tools/gate.ts). Its warnings are printed as the PDFs are typeset.
+  const errors = buildProblems(site, data.documents, { pdf }).filter((p) => p.severity === "error");
+  if (errors.length) throw new ContentProblemsError(errors);
 
   const staging = `${output}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });

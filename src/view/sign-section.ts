@@ -23,7 +23,8 @@ export interface SignView {
   title: string;
 }
 
-const EXAMPLE = {
+/** The example values of the sign template; npm run check refuses a signatory file still holding one (tools/gate.ts). */
+export const SIGN_EXAMPLE = {
   name: "Your Name",
   type: "individual",
   title: "Your role",
@@ -38,7 +39,7 @@ export function signView(letter: Letter, config: SiteConfig): SignView | undefin
   const repository = config.repository && /^https:\/\//.test(config.repository) ? config.repository : undefined;
   if (!repository && !config.signEmail) return undefined;
   const folder = basename(letter.dir);
-  const template = signatoryYaml(EXAMPLE);
+  const template = signatoryYaml(SIGN_EXAMPLE);
   const exampleFile = signatoryPath(folder, "your-name.yaml");
   return {
     folder,

@@ -1,0 +1,114 @@
+// The one gate: npm run check reports everything that would stop npm run build and every warning it
+// would print, at file:line:col; npm run release refuses while the check has errors; and a build that
+// fails anyway leaves the previous site as it was and nothing beside it.
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { loadSite } from "../src/load/site.ts";
+import { InvalidSlugError, MissingGlyphError, NestingTooDeepError, UncoveredScriptError, type ContentError } from "../src/model/errors.ts";
+import { SITE_FOLDERS } from "../src/outputs/data/files.ts";
+import { checkSite, refuseIfCheckFails, ReleaseRefusedError } from "../src/tools/check.ts";
+import { CardGlyphError, PlaceholderTextError } from "../src/tools/gate.ts";
+import { releaseLetter } from "../src/tools/release.ts";
+import { letterMarkdown, SCAFFOLD_PLACEHOLDER } from "../src/tools/scaffold.ts";
+import { fixture, runScript, tempDir } from "./helpers/site.ts";
+
+// Only to freeze a text the way an older open-letters did, without the gate (one test below).
+vi.mock("../src/tools/check.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../src/tools/check.ts")>();
+  return { ...original, refuseIfCheckFails: vi.fn(original.refuseIfCheckFails) };
+});
+
+const copyOf = async (name: string) => {
+  const root = join(await tempDir(), name);
+  await cp(fixture(name), root, { recursive: true });
+  return root;
+};
+
+describe("npm run check finds what would stop the build, without typesetting", () => {
+  let problems: ContentError[];
+  const at = (file: string) => problems.filter((p) => p.file === `tests/fixtures/gate-build/letters/${file}`);
+  beforeAll(async () => {
+    ({ problems } = await checkSite(fixture("gate-build")));
+  });
+
+  it("warns at the signatory's line about a name no PDF font can print, as it warns when building", () => {
+    const [warning] = at("french/signatories/list.yaml").filter((p) => p instanceof MissingGlyphError);
+    expect(warning!.severity).toBe("warning");
+    expect(warning!.format()).toBe(
+      'tests/fixtures/gate-build/letters/french/signatories/list.yaml:4:3: warning: the PDF of "french" cannot print "张" (U+5F20), "伟" (U+4F1F) in "张伟": no PDF font has a glyph for them, so they print as empty boxes. Check the spelling, or ask for a PDF font that covers this script.',
+    );
+  });
+
+  it("shows that warning on the pull request's line: --format github prints it as an annotation", async () => {
+    const result = await runScript("check.ts", ["--root", fixture("gate-build"), "--format", "github"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("::warning file=tests/fixtures/gate-build/letters/french/signatories/list.yaml,line=4,col=3,title=Missing glyph::the PDF of \"french\" cannot print");
+  });
+
+  it("refuses a letter whose text no PDF font covers before it is ever released", () => {
+    const [error] = at("emoji/letter.md");
+    expect(error).toBeInstanceOf(UncoveredScriptError);
+    expect(error!.format()).toMatch(/^tests\/fixtures\/gate-build\/letters\/emoji\/letter\.md:6:19: error: the PDF of "emoji" \(en\) needs a font for the character "🕊"/);
+  });
+
+  it("refuses a letter named like a folder the site writes for itself", () => {
+    expect(SITE_FOLDERS).toContain("assets");
+    const [error] = at("assets/letter.md");
+    expect(error).toBeInstanceOf(InvalidSlugError);
+    expect(error!.message).toBe("The letter would be published at /assets/, where the site writes its own files (/assets/, /schemas/).");
+    expect(error!.hint).toBe("Rename the folder letters/assets/, e.g. to letters/assets-letter/.");
+  });
+
+  it("refuses the scaffold's example text, at its line, as npm run new-letter writes it", () => {
+    expect(letterMarkdown({ title: "T", slug: "t", date: "2024-05-01", status: "draft", to: [] })).toContain(SCAFFOLD_PLACEHOLDER);
+    const [error] = at("scaffold/letter.md");
+    expect(error).toBeInstanceOf(PlaceholderTextError);
+    expect(error!.format()).toMatch(/^tests\/fixtures\/gate-build\/letters\/scaffold\/letter\.md:12:1: error: "Write the letter here\.\.\." is the example text npm run new-letter wrote/);
+  });
+
+  it("refuses a signatory file still holding the sign form's example values, at each value", () => {
+    const found = at("example-signer/signatories/your-name.yaml");
+    expect(found.map((p) => [p.constructor.name, p.line, p.column])).toEqual([
+      ["PlaceholderTextError", 1, 8], ["PlaceholderTextError", 3, 9], ["PlaceholderTextError", 4, 15], ["PlaceholderTextError", 5, 7],
+    ]);
+    expect(found[0]!.message).toBe('"name" is "Your Name", the example the sign form shows.');
+  });
+
+  it("says nothing else: every problem above, and only those", () => {
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.constructor.name}`)).toEqual([
+      "tests/fixtures/gate-build/letters/assets/letter.md:1 InvalidSlugError",
+      "tests/fixtures/gate-build/letters/emoji/letter.md:6 UncoveredScriptError",
+      ...[1, 3, 4, 5].map((line) => `tests/fixtures/gate-build/letters/example-signer/signatories/your-name.yaml:${line} PlaceholderTextError`),
+      "tests/fixtures/gate-build/letters/french/signatories/list.yaml:4 MissingGlyphError",
+      "tests/fixtures/gate-build/letters/scaffold/letter.md:12 PlaceholderTextError",
+    ]);
+  });
+
+  it("refuses a site title the social cards cannot print, at site.yaml", async () => {
+    const { problems: card } = await checkSite(fixture("gate-card"));
+    expect(card).toHaveLength(1);
+    expect(card[0]).toBeInstanceOf(CardGlyphError);
+    expect(card[0]!.format()).toMatch(/^tests\/fixtures\/gate-card\/letters\/site\.yaml:1:8: error: The site's title cannot be printed on the social cards: no font has "公" \(U\+516C\)/);
+  });
+
+  it("refuses a text nested deeper than the PDF can typeset, at its line", async () => {
+    const { problems: load } = await checkSite(fixture("gate-load"));
+    const nested = load.filter((p) => p instanceof NestingTooDeepError);
+    expect(nested.map((p) => p.format())).toEqual([expect.stringMatching(/^tests\/fixtures\/gate-load\/letters\/deep\/letter\.md:8:1: error: The text here is nested 17 levels deep/)]);
+  });
+});
+
+describe("the site's own folders", () => {
+  it("are exactly the folders a build writes at the root besides the letters, so check refuses every name it uses", async () => {
+    const output = join(await tempDir(), "site");
+    const result = await runScript("build.ts", ["--root", fixture("basic"), "--output", output], { OPEN_LETTERS_PDF: "0", OPEN_LETTERS_CACHE: "0" });
+    expect(result.code, result.stderr).toBe(0);
+    const { site } = await loadSite(fixture("basic"));
+    const slugs = new Set(site!.letters.map((l) => l.slug));
+    const folders = (await readdir(output, { withFileTypes: true })).filter((e) => e.isDirectory() && !slugs.has(e.name)).map((e) => e.name);
+    expect(folders.sort()).toEqual([...SITE_FOLDERS].sort());
+  });
+});
