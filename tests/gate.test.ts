@@ -101,6 +101,53 @@ describe("npm run check finds what would stop the build, without typesetting", (
   });
 });
 
+describe("npm run release", () => {
+  it("refuses while the check has errors, prints them all, and freezes nothing", async () => {
+    const root = await copyOf("gate-build");
+    const result = await runScript("release.ts", ["scaffold", "--root", root, "--date", "2024-05-02"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/letters\/scaffold\/letter\.md:12:1: error: "Write the letter here\.\.\."/);
+    expect(result.stderr).toMatch(/letters\/emoji\/letter\.md:6:19: error: the PDF of "emoji"/);
+    expect(result.stderr).toContain("Nothing was released: npm run check finds 7 error(s), listed above. Fix them, then run npm run release -- scaffold again.");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(root, "letters/scaffold/versions"))).toBe(false);
+    expect(existsSync(join(root, "letters/scaffold/versions.yaml"))).toBe(false);
+  });
+
+  it("refuses in-process too, with every error", async () => {
+    const error = await refuseIfCheckFails(fixture("gate-card"), "appeal").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReleaseRefusedError);
+    expect((error as ReleaseRefusedError).problems).toHaveLength(1);
+  });
+
+  it("takes the issue's letter once it is fixed: a name for its language is refused, then the scaffold's text, then it builds", async () => {
+    const root = join(await tempDir(), "site");
+    await mkdir(join(root, "letters"), { recursive: true });
+    await writeFile(join(root, "letters/site.yaml"), "title: Open Letters\n");
+    const args = ["--root", root, "--title", "Keep it open", "--date", "2024-05-01", "--status", "open"];
+
+    const spanish = await runScript("new-letter.ts", [...args, "--lang", "Spanish"]);
+    expect(spanish.code).toBe(1);
+    expect(spanish.stderr).toContain('letters/keep-it-open/letter.md:4:7: error: "lang" "Spanish" is not a language code the PDF typesetter takes: it needs a two- or three-letter ISO 639 code. Write es for Spanish.');
+    expect(existsSync(join(root, "letters/keep-it-open"))).toBe(false);
+
+    expect((await runScript("new-letter.ts", [...args, "--lang", "es"])).code).toBe(0);
+    const refused = await runScript("release.ts", ["keep-it-open", "--root", root, "--date", "2024-05-01"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"Write the letter here..." is the example text npm run new-letter wrote');
+
+    const file = join(root, "letters/keep-it-open/letter.md");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.slice(0, text.indexOf(SCAFFOLD_PLACEHOLDER)) + "Pedimos una internet abierta.\n");
+    expect((await runScript("check.ts", ["--root", root])).code).toBe(0);
+    expect((await runScript("release.ts", ["keep-it-open", "--root", root, "--date", "2024-05-01"])).code).toBe(0);
+    const built = await runScript("build.ts", ["--root", root, "--output", join(root, "_site")], { OPEN_LETTERS_PDF_CACHE: join(root, ".pdf") });
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    expect(existsSync(join(root, "_site/keep-it-open/keep-it-open.pdf"))).toBe(true);
+  });
+});
+
 describe("the site's own folders", () => {
   it("are exactly the folders a build writes at the root besides the letters, so check refuses every name it uses", async () => {
     const output = join(await tempDir(), "site");

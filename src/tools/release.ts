@@ -10,6 +10,7 @@ import { displayPath, readContentFile } from "../load/files.ts";
 import { sha256 } from "../model/hash.ts";
 import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { isRealDate } from "../model/schema.ts";
+import { refuseIfCheckFails } from "./check.ts";
 import { includedIn } from "../load/version-lists.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
@@ -38,6 +39,8 @@ export interface ReleaseResult {
 const isLetterTextFile = (name: string) => name === LETTER_FILE || TRANSLATION_FILE.test(name);
 
 export async function releaseLetter(root: string, slug: string, options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  // The one gate: nothing is frozen while npm run check finds an error (src/tools/check.ts).
+  await refuseIfCheckFails(root, slug, options);
   const { site, problems } = await loadSite(root, { cache: options.cache });
   if (!site || hasErrors(problems)) throw new ContentProblemsError(problems);
   const letter = site.letters.find((l) => l.slug === slug);
