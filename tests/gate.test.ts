@@ -6,6 +6,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { removeTree, writeAtomically } from "../src/build/staging.ts";
 import { loadSite } from "../src/load/site.ts";
 import { InvalidSlugError, MissingGlyphError, NestingTooDeepError, UncoveredScriptError, type ContentError } from "../src/model/errors.ts";
 import { SITE_FOLDERS } from "../src/outputs/data/files.ts";
@@ -157,5 +158,81 @@ describe("the site's own folders", () => {
     const slugs = new Set(site!.letters.map((l) => l.slug));
     const folders = (await readdir(output, { withFileTypes: true })).filter((e) => e.isDirectory() && !slugs.has(e.name)).map((e) => e.name);
     expect(folders.sort()).toEqual([...SITE_FOLDERS].sort());
+  });
+});
+
+describe("a build that fails", () => {
+  it("stops on a text frozen before the gate existed before writing anything, without a stack trace", async () => {
+    // A Japanese translation released the way open-letters did before release ran the check.
+    const root = await copyOf("translated");
+    await writeFile(join(root, "letters/appeal/letter.ja.md"), "---\ntitle: 開かれたインターネットを守ろう\nfollows: 2\n---\n\n私たちは、開かれた自由なインターネットを求めます。\n");
+    vi.mocked(refuseIfCheckFails).mockImplementationOnce(async () => {});
+    await releaseLetter(root, "appeal", { date: "2024-07-01", notes: "Japanese" });
+
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    await mkdir(output);
+    await writeFile(join(output, "index.html"), "the previous site");
+    const result = await runScript("build.ts", ["--root", root, "--output", output]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/letters\/appeal\/versions\/3\/letter\.ja\.md:2:8: error: the PDF of "appeal" \(ja\) needs a font for the Han/);
+    expect(result.stderr).toContain("Build stopped: nothing was written");
+    expect(result.stderr).not.toMatch(/\n\s+at |This is a bug/);
+    expect(await readFile(join(output, "index.html"), "utf8")).toBe("the previous site");
+    expect(await readdir(parent)).toEqual(["site"]);
+  });
+
+  it("removes its staging folder although the writer goes on writing into it after failing, and keeps the previous site", async () => {
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    await mkdir(output);
+    await writeFile(join(output, "index.html"), "the previous site");
+    let writing: Promise<void> | undefined;
+    const failure = await writeAtomically(output, async (staging) => {
+      // As Eleventy's passthrough copies do after a template or data error: they go on for a while.
+      writing = (async () => {
+        for (let i = 0; i < 30; i++) {
+          await mkdir(join(staging, "assets"), { recursive: true });
+          await writeFile(join(staging, "assets", `${i}.css`), "x");
+          await sleep(5);
+        }
+      })();
+      await sleep(10);
+      throw new Error("a template failed");
+    }).catch((e: unknown) => e);
+    expect((failure as Error).message).toBe("a template failed");
+    await writing;
+    expect(await readdir(parent)).toEqual(["site"]);
+    expect(await readFile(join(output, "index.html"), "utf8")).toBe("the previous site");
+  });
+
+  it("clears what a killed build left beside the output, and puts back a site it had moved aside", async () => {
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+    await mkdir(join(parent, `site.tmp-${dead}`, "assets"), { recursive: true });
+    await mkdir(join(parent, `site.old-${dead}`));
+    await writeFile(join(parent, `site.old-${dead}`, "index.html"), "the previous site");
+    await writeAtomically(output, async (staging) => {
+      // The site moved aside is back in place before this build starts.
+      expect(await readFile(join(output, "index.html"), "utf8")).toBe("the previous site");
+      await mkdir(staging);
+      await writeFile(join(staging, "index.html"), "the new site");
+    });
+    expect(await readdir(parent)).toEqual(["site"]);
+    expect(await readFile(join(output, "index.html"), "utf8")).toBe("the new site");
+    await removeTree(join(parent, "nothing-there")); // a folder that does not exist is fine
+  });
+
+  it("stops before Eleventy on what a plugin would have thrown there with a stack trace: a site title no card can print", async () => {
+    // Cards are made for published pages only: release the letter (as before the gate), then build.
+    const root = await copyOf("gate-card");
+    vi.mocked(refuseIfCheckFails).mockImplementationOnce(async () => {});
+    await releaseLetter(root, "appeal", { date: "2024-05-01" });
+    const result = await runScript("build.ts", ["--root", root, "--output", join(root, "_site")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("letters/site.yaml:1:8: error: The site's title cannot be printed on the social cards");
+    expect(result.stderr).not.toMatch(/\[11ty\]|\n\s+at /);
+    expect((await readdir(root)).filter((name) => name.startsWith("_site"))).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 // The build: validate every letter, then write the site with Eleventy into a temporary folder and swap
 // it in only when everything succeeded, so a failed build never leaves a half-written site. Letters
 // unchanged since the last build are copied from it (build/reuse.ts).
-import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../build/options.ts";
+import { writeAtomically } from "../build/staging.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines, type BuildSummary } from "../build/reuse.ts";
 import { isPublished } from "../describe/letter-document.ts";
 import { ContentProblemsError } from "../model/errors.ts";
@@ -46,16 +45,11 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   const errors = buildProblems(site, data.documents, { pdf }).filter((p) => p.severity === "error");
   if (errors.length) throw new ContentProblemsError(errors);
 
-  const staging = `${output}.tmp-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
+  // Into a staging folder, swapped in only when complete; any failure removes it (build/staging.ts).
+  await writeAtomically(output, async (staging) => {
     await writeSite(staging, { options, loaded: { site, problems, data } });
     linkReused(output, staging, plan);
-    await swapIn(staging, output);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
   const published = site.letters.filter(isPublished);
   const summary = {
     letters: published.length,
@@ -65,13 +59,5 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   };
   saveManifest(site, output, plan, data.outlines, { stamp, summary });
   return { output, ...summary, reused: plan.reused.size, upToDate: false };
-}
-
-/** Replaces `output` with `staging` in two renames; the old site survives until the new one is complete. */
-async function swapIn(staging: string, output: string): Promise<void> {
-  const previous = `${output}.old-${process.pid}`;
-  if (existsSync(output)) await rename(output, previous);
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
 }
 
