@@ -1,10 +1,12 @@
 // The one gate: npm run check reports everything that would stop npm run build and every warning it
 // would print, at file:line:col; npm run release refuses while the check has errors; and a build that
 // fails anyway leaves the previous site as it was and nothing beside it.
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { removeTree, writeAtomically } from "../src/build/staging.ts";
 import { loadSite } from "../src/load/site.ts";
@@ -14,7 +16,9 @@ import { checkSite, refuseIfCheckFails, ReleaseRefusedError } from "../src/tools
 import { CardGlyphError, PlaceholderTextError } from "../src/tools/gate.ts";
 import { releaseLetter } from "../src/tools/release.ts";
 import { letterMarkdown, SCAFFOLD_PLACEHOLDER } from "../src/tools/scaffold.ts";
-import { fixture, runScript, tempDir } from "./helpers/site.ts";
+import { PROJECT, fixture, runScript, tempDir } from "./helpers/site.ts";
+
+const run = promisify(execFile);
 
 // Only to freeze a text the way an older open-letters did, without the gate (one test below).
 vi.mock("../src/tools/check.ts", async (importOriginal) => {
@@ -222,6 +226,20 @@ describe("a build that fails", () => {
     expect(await readdir(parent)).toEqual(["site"]);
     expect(await readFile(join(output, "index.html"), "utf8")).toBe("the new site");
     await removeTree(join(parent, "nothing-there")); // a folder that does not exist is fine
+  });
+
+  it("inside Eleventy too, a user's mistake comes out as itself, printed by no one else, before a file is written", async () => {
+    // A text the gate refuses, handed straight to Eleventy: the PDF plugin finds it while loading the data.
+    const staging = join(await tempDir(), "staging");
+    const { stdout, stderr } = await run(join(PROJECT, "node_modules/.bin/tsx"), [join(PROJECT, "tests/helpers/eleventy-mistake.ts"), fixture("translated"), staging], { cwd: PROJECT });
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { thrown: string; own: boolean; message: string; stagingExists: boolean };
+    expect(result.thrown).toBe("ContentProblemsError");
+    expect(result.own).toBe(true);
+    expect(result.message).toMatch(/letters\/appeal\/versions\/2\/letter\.md:1:1: error: the PDF of "appeal" \(en\) needs a font for the Han/);
+    // Eleventy would print it with its stack trace; the CLI prints it, as its message alone.
+    expect(stdout + stderr).not.toMatch(/Problem writing|stack trace|\n\s+at /);
+    // The data is read before Eleventy copies the assets: nothing was written to remove.
+    expect(result.stagingExists).toBe(false);
   });
 
   it("stops before Eleventy on what a plugin would have thrown there with a stack trace: a site title no card can print", async () => {
