@@ -6,10 +6,8 @@ import { resolveBuildOptions } from "../src/build/options.ts";
 import { checkSite } from "../src/tools/check.ts";
 import { applyFixes } from "../src/tools/fix.ts";
 import { migrateRecords } from "../src/tools/migrate-records.ts";
-import { editionProblems } from "../src/tools/editions.ts";
 import { hasErrors } from "../src/model/errors.ts";
 import { UsageError, parseFlags, runCli } from "./lib/cli.ts";
-import { sitePdfProblems } from "../src/outputs/pdf/index.ts";
 
 const HELP = `
 Usage: npm run check [-- --root DIR] [--fix] [--format text|github]
@@ -44,10 +42,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       if (report.applied.length === 0 && report.skipped.length === 0) console.log("Nothing to fix.");
       result = await checkSite(root, load);
     }
+    // Everything a build would stop on or warn about is in there too (src/tools/gate.ts).
     const { site, problems } = result;
-    // A text whose PDF cannot be made (a script no PDF font covers) is an error here too, published or
-    // not: a pull request that adds one fails its check before a release freezes the text for good.
-    if (site && !hasErrors(problems)) problems.push(...sitePdfProblems(site, { preview: true }), ...editionProblems(site));
     if (format === "github") {
       // Annotations go to stdout, where the runner reads workflow commands.
       for (const p of problems) console.log(githubAnnotation(p));

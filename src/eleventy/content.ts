@@ -2,7 +2,7 @@
 // content itself; it only receives finished page data.
 import { join, resolve } from "node:path";
 import { writeFiles } from "../build/write-output.ts";
-import { ContentProblemsError, formatProblems, hasErrors, sortProblems } from "../model/errors.ts";
+import { ContentProblemsError, OpenLettersError, formatProblems, hasErrors, sortProblems } from "../model/errors.ts";
 import { displayPath } from "../load/files.ts";
 import { FALLBACK_SITE_CONFIG } from "../load/site-settings.ts";
 import { codeFingerprint, letterFingerprint, withOutlines, type LetterOutline, type OutlinedSite } from "../build/reuse.ts";
@@ -56,8 +56,12 @@ export function addPageDataStep(eleventyConfig: object, step: PageDataStep): voi
 export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
   let pending: Promise<PreviewData> | undefined;
   // Load once per build, and again on every rebuild in preview (a YAML file may have changed).
-  eleventyConfig.on("eleventy.before", () => {
+  // A build loads it up front, before Eleventy starts writing: Eleventy copies the assets while it reads
+  // the data, and a data step that fails (a PDF) would otherwise leave it writing into a folder the build
+  // is removing (the ENOTEMPTY that followed a PdfError).
+  eleventyConfig.on("eleventy.before", async () => {
     pending = undefined;
+    if (!options.preview) await load().catch(printedByCaller);
   });
   const memory: PreviewMemory = { rendered: new Map(), letters: new Map() };
   let handed = options.loaded;
@@ -88,6 +92,16 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   // folder by folder (letters-watcher.ts), not file by file as Eleventy would.
   const lettersDir = join(options.root, LETTERS_DIR);
   eleventyConfig.addWatchTarget(options.preview ? watchLetters(lettersDir) : lettersDir);
+}
+
+/**
+ * Eleventy prints every error that stops a build with its stack trace, unless it is marked as already
+ * printed (EleventyErrorHandler.once, Eleventy 3); a user's mistake is printed by the command that ran
+ * the build, as its message and fix alone (scripts/lib/cli.ts), so it is marked. Bugs keep their stack.
+ */
+function printedByCaller(error: unknown): never {
+  if (error instanceof OpenLettersError) Object.defineProperty(error, "__errorAlreadyLogged", { value: true });
+  throw error;
 }
 
 /**

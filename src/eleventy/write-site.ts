@@ -3,6 +3,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { OpenLettersError } from "../model/errors.ts";
 import { handSetup, type SiteSetup } from "./setup.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -14,5 +15,20 @@ export async function writeSite(output: string, setup: SiteSetup): Promise<void>
     // Run by Eleventy on its configuration just before .eleventy.ts, which takes the setup from there.
     config: (eleventyConfig: object) => handSetup(eleventyConfig, setup),
   });
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    // Eleventy wraps what a plugin throws ("... (via PdfError)"); a user's mistake is ours to print, as
+    // its message alone, so it is unwrapped. Anything else stays as it is: a bug, printed with its stack.
+    throw ownError(error) ?? error;
+  }
+}
+
+/** The OpenLettersError in an Eleventy error's chain (`originalError`, `cause`), if any. */
+function ownError(error: unknown): OpenLettersError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 10; depth++) {
+    if (e instanceof OpenLettersError) return e;
+    e = (e as { originalError?: unknown }).originalError ?? e.cause;
+  }
+  return undefined;
 }

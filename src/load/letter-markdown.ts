@@ -4,6 +4,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 import { EmptyBodyError, FrontMatterError, InvalidFieldError, type ContentError } from "../model/errors.ts";
 import { checkFootnotes } from "../render/footnotes.ts";
+import { checkNesting } from "../render/nesting.ts";
 import { markdown } from "../render/markdown.ts";
 import { frontMatterSchema, translationFrontMatterSchema, type FrontMatterInput } from "../model/schema.ts";
 import type { LetterText } from "../model/types.ts";
@@ -84,7 +85,7 @@ export function checkBody(parsed: { body: string; bodyLine: number }, file: stri
         "Write the body of the letter in Markdown below the closing ---."),
     ];
   }
-  return checkFootnotes(markdown, parsed.body, file, parsed.bodyLine);
+  return [...checkFootnotes(markdown, parsed.body, file, parsed.bodyLine), ...checkNesting(markdown, parsed.body, file, parsed.bodyLine)];
 }
 
 /** The words of the letter, as read from a parsed letter.md. */

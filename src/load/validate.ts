@@ -100,7 +100,9 @@ function toProblems(
     default: {
       // Our own refinements (dates, URLs, codes) carry a message that completes "<field> ...".
       const shown = typeof input === "string" && input.trim() !== "" ? ` ${JSON.stringify(input)}` : "";
-      return [new InvalidFieldError(where.file, where.positionOf(path), `"${field}"${shown} ${issue.message}.`, formatHint(input, describe))];
+      // A refinement that knows the fix for this very value (the code of a language named) says it.
+      const own = issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined;
+      return [new InvalidFieldError(where.file, where.positionOf(path), `"${field}"${shown} ${issue.message}.`, own ?? formatHint(input, describe))];
     }
   }
 }

@@ -111,6 +111,10 @@ export class UnreleasedLetterError extends ContentError {}
 export class MisnamedFileError extends ContentError {}
 /** A letter's text is in a script that none of the PDF fonts cover (src/outputs/pdf/glyphs.ts). */
 export class UncoveredScriptError extends ContentError {}
+/** A signatory's name or role has characters no PDF font has: a warning (src/outputs/pdf/glyphs.ts). */
+export class MissingGlyphError extends ContentError {}
+/** Quotes, lists and emphasis nested deeper than the PDF can typeset (src/render/nesting.ts). */
+export class NestingTooDeepError extends ContentError {}
 
 // Failures outside the letters' files, which have no line to point at.
 /** A font file the PDFs need is not installed (node_modules incomplete). */

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { SAFE_URL, isSafeUrl } from "../common/safe-url.ts";
 import { isRepositoryAddress } from "../common/sign-fields.ts";
+import { isLanguageTag, languageTagProblem } from "./language.ts";
 
-export { isSafeUrl };
+export { isLanguageTag, isSafeUrl };
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -13,14 +14,6 @@ export function isRealDate(value: string): boolean {
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export function isLanguageTag(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
@@ -76,8 +69,15 @@ const url = (description: string) =>
     .regex(SAFE_URL, "must start with https://, http:// or mailto:")
     .refine((v) => !SAFE_URL.test(v) || isSafeUrl(v), "is not a valid http(s) or mailto URL")
     .meta({ description, format: "uri" });
+// A tag the web page and the PDF typesetter both take (model/language.ts); the hint names the code to write.
 const languageTag = (description: string) =>
-  z.string().refine(isLanguageTag, "is not a BCP 47 language tag such as en, fr or pt-BR").meta({ description });
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = languageTagProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: { hint: problem.hint } });
+    })
+    .meta({ description });
 
 export const signatoryTypes = ["organization", "individual"] as const;
 export const letterStatuses = ["draft", "open", "closed"] as const;

@@ -13,10 +13,11 @@ import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { CardScriptError, InternalError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
+import { primaryLanguage } from "../model/language.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
 import { COMPILER_VERSION, typstCompiler } from "./typst/compile.ts";
-import { FONT_NAMES, loadFonts } from "./typst/fonts.ts";
+import { FONT_NAMES, loadFonts, uncoveredCharacters } from "./typst/fonts.ts";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -58,13 +59,9 @@ export const CARD_TEMPLATE = `
 `;
 
 function inputs(card: CardContent): Record<string, string> {
-  // Typst's `lang` takes an ISO 639 code only (en, not en-GB).
-  let lang = "en";
-  try {
-    lang = new Intl.Locale(card.lang).language;
-  } catch {
-    // an unparsable tag was already reported by validation; English hyphenation rules are harmless here
-  }
+  // Typst's `lang` takes an ISO 639 code only (en, not en-GB). The loader refuses any other tag
+  // (model/language.ts); English is only a fallback for a card made without it.
+  const lang = primaryLanguage(card.lang) ?? "en";
   return { site: card.site, title: card.title, date: card.date, count: card.count, lang };
 }
 
@@ -86,17 +83,17 @@ export function renderCardPng(card: CardContent): Buffer {
   return resvg.render().asPng();
 }
 
-// Spaces, controls and invisible formatting characters need no glyph (as in src/outputs/pdf/glyphs.ts).
-const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+/** The characters of a card that no font has, each once; npm run check reports them at their file (tools/gate.ts). */
+export function cardMissingCharacters(card: CardContent): string[] {
+  return uncoveredCharacters([card.site, card.title, card.date, card.count].join(" "));
+}
 
 /**
  * Fails with a message that says what to do, rather than printing empty boxes on a card. `npm run check`
  * already refuses a letter in a script no PDF font covers; this also catches the site's title.
  */
 export function checkScripts(card: CardContent): void {
-  const { coverage } = loadFonts();
-  const text = [card.site, card.title, card.date, card.count].join(" ");
-  const missing = [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !coverage.has(ch.codePointAt(0)!)))];
+  const missing = cardMissingCharacters(card);
   if (!missing.length) return;
   const shown = missing.slice(0, 5).map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
   throw new CardScriptError(

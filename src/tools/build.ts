@@ -1,13 +1,11 @@
 // The build: validate every letter, then write the site with Eleventy into a temporary folder and swap
 // it in only when everything succeeded, so a failed build never leaves a half-written site. Letters
 // unchanged since the last build are copied from it (build/reuse.ts).
-import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../build/options.ts";
+import { writeAtomically } from "../build/staging.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines, type BuildSummary } from "../build/reuse.ts";
 import { isPublished } from "../describe/letter-document.ts";
 import { ContentProblemsError } from "../model/errors.ts";
-import { editionProblems } from "./editions.ts";
 
 export interface BuildResult extends BuildSummary {
   output: string;
@@ -30,8 +28,8 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   const same = upToDate(root, output, stamp, { enabled: cache });
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
   // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
-  const [{ writeSite }, { buildPages }, { pagePdfJobs, pdfJobProblems }, { loadSite }] = await Promise.all([
-    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("../outputs/pdf/index.ts"), import("../load/site.ts"),
+  const [{ writeSite }, { buildPages }, { buildProblems }, { loadSite }] = await Promise.all([
+    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("./gate.ts"), import("../load/site.ts"),
   ]);
 
   // The one read of the site (site.yaml included) in this build: everything after is handed it.
@@ -41,24 +39,17 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   // Letters unchanged since the last build into `output` are copied from it, not rendered again.
   const plan = planReuse(site, output, { pathPrefix: options.pathPrefix, pdf }, { enabled: cache });
   const data = withOutlines(buildPages(site, { preview: false, reuse: plan.reused }), plan.reused);
-  // A letter whose PDF cannot be made (a script no PDF font covers) stops the build here, before
-  // Eleventy writes anything, with the same message as npm run check.
-  if (pdf) {
-    // A released PDF that would change without a recorded edition would make a published hash false.
-    const pdfProblems = [...pdfJobProblems(pagePdfJobs(site, data.documents)).problems, ...editionProblems(site).filter((p) => p.severity === "error")];
-    if (pdfProblems.length) throw new ContentProblemsError(pdfProblems);
-  }
+  // What would stop the build later (a script no PDF font covers, a letter named like a site folder, a
+  // card the fonts cannot print) stops it here, before anything is written, with npm run check's
+  // messages (tools/gate.ts). Its warnings are printed as the PDFs are typeset.
+  const errors = buildProblems(site, data.documents, { pdf }).filter((p) => p.severity === "error");
+  if (errors.length) throw new ContentProblemsError(errors);
 
-  const staging = `${output}.tmp-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
+  // Into a staging folder, swapped in only when complete; any failure removes it (build/staging.ts).
+  await writeAtomically(output, async (staging) => {
     await writeSite(staging, { options, loaded: { site, problems, data } });
     linkReused(output, staging, plan);
-    await swapIn(staging, output);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
   const published = site.letters.filter(isPublished);
   const summary = {
     letters: published.length,
@@ -68,13 +59,5 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   };
   saveManifest(site, output, plan, data.outlines, { stamp, summary });
   return { output, ...summary, reused: plan.reused.size, upToDate: false };
-}
-
-/** Replaces `output` with `staging` in two renames; the old site survives until the new one is complete. */
-async function swapIn(staging: string, output: string): Promise<void> {
-  const previous = `${output}.old-${process.pid}`;
-  if (existsSync(output)) await rename(output, previous);
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
 }
 

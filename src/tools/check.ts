@@ -1,11 +1,13 @@
-// Everything `npm run check` reports: the loader's errors and warnings, then the lint rules', in one
-// sorted list, plus the fixes `--fix` can apply.
-import { sortProblems, type ContentError } from "../model/errors.ts";
+// Everything `npm run check` reports: the loader's errors and warnings, the lint rules', and what a
+// build would stop on or warn about (tools/gate.ts), in one sorted list, plus the fixes `--fix` can
+// apply. `npm run release` runs the same check first and refuses while it finds an error.
+import { ContentProblemsError, sortProblems, type ContentError } from "../model/errors.ts";
 import { lintSite, type Fix } from "./lint.ts";
 import { openLetterWarnings } from "./open-letters.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
 import type { Site } from "../model/types.ts";
+import { gateProblems, unique } from "./gate.ts";
 
 export interface CheckResult {
   site?: Site;
@@ -15,11 +17,34 @@ export interface CheckResult {
 
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
   const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root)]);
+  // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
+  const built = loaded.site ? gateProblems(loaded.site) : [];
   // The same file:line:col and message from two sources is one problem.
-  const seen = new Set<string>();
-  const problems = sortProblems([...loaded.problems, ...lint.problems, ...(await openLetterWarnings(loaded.site))]).filter((p) => {
-    const key = p.format();
-    return !seen.has(key) && seen.add(key);
-  });
+  const problems = sortProblems(unique([...loaded.problems, ...lint.problems, ...built, ...(await openLetterWarnings(loaded.site))]));
   return { site: loaded.site, problems, fixes: lint.fixes };
+}
+
+/** npm run release refused: the check found errors, listed with the way out. */
+export class ReleaseRefusedError extends ContentProblemsError {
+  constructor(
+    readonly slug: string,
+    problems: ContentError[],
+  ) {
+    super(problems);
+  }
+
+  override format(): string {
+    const errors = this.problems.filter((p) => p.severity === "error").length;
+    return `${super.format()}\nNothing was released: npm run check finds ${errors} error(s), listed above. Fix them, then run npm run release -- ${this.slug} again.`;
+  }
+}
+
+/**
+ * A release freezes its text for good, so it is refused while `npm run check` finds any error in the
+ * site (the same errors the pull request's check would fail on), printing them all.
+ */
+export async function refuseIfCheckFails(root: string, slug: string, options: LoadOptions = {}): Promise<void> {
+  const { problems } = await checkSite(root, { cache: options.cache });
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new ReleaseRefusedError(slug, errors);
 }

@@ -10,6 +10,7 @@ import { displayPath, readContentFile } from "../load/files.ts";
 import { sha256 } from "../model/hash.ts";
 import { LETTER_FILE, TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { isRealDate } from "../model/schema.ts";
+import { refuseIfCheckFails } from "./check.ts";
 import { includedIn, recordsById, versionRead } from "../load/version-lists.ts";
 import { editEntries } from "./edit-entries.ts";
 import { recordEditions } from "./editions.ts";
@@ -44,6 +45,8 @@ export interface ReleaseResult {
 const isLetterTextFile = (name: string) => name === LETTER_FILE || TRANSLATION_FILE.test(name);
 
 export async function releaseLetter(root: string, slug: string, options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  // The one gate: nothing is frozen while npm run check finds an error (src/tools/check.ts).
+  await refuseIfCheckFails(root, slug, options);
   const { site, problems } = await loadSite(root, { cache: options.cache });
   if (!site || hasErrors(problems)) throw new ContentProblemsError(problems);
   const letter = site.letters.find((l) => l.slug === slug);

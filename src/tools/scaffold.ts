@@ -19,6 +19,12 @@ export interface NewLetter {
   summary?: string;
 }
 
+/**
+ * The words of the example text a new letter starts with that no letter means: npm run check refuses a
+ * text that still holds them (tools/gate.ts), so a draft is never released as the scaffold wrote it.
+ */
+export const SCAFFOLD_PLACEHOLDER = "Write the letter here";
+
 export function letterMarkdown(letter: NewLetter): string {
   const lines = ["---", `title: ${yamlString(letter.title)}`, `date: ${letter.date}`];
   if (letter.lang) lines.push(`lang: ${yamlString(letter.lang)}`);
@@ -32,7 +38,7 @@ export function letterMarkdown(letter: NewLetter): string {
     "  order: as-listed         # or alphabetical",
     "---",
     "",
-    "Write the letter here, in Markdown. Footnotes are written like this.[^1]",
+    `${SCAFFOLD_PLACEHOLDER}, in Markdown. Footnotes are written like this.[^1]`,
     "",
     "[^1]: <https://example.org/source>",
     "",

@@ -21,7 +21,11 @@ export interface CardContent {
   lang: string;
 }
 
-export function cardContent(letter: LetterPage, site: Pick<SiteConfig, "title">): CardContent {
+/** What a card prints, from a letter page or the document it is made of (the check reads documents). */
+export function cardContent(
+  letter: Pick<LetterPage, "title" | "dateText" | "lang"> & { signatories: Pick<LetterPage["signatories"], "countText"> },
+  site: Pick<SiteConfig, "title">,
+): CardContent {
   return { site: site.title, title: letter.title, date: letter.dateText, count: letter.signatories.countText, lang: letter.lang };
 }
 

@@ -6,7 +6,7 @@
 // - a signatory's name or role with a few such characters (an emoji, a Chinese name on a French letter)
 //   is a warning naming the file, line and column: a stranger's name must never break the build.
 import { readFileSync } from "node:fs";
-import { UncoveredScriptError } from "../../model/errors.ts";
+import { MissingGlyphError, UncoveredScriptError } from "../../model/errors.ts";
 import type { CodePointSet } from "../typst/cmap.ts";
 import type { PdfDocument } from "./document.ts";
 import { FONT_FAMILIES } from "../typst/fonts.ts";
@@ -33,9 +33,18 @@ const missingIn = (text: string, coverage: CodePointSet) =>
 
 const codePoint = (ch: string) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
 
-/** Warnings about signatories' names and roles that hold characters no PDF font has. */
-export function missingGlyphWarnings(doc: PdfDocument, data: LayoutData, coverage: CodePointSet): string[] {
-  const warnings: string[] = [];
+/** "file:line:col" (how a PdfEntry names its signatory) as a file and a position. */
+function sourcePosition(source: string): { file: string; position?: { line: number; column: number } } {
+  const match = /^(.*):(\d+):(\d+)$/.exec(source);
+  return match ? { file: match[1]!, position: { line: Number(match[2]), column: Number(match[3]) } } : { file: source };
+}
+
+/**
+ * Warnings about signatories' names and roles that hold characters no PDF font has, each at the
+ * signatory's file, line and column, so that `npm run check` can show them on a pull request's lines.
+ */
+export function missingGlyphWarnings(doc: PdfDocument, data: LayoutData, coverage: CodePointSet): MissingGlyphError[] {
+  const warnings: MissingGlyphError[] = [];
   let more = 0;
   for (const { text, source, kind } of texts(doc, data)) {
     if (kind !== "signatory") continue; // the letter's own text is checked by uncoveredScriptError
@@ -46,12 +55,16 @@ export function missingGlyphWarnings(doc: PdfDocument, data: LayoutData, coverag
       continue;
     }
     const effect = missing.length === 1 ? "it, so it prints as an empty box" : "them, so they print as empty boxes";
+    const { file, position } = sourcePosition(source);
     warnings.push(
-      `${source}: warning: the PDF of "${doc.slug}" cannot print ${missing.map(codePoint).join(", ")} in "${shorten(text)}": no PDF font has a glyph for ${effect}. ` +
-        "Check the spelling, or ask for a PDF font that covers this script.",
+      new MissingGlyphError(file, position,
+        `the PDF of "${doc.slug}" cannot print ${missing.map(codePoint).join(", ")} in "${shorten(text)}": no PDF font has a glyph for ${effect}.`,
+        "Check the spelling, or ask for a PDF font that covers this script.").asWarning(),
     );
   }
-  if (more) warnings.push(`${doc.source}: warning: the PDF of "${doc.slug}" has ${more} more text(s) with characters the fonts cannot print.`);
+  if (more) {
+    warnings.push(new MissingGlyphError(doc.source, undefined, `the PDF of "${doc.slug}" has ${more} more text(s) with characters the fonts cannot print.`).asWarning());
+  }
   return warnings;
 }
 

@@ -5,7 +5,7 @@ import { describeSite, type DescribeOptions, type LetterDocument } from "../../d
 import type { Letter, Site, SiteConfig } from "../../model/types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, withEditionList, type PdfDocument } from "./document.ts";
 import { CompilePool, workerCount } from "./pool.ts";
-import { renderPdf, scriptProblem, type RenderedPdf, type RenderOptions } from "./render.ts";
+import { documentProblems, renderPdf, type RenderedPdf, type RenderOptions } from "./render.ts";
 
 export interface PdfJob {
   /** Where the file goes, relative to the site's output folder, e.g. "belgium-e2ee/belgium-e2ee.pdf". */
@@ -39,12 +39,14 @@ export function pagePdfJobs(site: Site, pages: readonly LetterDocument[]): PdfJo
 }
 
 /**
- * What would stop a site's PDFs from being made, found before anything is typeset: `npm run build`
- * stops before writing anything. With `preview`, also the texts not published yet (drafts, unreleased
- * edits and translations): `npm run check` reports those before a release freezes them for good.
+ * What would stop a site's PDFs from being made, and what typesetting them would warn about, found before
+ * anything is typeset: `npm run build` stops before writing anything. With `preview`, also the texts not
+ * published yet (drafts, unreleased edits and translations): `npm run check` reports those before a
+ * release freezes them for good.
  */
 export function sitePdfProblems(site: Site, options: DescribeOptions): ContentError[] {
-  return pdfJobProblems(pagePdfJobs(site, describeSite(site, options))).problems;
+  const { problems, warnings } = pdfJobProblems(pagePdfJobs(site, describeSite(site, options)));
+  return [...problems, ...warnings];
 }
 
 export interface PdfJobProblems {
@@ -52,19 +54,24 @@ export interface PdfJobProblems {
   problems: ContentError[];
   /** The jobs that cannot be typeset. */
   failed: Set<PdfJob>;
+  /** What typesetting would warn about (characters a signatory's name needs that no font has), each once. */
+  warnings: ContentError[];
 }
 
 /** What stops these PDFs from being made (a letter's text in a script no PDF font covers), all at once. */
 export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
   const problems = new Map<string, ContentError>();
+  const warnings = new Map<string, ContentError>();
   const failed = new Set<PdfJob>();
   for (const job of jobs) {
-    const problem = scriptProblem(job.doc);
-    if (!problem) continue;
+    const { error, warnings: found } = documentProblems(job.doc);
+    // One name appears in every PDF that lists it (each version, each language): say it once.
+    for (const warning of found) warnings.set(warning.format(), warning);
+    if (!error) continue;
     failed.add(job);
-    problems.set(problem.format(), problem);
+    problems.set(error.format(), error);
   }
-  return { problems: [...problems.values()], failed };
+  return { problems: [...problems.values()], failed, warnings: [...warnings.values()] };
 }
 
 /** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../i18n/messages.ts";
+import { primaryLanguage } from "../../model/language.ts";
 import { textDirection } from "../../describe/direction.ts";
 import type { PdfDocument } from "./document.ts";
 import { FONT_NAMES } from "../typst/fonts.ts";
@@ -131,7 +132,8 @@ export function firstStrongDirection(text: string): Direction | undefined {
 export function typstLanguage(tag: string): { lang: string; region: string | null } {
   try {
     const locale = new Intl.Locale(tag);
-    return { lang: locale.language.toLowerCase(), region: locale.region && /^[A-Z]{2}$/.test(locale.region) ? locale.region : null };
+    // The loader takes only tags whose language Typst takes (model/language.ts), "und" included.
+    return { lang: primaryLanguage(tag) ?? "en", region: locale.region && /^[A-Z]{2}$/.test(locale.region) ? locale.region : null };
   } catch {
     return { lang: "en", region: null };
   }

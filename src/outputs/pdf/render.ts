@@ -4,7 +4,7 @@ import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts
 import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, PDF_POSTPROCESSING, TypstError } from "../typst/compile.ts";
 import type { PdfDocument } from "./document.ts";
 import { loadFonts } from "../typst/fonts.ts";
-import { InternalError, type UncoveredScriptError } from "../../model/errors.ts";
+import { InternalError, type MissingGlyphError, type UncoveredScriptError } from "../../model/errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
 import type { Compile } from "./pool.ts";
@@ -35,7 +35,8 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   const error = uncoveredScriptError(doc, data, fonts.coverage);
   if (error) throw error;
   const json = JSON.stringify(data);
-  const warnings = missingGlyphWarnings(doc, data, fonts.coverage);
+  // Printed as check prints them (file:line:col: warning: ...), so the two say the same.
+  const warnings = missingGlyphWarnings(doc, data, fonts.coverage).map((w) => w.format());
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
   const key = inputKey(json, fonts.version);
   const hit = dir ? await readCached(dir, key) : undefined;
@@ -75,4 +76,11 @@ function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
 /** The error renderPdf would throw for this document because of its script, without typesetting it. */
 export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefined {
   return uncoveredScriptError(doc, layoutData(doc), loadFonts().coverage);
+}
+
+/** What renderPdf would throw and warn about for this document, found without typesetting it. */
+export function documentProblems(doc: PdfDocument): { error?: UncoveredScriptError; warnings: MissingGlyphError[] } {
+  const data = layoutData(doc);
+  const { coverage } = loadFonts();
+  return { error: uncoveredScriptError(doc, data, coverage), warnings: missingGlyphWarnings(doc, data, coverage) };
 }

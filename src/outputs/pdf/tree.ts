@@ -40,7 +40,53 @@ export function bodyTree(body: string, env: RenderEnv, options: TreeOptions = {}
   const tokens = markdown.parse(body, { ...env });
   const notes: Record<string, Block[]> = {};
   const blocks = new BlockReader(tokens, notes, (url) => pdfUrl(url, options.siteUrl)).read();
+  printEveryCitedNote(blocks, notes);
   return { blocks, notes };
+}
+
+type Note = Extract<Inline, { t: "note" }>;
+
+/** Every footnote citation in the order the PDF prints them, each note's text entered at its printing citation. */
+function* citations(blocks: Block[], notes: Record<string, Block[]>, printing = (n: Note) => !n.again): Generator<Note> {
+  const inline = function* (nodes: Inline[]): Generator<Note> {
+    for (const node of nodes) {
+      if (typeof node === "string") continue;
+      if (node.t === "note") {
+        yield node;
+        if (printing(node)) yield* citations(notes[String(node.id)] ?? [], notes, printing);
+      } else if (node.t === "emph" || node.t === "strong" || node.t === "link") yield* inline(node.c);
+    }
+  };
+  for (const block of blocks) {
+    if (block.t === "par" || block.t === "heading") yield* inline(block.c);
+    else if (block.t === "quote") yield* citations(block.c, notes, printing);
+    else if (block.t === "list") for (const item of block.items) yield* citations(item, notes, printing);
+  }
+}
+
+/**
+ * markdown-it-footnote prints a note at the citation it parsed first, which may sit inside the note's own
+ * text (`[^1]: see also[^1]` written before the letter cites it) or inside a note cited nowhere else; the
+ * PDF would then refer to a note it never prints, and Typst stops ("label `<note-0>` does not exist").
+ * Such a note is printed at its first citation the PDF reaches instead; every other citation repeats its
+ * number. Notes printed where markdown-it put them are left as they are.
+ */
+function printEveryCitedNote(blocks: Block[], notes: Record<string, Block[]>): void {
+  const reached = new Set<number>();
+  for (const note of citations(blocks, notes)) if (!note.again) reached.add(note.id);
+  const printed = new Set<number>();
+  const printsHere = (note: Note) => {
+    if (reached.has(note.id)) return !note.again;
+    if (printed.has(note.id)) {
+      note.again = true;
+      return false;
+    }
+    printed.add(note.id);
+    delete note.again;
+    return true;
+  };
+  // The generator asks printsHere before it enters a note, so the decision and the walk follow the print order.
+  for (const note of citations(blocks, notes, printsHere)) void note;
 }
 
 /**

@@ -102,3 +102,12 @@ export function loadFonts(): Fonts {
 function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));
 }
+
+// Spaces, controls and invisible formatting characters need no glyph (joiners, bidi marks, soft hyphens).
+const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Each character of `text` that none of the fonts has, once, in order: what Typst would print as a box. */
+export function uncoveredCharacters(text: string): string[] {
+  const { coverage } = loadFonts();
+  return [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !coverage.has(ch.codePointAt(0)!)))];
+}
