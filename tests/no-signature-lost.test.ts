@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordEditions } from "../src/tools/editions.ts";
 import { releaseLetter } from "../src/tools/release.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";
 
@@ -27,13 +28,15 @@ beforeAll(async () => {
   await writeFile(join(dir, "letter.md"), "---\ntitle: Many\ndate: 2024-01-01\n---\n\nText, corrected.\n");
   await writeFile(join(dir, "signatories/second.yaml"), Array.from({ length: COUNT - 800 }, (_, i) => entry(800 + i, "2024-02-01")).join(""));
   await releaseLetter(root, "many", { date: "2024-03-01" });
-  // Withdrawals after the releases, as in life: the files stay, with a date.
+  // Withdrawals after the releases, as in life: the files stay, with a date, and the released
+  // versions' PDFs get a new edition without the names (what npm run withdraw records).
   for (const file of ["first.yaml", "second.yaml"]) {
     const path = join(dir, "signatories", file);
     let yaml = await readFile(path, "utf8");
     for (const i of withdrawn) yaml = yaml.replace(`- name: ${name(i)}\n`, `- name: ${name(i)}\n  withdrawn: 2024-04-01\n`);
     await writeFile(path, yaml);
   }
+  await recordEditions(root, "many", { date: "2024-04-01" });
   site = join(await tempDir(), "site");
   const result = await runScript("build.ts", ["--root", root, "--output", site]);
   expect(result.code, result.stderr).toBe(0);
