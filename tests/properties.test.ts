@@ -1,6 +1,5 @@
 // Property tests: arbitrary Unicode in every signatory field is shown exactly as written, printed in the
 // PDF when its script has a font, and can never add an element, an attribute or a Typst call.
-import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -8,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadFonts } from "../src/outputs/typst/fonts.ts";
 import { hasHiddenControls } from "../src/model/schema.ts";
 import { normaliseName } from "../src/common/names.ts";
+import { pdfText } from "./helpers/pdf.ts";
 import { readPage, runScript, tempDir } from "./helpers/site.ts";
 
 /** Any text a schema accepts: non-blank, no control or direction characters. */
@@ -116,7 +116,7 @@ describe("arbitrary signatory fields", () => {
     await fc.assert(
       fc.asyncProperty(entries(coveredText), async (list) => {
         const site = await buildWith(list);
-        const pdf = execFileSync("pdftotext", [join(site, "p/p.pdf"), "-"], { encoding: "utf8" });
+        const pdf = await pdfText(join(site, "p/p.pdf"));
         // Columns wrap long names and hyphenate words: compare without whitespace and line-end hyphens.
         const squash = (s: string) => s.replace(/-\n/g, "").replace(/\s+/g, "");
         for (const e of list) {
