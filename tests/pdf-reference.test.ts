@@ -1,4 +1,4 @@
-// The reference letter's PDF, read back with poppler's tools and compared with the text of the PDF that
+// The reference letter's PDF, read back as a PDF reader does and compared with the text of the PDF that
 // was sent on 29 September 2021 (tests/fixtures/reference), not with our own output.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -119,7 +119,7 @@ describe("the reference letter's PDF", () => {
 
   it("numbers the pages n / total", async () => {
     expect(pages).toBe(2);
-    // pdftotext may drop the thin spaces around the slash.
+    // The thin spaces around the slash may or may not come out as spaces.
     for (let p = 1; p <= pages; p++) expect(await pdfText(file, p)).toMatch(new RegExp(`(^|\\n)${p} ?/ ?${pages}\\n`));
   });
 
