@@ -54,9 +54,8 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
     const value = pdf.doc.getMetaData(`info:${key}`);
     if (value !== undefined) info[key] = isoDate(value);
   }
-  const root = pdf.doc.getTrailer().get("Root");
-  const marked = root.get("MarkInfo").get("Marked");
-  info.Tagged = marked.isBoolean() && marked.asBoolean() ? "yes" : "no";
+  const markInfo = pdf.doc.getTrailer().get("Root", "MarkInfo");
+  info.Tagged = markInfo.isDictionary() && markInfo.get("Marked").isBoolean() && markInfo.get("Marked").asBoolean() ? "yes" : "no";
   info.Pages = String(pdf.doc.countPages());
   info.Encrypted = pdf.doc.getMetaData("encryption") === "None" ? "no" : "yes";
   const first = pdf.doc.loadPage(0);
@@ -74,13 +73,15 @@ export async function pdfFonts(file: string): Promise<string[]> {
   const visit = (resources: mupdf.PDFObject) => {
     if (!resources.isDictionary() || seen.has(key(resources))) return;
     seen.add(key(resources));
-    resources.get("Font").forEach((font) => {
+    const fonts = resources.get("Font");
+    if (fonts.isDictionary()) fonts.forEach((font) => {
       if (seen.has(key(font))) return;
       seen.add(key(font));
       names.push(font.get("BaseFont").isName() ? font.get("BaseFont").asName().replace(/^[A-Z]{6}\+/, "") : "[none]");
       visit(font.get("Resources")); // Type 3 glyphs may use fonts of their own
     });
-    resources.get("XObject").forEach((xobject) => visit(xobject.get("Resources")));
+    const xobjects = resources.get("XObject");
+    if (xobjects.isDictionary()) xobjects.forEach((xobject) => visit(xobject.get("Resources")));
   };
   for (const n of pageNumbers(pdf)) visit(pdf.doc.findPage(n - 1).getInheritable("Resources"));
   return names;
