@@ -39,7 +39,7 @@ export interface PdfPage {
 export async function pdfText(file: string, page?: number): Promise<string> {
   const pdf = await open(file);
   const numbers = page === undefined ? pageNumbers(pdf) : [page];
-  return numbers.map((n) => readPage(pdf, n).logical.map((line) => `${line}\n`).join("") + "\f").join("");
+  return numbers.map((n) => logicalLines(readPage(pdf, n)).map((line) => `${line}\n`).join("") + "\f").join("");
 }
 
 /** The document's metadata, under the names and in the formats pdfinfo -isodates printed them. */
@@ -218,14 +218,23 @@ interface PageText {
   width: number;
   height: number;
   lines: Line[];
-  /** The lines' text in logical order, in the order the page draws them. */
-  logical: string[];
+  /** The lines' text in logical order, in the order the page draws them (worked out when asked for). */
+  logical?: string[];
 }
 
-const isMark = (c: string) => /^[\p{M}\p{Cf}]$/u.test(c);
-const isSpace = (c: string) => /^\s$/u.test(c);
 const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-const isRtl = (c: string) => RTL.test(c) && !/\p{Nd}/u.test(c);
+type Kind = "space" | "mark" | "rtl" | "other";
+const kinds = new Map<string, Kind>();
+/** What a character is to line building (looked up once per character: a long PDF has a million). */
+function kind(c: string): Kind {
+  let k = kinds.get(c);
+  if (!k) {
+    k = /^\s$/u.test(c) ? "space" : /^[\p{M}\p{Cf}]$/u.test(c) ? "mark" : RTL.test(c) && !/\p{Nd}/u.test(c) ? "rtl" : "other";
+    kinds.set(c, k);
+  }
+  return k;
+}
+const isRtl = (c: string) => kind(c[0] ?? "") === "rtl";
 
 function readPage(pdf: OpenPdf, number: number): PageText {
   const cached = pdf.pages.get(number);
@@ -242,13 +251,14 @@ function readPage(pdf: OpenPdf, number: number): PageText {
       previous = undefined;
       marks = "";
     },
-    onChar(c, origin, _font, size, quad) {
+    onChar(c, origin, _font, size, q) {
       seq++;
-      if (isSpace(c)) {
+      const k = kind(c);
+      if (k === "space") {
         // Spaces are put back from the gaps between words, as pdftotext did.
         previous = undefined;
         marks = "";
-      } else if (isMark(c)) {
+      } else if (k === "mark") {
         // A vowel mark, an accent or a joiner belongs to the letter before it in the same word, or else (as
         // Amiri's marks sometimes come first) to the letter after it.
         if (previous) {
@@ -256,12 +266,11 @@ function readPage(pdf: OpenPdf, number: number): PageText {
           previous.last = seq;
         } else marks += c;
       } else {
-        const xs = [quad[0], quad[2], quad[4], quad[6]];
-        const ys = [quad[1], quad[3], quad[5], quad[7]];
         previous = {
           text: c + marks,
-          x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
-          baseline: origin[1], size, first: seq - marks.length, last: seq, rtl: isRtl(c),
+          x0: Math.min(q[0], q[2], q[4], q[6]), x1: Math.max(q[0], q[2], q[4], q[6]),
+          y0: Math.min(q[1], q[3], q[5], q[7]), y1: Math.max(q[1], q[3], q[5], q[7]),
+          baseline: origin[1], size, first: seq - marks.length, last: seq, rtl: k === "rtl",
         };
         marks = "";
         clusters.push(previous);
@@ -274,10 +283,14 @@ function readPage(pdf: OpenPdf, number: number): PageText {
     width: bx1 - bx0,
     height: by1 - by0,
     lines: [...lines].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin),
-    logical: [...lines].sort((a, b) => a.seq - b.seq).map(logicalText),
   };
   pdf.pages.set(number, result);
   return result;
+}
+
+function logicalLines(page: PageText): string[] {
+  page.logical ??= [...page.lines].sort((a, b) => a.seq - b.seq).map(logicalText);
+  return page.logical;
 }
 
 /** Clusters on one baseline (within half a font size, so superscripts too), split where a gap is wider than a font size. */
