@@ -50,7 +50,7 @@ const inline = fc.letrec<{ inline: string }>((tie) => ({
     { weight: 1, arbitrary: words(anyWord, 3) },
     { weight: 1, arbitrary: tie("inline").map((s) => `*${s}*`) },
     { weight: 1, arbitrary: tie("inline").map((s) => `**${s}**`) },
-    { weight: 1, arbitrary: tie("inline").map((s) => `[${s}](https://example.org/${encodeURIComponent(s.slice(0, 8))})`) },
+    { weight: 1, arbitrary: tie("inline").map((s) => `[${s}](https://example.org/${encodeURIComponent([...s].slice(0, 8).join(""))})`) },
     { weight: 1, arbitrary: fc.constantFrom("<https://example.org/a/very/long/path/that/wraps>", "`#code`", "![alt *text*](https://example.org/i.png)", "line  \nbreak") },
   ),
 })).inline;

@@ -114,10 +114,10 @@ export async function generateLargeLetter(count = 20_000, options: { late?: numb
   const early = individuals.filter((s) => !s.signed);
   for (let i = 0; i * 1000 < early.length; i++) await write(`c-individuals-${String(i).padStart(2, "0")}.yaml`, early.slice(i * 1000, (i + 1) * 1000));
   await write("c-withdrawn.yaml", withdrawn);
-  // Late signers arrive one file each, as signatures by pull request do.
-  await Promise.all(individuals.filter((s) => s.signed).map((s, i) => writeFile(join(dir, "signatories", `d-late-${String(i).padStart(5, "0")}.yaml`), stringify(s))));
-
   await release(root, V1_DATE);
+  // Late signers arrive after version 1, one file each, as signatures by pull request do: the records,
+  // not their dates, keep them off version 1's list.
+  await Promise.all(individuals.filter((s) => s.signed).map((s, i) => writeFile(join(dir, "signatories", `d-late-${String(i).padStart(5, "0")}.yaml`), stringify(s))));
   await writeFile(join(dir, "letter.md"), letterText("We ask for strong encryption, today and tomorrow."));
   await release(root, V2_DATE);
   const listed = [...organisations, ...academics, ...early, ...individuals.filter((s) => s.signed)];
