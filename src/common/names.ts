@@ -8,6 +8,14 @@
 /** What the loader treats as the same text: zero-width and soft-hyphen characters, invisible on the page, hide duplicates. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/**
+ * Characters that show nothing by themselves: format characters (Cf: zero-width and bidi marks, U+061C,
+ * tag characters), the default-ignorable code points of Unicode (soft hyphen, variation selectors, the
+ * Hangul fillers U+115F, U+1160, U+3164, U+FFA0), controls other than white space, and the blank Braille
+ * pattern U+2800, a symbol that prints as a space. A regular-expression class body, for building patterns.
+ * https://www.unicode.org/reports/tr44/#Default_Ignorable_Code_Point
+ */
+export const INVISIBLE_CHARACTER = "\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\p{Cf}\\p{Default_Ignorable_Code_Point}\\u2800";
 export interface NameComparison {
   /**
    * Also ignore accents (NFKD, combining marks dropped), `ß` against `ss`, punctuation and symbols: for
