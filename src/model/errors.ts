@@ -90,6 +90,8 @@ export class EmptyBodyError extends ContentError {}
 export class MissingLetterFileError extends ContentError {}
 export class UndefinedFootnoteError extends ContentError {}
 export class UnusedFootnoteError extends ContentError {}
+/** A link in a letter that leaves the site while looking local (`//evil.example`), or a remote image. */
+export class UnsafeLinkError extends ContentError {}
 export class DuplicateSignatoryError extends ContentError {}
 export class DuplicateSlugError extends ContentError {}
 export class InvalidSlugError extends ContentError {}
