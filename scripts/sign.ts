@@ -8,6 +8,7 @@ import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
 import { displayPath } from "../src/load/files.ts";
+import { printablePath, quote } from "../src/model/errors.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
 import { nameKey, normaliseName } from "../src/common/names.ts";
 import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
@@ -151,7 +152,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
     const same = signatories.find((s) => nameKey(s) === nameKey(clean));
     if (same) {
-      console.error(`${clean.name} already signed: ${same.source.file}:${same.source.line}:${same.source.column}. Nothing written.`);
+      console.error(`${quote(clean.name)} already signed: ${printablePath(same.source.file)}:${same.source.line}:${same.source.column}. Nothing written.`);
       return 1;
     }
     // The text the signatory read: the latest release (none yet before the first one).
@@ -170,7 +171,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     await writeFile(file, text, { flag: "wx" });
     console.log(`Added ${displayPath(file)}${version ? ` (version ${version} of the letter)` : ""}.`);
     if (similar) {
-      console.warn(`Note: ${similar.name} at ${similar.source.file}:${similar.source.line} has a similar name; check it is not the same signatory.`);
+      console.warn(`Note: ${quote(similar.name)} at ${printablePath(similar.source.file)}:${similar.source.line} has a similar name; check it is not the same signatory.`);
     }
   }, HELP);
 }

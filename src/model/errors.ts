@@ -44,12 +44,42 @@ export class OpenLettersError extends Error {
   /**
    * `file:line:col: error: what. How to fix.`: the format editors and GitHub turn into links. Without a
    * file (a flag, a git ref) there is nothing to link, so it is the message and the hint alone.
+   *
+   * Messages hold values from files and flags (names, keys, file names), and strangers write those, so
+   * this is where they are made harmless, once for every message: a problem at a place in a file is one
+   * line, with every control character, escape sequence and bidirectional control shown as an escape
+   * (a name holding "\n::warning::" cannot start a line of its own, nor a workflow command); a message
+   * without a file may have lines of its own, each made harmless the same way.
    */
   format(): string {
     const text = `${this.message}${this.hint ? ` ${this.hint}` : ""}`;
-    if (this.file === undefined) return text;
-    return `${this.file}:${this.line ?? 1}:${this.column ?? 1}: ${this.severity}: ${text}`;
+    if (this.file === undefined) return text.split("\n").map(printable).join("\n");
+    return `${printablePath(this.file)}:${this.line ?? 1}:${this.column ?? 1}: ${this.severity}: ${printable(text)}`;
   }
+}
+
+/**
+ * Characters that act instead of showing when printed to a terminal or a CI log: C0 and C1 controls
+ * (ESC and CSI start escape sequences, CR and LF start a line, which Actions may read as a workflow
+ * command), the bidirectional controls and marks (they reorder what follows them on screen), and the
+ * line and paragraph separators.
+ */
+const ACTING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** `text` with every acting character written as its escape (`\n`, `\u001b`): shown, and inert. */
+export function printable(text: string): string {
+  return text.replace(ACTING, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A value in quotes, inert: where a name, key or file name begins and ends shows, whatever it holds. */
+export function quote(value: string): string {
+  return printable(JSON.stringify(value));
+}
+
+/** A path as is when it is plain (letters, digits, `.`, `_`, `-`, `/`), or else quoted: a space, `:` or `#` in it shows. */
+export function printablePath(path: string): string {
+  return /^[\p{L}\p{N}\p{M}._\/-]+$/u.test(path) ? path : quote(path);
 }
 
 /**
