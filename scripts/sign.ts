@@ -10,7 +10,7 @@ import { resolveBuildOptions } from "../src/build/options.ts";
 import { displayPath } from "../src/load/files.ts";
 import { printablePath, quote } from "../src/model/errors.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
-import { nameKey, normaliseName } from "../src/common/names.ts";
+import { SignatoryIndex, normaliseName } from "../src/common/names.ts";
 import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
 import { SIGNATORIES_DIR, loadSignatories, parseSignatoryFile } from "../src/load/signatories.ts";
 import { LETTERS_DIR } from "../src/load/site.ts";
@@ -150,9 +150,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 
     const clean = cleanFields(fields);
     const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
-    const same = signatories.find((s) => nameKey(s) === nameKey(clean));
+    // The loader's own duplicate rule: the same name and affiliation, or a look-alike in another script.
+    const index = new SignatoryIndex<{ name: string; affiliation?: string; source?: (typeof signatories)[number]["source"] }>();
+    for (const s of signatories) index.repeats(s);
+    const same = index.repeats(clean)?.first.source;
     if (same) {
-      console.error(`${quote(clean.name)} already signed: ${printablePath(same.source.file)}:${same.source.line}:${same.source.column}. Nothing written.`);
+      console.error(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}. Nothing written.`);
       return 1;
     }
     // The text the signatory read: the latest release (none yet before the first one).

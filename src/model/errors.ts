@@ -61,15 +61,22 @@ export class OpenLettersError extends Error {
 /**
  * Characters that act instead of showing when printed to a terminal or a CI log: C0 and C1 controls
  * (ESC and CSI start escape sequences, CR and LF start a line, which Actions may read as a workflow
- * command), the bidirectional controls and marks (they reorder what follows them on screen), and the
- * line and paragraph separators.
+ * command), the bidirectional controls and marks (they reorder what follows them on screen), the line
+ * and paragraph separators; and those that show nothing (format and default-ignorable characters, the
+ * blank U+2800), so a message can say what a name holds. ZWJ, ZWNJ and variation selectors are kept:
+ * they are part of how Persian, Indic and emoji names are written.
  */
-const ACTING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
+const ACTING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u2800\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const KEPT = /^[\u200C\u200D\uFE00-\uFE0F]$/u;
 const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-/** `text` with every acting character written as its escape (`\n`, `\u001b`): shown, and inert. */
+/** `text` with every acting or invisible character written as its escape (`\n`, `\u001b`): shown, and inert. */
 export function printable(text: string): string {
-  return text.replace(ACTING, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(ACTING, (c) => {
+    if (KEPT.test(c)) return c;
+    const code = c.codePointAt(0)!;
+    return ESCAPES[c] ?? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  });
 }
 
 /** A value in quotes, inert: where a name, key or file name begins and ends shows, whatever it holds. */

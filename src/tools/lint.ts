@@ -9,7 +9,7 @@ import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
-import { nameKey, normaliseName } from "../common/names.ts";
+import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
@@ -80,7 +80,7 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
-  const signatories = new Set<string>();
+  const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
   for (const name of names) {
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
@@ -102,16 +102,17 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
  * names in the folder, so two renames never pick the same name. Detection runs per entry; what it finds
  * is then gathered into at most one Fix (edits, then the rename).
  *
- * `signatories` holds the identities (nameKey) of the entries of the files linted before this one, in
- * the loader's order. An entry already among them is the loader's duplicate error, reported once: it
- * gets no warning of its own, and its file is never renamed as if it were a namesake (jane-doe-2.yaml).
+ * `signatories` holds the entries of the files linted before this one, in the loader's order. An entry
+ * that repeats one of them (the same, or a look-alike in another script) is the loader's duplicate error,
+ * reported once: it gets no warning of its own, and its file is never renamed as if it were a namesake
+ * (jane-doe-2.yaml).
  */
 export function lintSignatoryFile(
   text: string,
   absolute: string,
   taken: Set<string> = new Set(),
   released: ReadonlySet<string> = new Set(),
-  signatories: Set<string> = new Set(),
+  signatories: SignatoryIndex<{ name: string; affiliation?: string }> = new SignatoryIndex(),
 ): LintResult & { names: NameSeen[] } {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
@@ -122,13 +123,9 @@ export function lintSignatoryFile(
   for (const entry of signatoryEntries(parsed.doc.contents)) {
     const at = { file, positionOf: parsed.positionOf, entry };
     const name = field(at, "name")?.value as string | undefined;
-    if (name !== undefined) {
-      const key = nameKey({ name, affiliation: field(at, "affiliation")?.value as string | undefined });
-      if (signatories.has(key)) {
-        duplicates++;
-        continue;
-      }
-      signatories.add(key);
+    if (name !== undefined && signatories.repeats({ name, affiliation: field(at, "affiliation")?.value as string | undefined })) {
+      duplicates++;
+      continue;
     }
     findSpacing(at, found);
     findCapitals(at, found);
@@ -304,18 +301,22 @@ function titleCase(name: string): string {
 }
 
 /**
- * Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written.
- * Each entry is compared with those before it of the same name, and warned about once: with the first
- * one that reviewed.yaml does not call a different person.
+ * Exact duplicates (same name and affiliation) and look-alikes in another script are the loader's
+ * errors; here: same name however written, or looking alike in one script ("Amie" and "Arnie"). Each
+ * entry is compared with those before it of the same name, and warned about once: with the first one
+ * that reviewed.yaml does not call a different person.
  */
 function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentError[] {
   const earlier = new Map<string, NameSeen[]>();
+  const order = new Map<NameSeen, number>();
   const problems: ContentError[] = [];
   for (const s of seen) {
-    const key = normaliseName(s.name, { loose: true });
-    if (!key || s.withdrawn) continue;
-    const before = earlier.get(key) ?? [];
-    earlier.set(key, [...before, s]);
+    const keys = nearLookAlikeKeys(s.name).filter(Boolean);
+    if (!keys.length || s.withdrawn) continue;
+    // In the order they came: a name can be found under two keys (see nearLookAlikeKeys).
+    const before = [...new Set(keys.flatMap((key) => earlier.get(key) ?? []))].sort((x, y) => order.get(x)! - order.get(y)!);
+    order.set(s, order.size);
+    for (const key of keys) earlier.set(key, [...(earlier.get(key) ?? []), s]);
     // Reviews are asked about every earlier entry, so each pair that silences a warning counts as used.
     const alike = before.filter((e) => nameKey(e) !== nameKey(s) && !reviews.differentPeople(e, s));
     const first = alike[0];
