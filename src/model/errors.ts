@@ -142,6 +142,8 @@ export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** A signatory file whose name is not ASCII lower-case letters, digits and hyphens, then .yaml. */
+export class UnsafeFileNameError extends ContentError {}
 /** An open letter its page offers no way to sign (site.yaml names no repository and no sign_email). */
 export class UnsignableLetterError extends ContentError {}
 /** An open letter that was never released, so npm run build leaves it out. */

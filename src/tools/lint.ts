@@ -6,14 +6,14 @@ import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
-  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, type ContentError, type Position,
+  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, readContentFile } from "../load/files.ts";
 import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
-import { fileNameMatchesName, slugOf } from "../common/slug.ts";
+import { SAFE_SIGNATORY_FILE, fileNameMatchesName, fileStemOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
@@ -82,6 +82,13 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const released = recordedKeys(letterDir);
   const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
   for (const name of names) {
+    if (name.startsWith(".") && /\.ya?ml$/i.test(name)) {
+      const target = freeName(fileStemOf(name.replace(/^\.+/, "").replace(/\.ya?ml$/i, "")), name, taken);
+      result.problems.push(
+        new StrayFileError(displayPath(join(dir, name)), undefined, "This file is hidden (its name starts with a dot), so it is not read: the signature in it would be lost.",
+          `Rename it to ${target} if it holds a signature, or delete it.`).asWarning(),
+      );
+    }
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
@@ -221,11 +228,14 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
 }
 
 /**
- * The new path of a signatory file with its warning, or undefined: a one-signatory file not named after
- * its signatory, and any file ending in .yml (or .YAML). The loader reads those too, as editors save
- * them, but one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on
- * the same files. A file whose entries a release recorded without an id: line keeps its name: their
- * identity is derived from it (see keepsName).
+ * The new path of a signatory file with its problem, or undefined: a name that is not safe (see
+ * SAFE_SIGNATORY_FILE: `#jane.yaml`, `Jane Doe.yaml`, `张伟.yaml`, a line break), a one-signatory file
+ * not named after its signatory, and any file ending in .yml (or .YAML). The loader reads them all, but
+ * one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on the same
+ * files, and an unsafe name is an error until a release has recorded every entry of the file: a new
+ * signature gets a safe name before it is released. A file whose entries a release recorded without an
+ * id: line keeps its name, since their identity is derived from it (see keepsName); once they have ids
+ * (`check --fix` writes them for old records first), any rename is safe.
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
@@ -233,19 +243,52 @@ function planRename(root: unknown, absolute: string, file: string, taken: Set<st
   const base = basename(absolute, ext);
   const current = `${base}${ext}`;
   const misnamed = single !== undefined && !fileNameMatchesName(base, single.value as string);
-  if (!misnamed && ext === YAML_EXTENSION) return undefined;
-  if (keepsName(root, current, released)) return undefined;
-  const target = freeName(misnamed ? slugOf(single.value as string) : base, current, taken);
-  found.problems.push(
-    misnamed
-      ? new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
-          `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
-      : new FileNameMismatchError(file, { line: 1, column: 1 }, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
-          `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
-  );
+  const unsafe = !SAFE_SIGNATORY_FILE.test(`${base}${YAML_EXTENSION}`);
+  if (!misnamed && !unsafe && ext === YAML_EXTENSION) return undefined;
+  const kept = keepsName(root, current, released);
+  const target = freeName(misnamed ? fileStemOf(single.value as string) : unsafe ? fileStemOf(base) : base, current, taken);
+  const at = { line: 1, column: 1 };
+  if (unsafe) {
+    const what = `The file name ${JSON.stringify(current)} is not a safe signatory file name: lower-case letters a to z, digits and hyphens, then ${YAML_EXTENSION}.`;
+    if (kept) {
+      found.problems.push(new UnsafeFileNameError(file, at, what,
+        `It keeps its name for now: a release recorded its entries by it. Run npm run check -- --fix: it writes their ids, and the next --fix renames it to ${target}.`).asWarning());
+      return undefined;
+    }
+    const problem = new UnsafeFileNameError(file, at, what,
+      released.size && allReleased(root, current, released)
+        ? `Rename it to ${target} (npm run check -- --fix does this); its released entries keep their ids.`
+        : `Rename it to ${target} (npm run check -- --fix does this) before it is released.`);
+    found.problems.push(released.size && allReleased(root, current, released) ? problem.asWarning() : problem);
+  } else if (kept) {
+    return undefined;
+  } else {
+    found.problems.push(
+      misnamed
+        ? new FileNameMismatchError(file, at, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
+            `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
+        : new FileNameMismatchError(file, at, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
+            `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
+    );
+  }
   taken.add(target);
   found.descriptions.push(`renamed to ${target}`);
   return join(absolute, "..", target);
+}
+
+/** Whether every entry of the file was recorded by a release (by its id:, or the id its key derives to). */
+function allReleased(root: unknown, fileName: string, released: ReadonlySet<string>): boolean {
+  const entries = signatoryEntries(root);
+  return entries.length > 0 && entries.every(({ map, path }) => released.has(entryId(map, path, fileName)));
+}
+
+/** The id an entry is recorded by: its `id:`, or the one derived from its legacy key. */
+function entryId(map: YAMLMap, path: number[], fileName: string): string {
+  const id = stringScalar(map.get("id", true))?.value as string | undefined;
+  if (id !== undefined) return id;
+  const name = stringScalar(map.get("name", true))?.value as string | undefined;
+  const affiliation = stringScalar(map.get("affiliation", true))?.value as string | undefined;
+  return derivedId(signatoryKey(fileName, path.length ? { name: name ?? "", affiliation } : undefined));
 }
 
 /**
