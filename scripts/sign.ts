@@ -7,8 +7,8 @@ import { join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
-import { displayPath } from "../src/load/files.ts";
-import { printablePath, quote } from "../src/model/errors.ts";
+import { assertWritable, displayPath } from "../src/load/files.ts";
+import { ContentProblemsError, OutsideRepositoryError, printablePath, quote } from "../src/model/errors.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
 import { SignatoryIndex, normaliseName } from "../src/common/names.ts";
 import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
@@ -149,7 +149,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const letterDir = join(root, LETTERS_DIR, slug);
 
     const clean = cleanFields(fields);
-    const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
+    const { signatories, problems: unreadable } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
+    // A letter folder leading out of the repository: nothing is read from it, nor written to it.
+    const outside = unreadable.filter((p) => p instanceof OutsideRepositoryError);
+    if (outside.length) throw new ContentProblemsError(outside);
     // The loader's own duplicate rule: the same name and affiliation, or a look-alike in another script.
     const index = new SignatoryIndex<{ name: string; affiliation?: string; source?: (typeof signatories)[number]["source"] }>();
     for (const s of signatories) index.repeats(s);
@@ -171,6 +174,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { problems } = parseSignatoryFile(text, displayPath(file));
     if (problems.length) throw new OptionValueError(`${problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n")}\nNothing written.`);
     const similar = signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
+    assertWritable(root, file);
     await writeFile(file, text, { flag: "wx" });
     console.log(`Added ${displayPath(file)}${version ? ` (version ${version} of the letter)` : ""}.`);
     if (similar) {

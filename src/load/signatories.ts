@@ -1,12 +1,12 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
-import { lstatSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
-import { displayPath, readContentFileSync } from "./files.ts";
+import { displayPath, isInside, leadsOut, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
@@ -67,6 +67,8 @@ function compareNatural(a: string, b: string): number {
 
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
+  // loadSite refuses such a letter before reading it; `npm run sign` reads a letter's signatories alone.
+  if (existsSync(dir) && !isInside(root, dir)) return { signatories: [], problems: [leadsOut(dir, "folder")] };
   let names: string[];
   try {
     names = await readdir(dir);

@@ -135,6 +135,8 @@ export class InvalidSlugError extends ContentError {}
 export class StrayFileError extends ContentError {}
 export class FileTooLargeError extends ContentError {}
 export class UnsafeFileError extends ContentError {}
+/** A content file or folder whose real path leaves the repository: a symbolic link to elsewhere, or to nothing. */
+export class OutsideRepositoryError extends ContentError {}
 export class FrozenFileError extends ContentError {}
 export class ReleasedSignatoryError extends ContentError {}
 /** A release record written before ids (names, not ids): `check --fix` converts it. */

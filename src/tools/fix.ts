@@ -3,7 +3,7 @@
 // parsed again and written only if every changed value reads back exactly as intended.
 import { existsSync } from "node:fs";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
-import { displayPath, normaliseNewlines } from "../load/files.ts";
+import { assertWritable, displayPath, normaliseNewlines, rootOfSignatoryFile } from "../load/files.ts";
 import { printable, printablePath } from "../model/errors.ts";
 import type { Edit, Fix } from "./lint.ts";
 import { parseYaml } from "../load/yaml.ts";
@@ -14,10 +14,16 @@ export interface FixReport {
   skipped: string[];
 }
 
-export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
+/**
+ * `root` is the repository the fixes were found in: nothing outside it is written or renamed, even if a
+ * link appeared since (by default, the repository of each signatory file).
+ */
+export async function applyFixes(fixes: readonly Fix[], root?: string): Promise<FixReport> {
   const report: FixReport = { applied: [], skipped: [] };
   for (const fix of fixes) {
     const file = printablePath(displayPath(fix.file));
+    assertWritable(root ?? rootOfSignatoryFile(fix.file), fix.file);
+    if (fix.renameTo) assertWritable(root ?? rootOfSignatoryFile(fix.file), fix.renameTo);
     if (fix.edits.length) {
       // Read raw: the loader normalised CRLF for positions, and so did the ranges; keep the file's own endings.
       const raw = await readFile(fix.file, "utf8");

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
-import { displayPath, readContentFile } from "../load/files.ts";
+import { displayPath, isInside, linksOutOf, readContentFile } from "../load/files.ts";
 import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
@@ -52,11 +52,13 @@ const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 export async function lintSite(root: string): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const result: LintResult = { problems: [], fixes: [] };
-  if (!existsSync(lettersDir)) return result;
+  if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
   const entries = (await readdir(lettersDir, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
+    // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.
+    if (linksOutOf(root, join(lettersDir, entry.name)).length) continue;
     const letter = await lintLetterFolder(join(lettersDir, entry.name));
     result.problems.push(...letter.problems);
     result.fixes.push(...letter.fixes);

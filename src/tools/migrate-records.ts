@@ -10,6 +10,7 @@ import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import { recordsById, versionCurrentOn } from "../load/version-lists.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord } from "../load/versions.ts";
+import { assertWritable } from "../load/files.ts";
 import { printablePath } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { editEntries } from "./edit-entries.ts";
@@ -37,10 +38,12 @@ export async function migrateRecords(root: string, options: LoadOptions = {}): P
         return { id, read: Math.min(signed ? (versionCurrentOn(signed, shown) ?? 1) : 1, release.version) };
       }));
       const path = join(letterDir, VERSIONS_DIR, String(release.version), RECORD_FILE);
+      assertWritable(root, path);
       writeFileSync(path, text);
       manifest.setIn([release.version - 1, "files", RECORD_FILE], sha256(text));
       report.push(`${printablePath(`${letter.dir}/${VERSIONS_DIR}/${release.version}/${RECORD_FILE}`)}: converted to ids`);
     }
+    assertWritable(root, manifestPath);
     writeFileSync(manifestPath, manifest.toString({ lineWidth: 0 }));
   }
   return report;
