@@ -64,6 +64,11 @@ describe("look-alike signatures", () => {
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/looks the same as "Jane Doe" \("ACME"\).*, in letters of mixed scripts \(Cyrillic and Latin\)/)]);
   });
 
+  it("finds Cyrillic capitals that pass for Latin capitals (В for B, І for I)", async () => {
+    const { problems } = await loadSite(await site([{ name: "Bob Ivanov" }, { name: "\u0412\u043Eb \u0406vanov" }]));
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/looks the same as "Bob Ivanov" at .*mixed scripts \(Cyrillic and Latin\)/)]);
+  });
+
   it("finds a name written wholly in another script that looks the same", async () => {
     // Cyrillic Ј, о, ѕ, е: "Јоѕе" shows as "Jose".
     const { problems } = await loadSite(await site([{ name: "Jose" }, { name: "\u0408\u043E\u0455\u0435" }]));

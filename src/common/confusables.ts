@@ -13,8 +13,10 @@ for (const [c, prototype] of PROTOTYPE) if (c.length === 1) BMP[c.charCodeAt(0)]
 /** The ASCII characters that have another prototype (0, 1, I, m, |, `, ", %): most names need only these. */
 const ASCII_CONFUSABLE = /[01Im|`"%]/g;
 
+const ASCII = /^[\u0000-\u007f]*$/;
+
 export function skeleton(text: string): string {
-  if (/^[\u0000-\u007f]*$/.test(text)) return text.replace(ASCII_CONFUSABLE, (c) => PROTOTYPE.get(c)!);
+  if (ASCII.test(text)) return text.replace(ASCII_CONFUSABLE, (c) => PROTOTYPE.get(c)!);
   const decomposed = text.normalize("NFD");
   let out = "";
   let from = 0;
@@ -44,6 +46,7 @@ export function skeletonOfWords(text: string): string {
   return text
     .split(" ")
     .map((word) => {
+      if (ASCII.test(word)) return skeleton(word); // as fast as a lookup
       let found = WORDS.get(word);
       if (found === undefined) {
         if (WORDS.size > 200_000) WORDS.clear(); // bounded, whatever the lists hold
@@ -65,6 +68,33 @@ export const CASE_SENSITIVE_PROTOTYPE = new RegExp(
     .join("")}]`,
   "u",
 );
+
+/**
+ * Letters of scripts other than Latin whose prototype is Latin (Cyrillic "а" → "a", Greek "ο" → "o",
+ * Cherokee "Ꭺ" → "A"): what makes a name in another script, or a mixed one, pass for a Latin name.
+ */
+const TO_LATIN = new Map<string, string>();
+/** Latin capitals whose prototype is another letter ("I", whose prototype is "l"), by that prototype. */
+const LATIN_CAPITAL = new Map<string, string>();
+for (const [c, prototype] of PROTOTYPE) if (/^[A-Z]$/.test(c)) LATIN_CAPITAL.set(prototype, c);
+for (const [c, prototype] of PROTOTYPE) {
+  if (/[\p{L}\p{N}]/u.test(c) && !/[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(c) && /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u.test(prototype)) {
+    // A capital passes for the Latin capital of the same prototype: Cyrillic "І" for "I", not "l".
+    TO_LATIN.set(c, (c !== c.toLowerCase() && LATIN_CAPITAL.get(prototype)) || prototype);
+  }
+}
+const PASSES_FOR_LATIN = new RegExp(`[${[...TO_LATIN.keys()].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
+
+/**
+ * `text` with every letter that passes for a Latin one written as that Latin letter, then case-folded:
+ * "Jаne" with a Cyrillic "а" gives "jane"; undefined when `text` holds no such letter. Give the text
+ * before case folding: a capital passes for a capital (Cyrillic "В" for "B"), its lower case may not.
+ */
+export function latinLookAlike(text: string): string | undefined {
+  PASSES_FOR_LATIN.lastIndex = 0;
+  if (!PASSES_FOR_LATIN.test(text)) return undefined;
+  return text.replace(PASSES_FOR_LATIN, (c) => TO_LATIN.get(c)!).toLowerCase();
+}
 
 /**
  * Scripts whose letters can pass for another's, and the major scripts of names: enough to tell which

@@ -4,7 +4,7 @@
 // Names as compared, never as printed: the loader's duplicate check, release keys, `check`'s near-duplicates,
 // `npm run sign` and the pull-request summary all ask "is this the same signatory?", and must all answer
 // alike. When they disagreed, one tool called two entries the same person while another called them two.
-import { CASE_SENSITIVE_PROTOTYPE, scriptsOf, skeleton, skeletonOfWords } from "./confusables.ts";
+import { CASE_SENSITIVE_PROTOTYPE, latinLookAlike, scriptsOf, skeleton, skeletonOfWords } from "./confusables.ts";
 
 /**
  * Characters that show nothing by themselves: format characters (Cf: zero-width and bidi marks, U+061C,
@@ -100,75 +100,52 @@ export type Repetition =
 /**
  * Signatories seen so far, in the loader's order, answering which earlier entry a new one repeats. The
  * loader reports each as a duplicate error and `check` leaves it out of its warnings, so both ask here.
- * Look-alikes within one script ("Amie" and "Arnie", "D0e" and "Doe") can be different people, so they
- * are not repetitions: `check` warns about them (nearLookAlikeKeys) and a reviewer decides.
  *
- * Two entries written in Latin letters (digits, punctuation and accents aside) are never in different
- * scripts, so their skeletons need comparing only with entries that are not: a list of such names
- * (most lists) costs no skeleton at all, and the skeletons of its entries are computed once the first
- * other entry comes.
+ * A look-alike in another script is found by writing the letters of other scripts that pass for Latin
+ * ones (a Cyrillic "а", a Greek "ο", a Cherokee "Ꭺ": the confusables whose prototype is Latin) as those
+ * Latin letters, and looking that up among the others, in both directions. Only a name holding such a
+ * letter costs more than its identity key, so a list of Latin names costs nothing more. Look-alikes
+ * within one script ("Amie" and "Arnie", "D0e" and "Doe") can be different people, so they are not
+ * repetitions: `check` warns about them on the whole skeleton (nearLookAlikeKeys), and about a pair
+ * that differs in both ways, and a reviewer decides.
  */
 export class SignatoryIndex<T extends { name: string; affiliation?: string }> {
   private readonly exact = new Map<string, T>();
-  /** Look-alike keys of the entries seen, plain ones only once a non-plain entry came. */
-  private readonly alike = new Map<string, T>();
-  /** Plain entries whose look-alike keys are not in `alike` yet. */
-  private pending: T[] = [];
-  private foreign = false;
-  /** Affiliations repeat (a few hundred for 100,000 names): their text and keys are computed once. */
-  private readonly affiliations = new Map<string, { text: string; keys?: string[] }>();
+  /** Entries holding letters that pass for Latin ones, by their identity key with those letters made Latin. */
+  private readonly latin = new Map<string, T>();
+  /** Affiliations repeat (a few hundred for 100,000 names): their text is computed once. */
+  private readonly affiliations = new Map<string, { text: string; latin: string | undefined }>();
 
   /** The earlier entry `entry` repeats and how, or undefined (then `entry` is added). */
   repeats(entry: T): { first: T; how: Repetition } | undefined {
-    // nameKey, written out: the same normalised text gives the look-alike keys.
-    const name = comparable(entry.name, false);
-    const lower = name.toLowerCase();
-    const key = `${lower}\u0000${this.affiliation(entry).text.toLowerCase()}`;
+    // nameKey, written out: the same normalised text gives the look-alike key.
+    const written = comparable(entry.name, false);
+    const name = written.toLowerCase();
+    const affiliation = this.affiliation(entry);
+    const key = `${name}\u0000${affiliation.text}`;
     const first = this.exact.get(key);
     if (first) return { first, how: invisiblyDifferent(first, entry) ? "invisible" : "same" };
-    this.exact.set(key, entry);
-    const plain = isLatin(entry.name) && isLatin(entry.affiliation ?? "");
-    if (plain && !this.foreign) {
-      this.pending.push(entry);
-      return undefined;
-    }
-    if (!this.foreign) {
-      this.foreign = true;
-      for (const earlier of this.pending) this.add(this.keys(earlier, comparable(earlier.name, false)), earlier);
-      this.pending = [];
-    }
-    const keys = this.keys(entry, name, lower);
-    const alike = keys.map((k) => this.alike.get(k)).find((e) => e !== undefined);
+    const nameLatin = latinLookAlike(written);
+    const latinKey = nameLatin === undefined && affiliation.latin === undefined ? undefined : `${nameLatin ?? name}\u0000${affiliation.latin ?? affiliation.text}`;
+    let alike = this.latin.size ? this.latin.get(key) : undefined;
+    if (!alike && latinKey !== undefined) alike = this.exact.get(latinKey) ?? this.latin.get(latinKey);
     if (alike && (otherScript(alike.name, entry.name) || otherScript(alike.affiliation ?? "", entry.affiliation ?? ""))) {
-      this.exact.delete(key);
       return { first: alike, how: "other-script" };
     }
-    this.add(keys, entry);
+    this.exact.set(key, entry);
+    if (latinKey !== undefined && !this.latin.has(latinKey)) this.latin.set(latinKey, entry);
     return undefined;
   }
 
-  private affiliation(entry: T): { text: string; keys?: string[] } {
+  private affiliation(entry: T): { text: string; latin: string | undefined } {
     let found = this.affiliations.get(entry.affiliation ?? "");
-    if (!found) this.affiliations.set(entry.affiliation ?? "", (found = { text: comparable(entry.affiliation, false) }));
+    if (!found) {
+      const written = comparable(entry.affiliation, false);
+      this.affiliations.set(entry.affiliation ?? "", (found = { text: written.toLowerCase(), latin: latinLookAlike(written) }));
+    }
     return found;
   }
-
-  /** The look-alike keys of an entry: each of its name's with each of its affiliation's. */
-  private keys(entry: T, name: string, lower?: string): string[] {
-    const affiliation = this.affiliation(entry);
-    const keys = (affiliation.keys ??= lookAlikeKeys(affiliation.text));
-    const names = lookAlikeKeys(name, lower);
-    return names.length === 1 && keys.length === 1 ? [`${names[0]}\u0000${keys[0]}`] : names.flatMap((n) => keys.map((a) => `${n}\u0000${a}`));
-  }
-
-  private add(keys: readonly string[], entry: T): void {
-    for (const k of keys) if (!this.alike.has(k)) this.alike.set(k, entry);
-  }
 }
-
-const LATIN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
-/** Text in Latin letters, or none (digits, punctuation, marks): ASCII is, without asking the regular expression. */
-const isLatin = (text: string) => PLAIN.test(text) || LATIN.test(text);
 
 /** Whether two entries with the same identity differ in characters that show nothing. */
 function invisiblyDifferent(a: { name: string; affiliation?: string }, b: { name: string; affiliation?: string }): boolean {
