@@ -36,7 +36,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     let result = await checkSite(root, load);
     if (values.fix) {
       for (const line of await migrateRecords(root, load)) console.log(`fixed ${line}`);
-      const report = await applyFixes((await checkSite(root, load)).fixes);
+      const report = await applyFixes((await checkSite(root, load)).fixes, root);
       for (const line of report.applied) console.log(`fixed ${line}`);
       for (const line of report.skipped) console.error(`not fixed: ${line}`);
       if (report.applied.length === 0 && report.skipped.length === 0) console.log("Nothing to fix.");

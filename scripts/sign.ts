@@ -7,9 +7,10 @@ import { join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
-import { displayPath } from "../src/load/files.ts";
+import { assertWritable, displayPath } from "../src/load/files.ts";
+import { ContentProblemsError, OutsideRepositoryError, printablePath, quote } from "../src/model/errors.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
-import { nameKey, normaliseName } from "../src/common/names.ts";
+import { SignatoryIndex, normaliseName } from "../src/common/names.ts";
 import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
 import { SIGNATORIES_DIR, loadSignatories, parseSignatoryFile } from "../src/load/signatories.ts";
 import { LETTERS_DIR } from "../src/load/site.ts";
@@ -148,10 +149,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const letterDir = join(root, LETTERS_DIR, slug);
 
     const clean = cleanFields(fields);
-    const { signatories } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
-    const same = signatories.find((s) => nameKey(s) === nameKey(clean));
+    const { signatories, problems: unreadable } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
+    // A letter folder leading out of the repository: nothing is read from it, nor written to it.
+    const outside = unreadable.filter((p) => p instanceof OutsideRepositoryError);
+    if (outside.length) throw new ContentProblemsError(outside);
+    // The loader's own duplicate rule: the same name and affiliation, or a look-alike in another script.
+    const index = new SignatoryIndex<{ name: string; affiliation?: string; source?: (typeof signatories)[number]["source"] }>();
+    for (const s of signatories) index.repeats(s);
+    const same = index.repeats(clean)?.first.source;
     if (same) {
-      console.error(`${clean.name} already signed: ${same.source.file}:${same.source.line}:${same.source.column}. Nothing written.`);
+      console.error(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}. Nothing written.`);
       return 1;
     }
     // The text the signatory read: the latest release (none yet before the first one).
@@ -167,10 +174,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { problems } = parseSignatoryFile(text, displayPath(file));
     if (problems.length) throw new OptionValueError(`${problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n")}\nNothing written.`);
     const similar = signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
+    assertWritable(root, file);
     await writeFile(file, text, { flag: "wx" });
     console.log(`Added ${displayPath(file)}${version ? ` (version ${version} of the letter)` : ""}.`);
     if (similar) {
-      console.warn(`Note: ${similar.name} at ${similar.source.file}:${similar.source.line} has a similar name; check it is not the same signatory.`);
+      console.warn(`Note: ${quote(similar.name)} at ${printablePath(similar.source.file)}:${similar.source.line} has a similar name; check it is not the same signatory.`);
     }
   }, HELP);
 }

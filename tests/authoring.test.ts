@@ -135,7 +135,7 @@ describe("npm run sign", () => {
     const before = await readdir(join(root, "letters/first-letter/signatories"));
     const result = await runScript("sign.ts", ["--root", root, "--letter", "first-letter", "--name", "ANNA  ÅBERG", "--affiliation", "example institute"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/ANNA ÅBERG already signed: .*first-letter\/signatories\/b-single\.yaml:1:1\. Nothing written\./);
+    expect(result.stderr).toMatch(/"ANNA ÅBERG" already signed: .*first-letter\/signatories\/b-single\.yaml:1:1\. Nothing written\./);
     expect(await readdir(join(root, "letters/first-letter/signatories"))).toEqual(before);
   });
 

@@ -324,11 +324,11 @@ describe("npm run check --fix", () => {
 describe("GitHub annotations", () => {
   const problem = new NameFormatError("letters/a,b:c/50%.yaml", { line: 3, column: 7 }, "Line one\r\nline two: 100%, done.", "Fix it.").asWarning();
 
-  it("escape %, CR and LF in the message, and also : and , in properties", () => {
+  it("escape % in the message, and also : and , in properties; CR and LF show as \\r\\n, as in the text format", () => {
     expect(escapeData("100%\r\n:,")).toBe("100%25%0D%0A:,");
     expect(escapeProperty("100%\r\n:,")).toBe("100%25%0D%0A%3A%2C");
     expect(githubAnnotation(problem)).toBe(
-      "::warning file=letters/a%2Cb%3Ac/50%25.yaml,line=3,col=7,title=Name format::Line one%0D%0Aline two: 100%25, done. Fix it.",
+      "::warning file=letters/a%2Cb%3Ac/50%25.yaml,line=3,col=7,title=Name format::Line one\\r\\nline two: 100%25, done. Fix it.",
     );
   });
 

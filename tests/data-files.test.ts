@@ -53,6 +53,34 @@ describe("signatories.csv", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseFormula(`${start}x`)).toBe(`'${start}x`);
     for (const safe of ["x=1", "Anna", "", "1-2"]) expect(neutraliseFormula(safe)).toBe(safe);
   });
+
+  // A spreadsheet skips leading spaces before a formula, and invisible characters show nothing: the
+  // guard looks past both (OWASP, CSV injection). [what comes first, the value]
+  const hidden: [string, string][] = [
+    ["a space", ' =HYPERLINK("https://evil.example","x")'],
+    ["a no-break space", "\u00A0=1+1"],
+    ["a narrow no-break space", "\u202F+1"],
+    ["an ideographic space", "\u3000-1"],
+    ["a zero-width space", "\u200B@SUM(A1)"],
+    ["a byte order mark", "\uFEFF=1"],
+    ["a left-to-right mark", "\u200E=1"],
+    ["a Hangul filler", "\u3164=1"],
+    ["a blank Braille pattern", "\u2800=1"],
+    ["a tag character", "\u{E0041}=1"],
+    ["a line break", "\n=1"],
+    ["spaces then a tab", "  \tx"],
+    ["spaces then a carriage return", "  \rx"],
+    ["several of them", " \u00A0\u200B\u2060 =1"],
+  ];
+  it.each(hidden)("neutralises a formula behind %s", (_what, value) => {
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+    const rows = parseCsv(signatoriesCsv([{ name: value }]), { columns: true }) as Record<string, string>[];
+    expect(rows[0]!.name).toBe(`'${value}`);
+  });
+
+  it("leaves text that only starts with spaces or invisible characters as it is", () => {
+    for (const safe of [" Anna", "\u00A0Anna", "\u200BAnna", " 1-2", "\u200D"]) expect(neutraliseFormula(safe)).toBe(safe);
+  });
 });
 
 describe("signatories.json and letter.json", () => {

@@ -76,8 +76,12 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** What a spreadsheet must receive: a cell that would start a formula is prefixed with an apostrophe. */
-const spreadsheetSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+/**
+ * What a spreadsheet must receive: a cell that would start a formula, after any leading spaces and
+ * invisible characters, is prefixed with an apostrophe.
+ */
+const spreadsheetSafe = (value: string) =>
+  (/^[\s\u0000-\u0008\u000E-\u001F\u007F-\u009F\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*[=+\-@\t\r]/u.test(value) ? `'${value}` : value);
 
 const ALLOWED = { a: ["class", "href", "rel"], bdi: ["class"], span: ["class"] } as Record<string, string[]>;
 

@@ -135,11 +135,15 @@ describe("file names from names", () => {
     ["Jane Doe", "jane-doe.yaml"],
     ["Émile  Durand", "emile-durand.yaml"],
     ["Ελένη Παπαδοπούλου", "eleni-papadopoyloy.yaml"],
-    ["李小龍", "李小龍.yaml"],
+    // No ASCII slug: a short id from the name, the same on every machine, in safe characters only.
+    ["李小龍", "signatory-1iip6fp.yaml"],
+    ["张伟", "signatory-03vr19c.yaml"],
     ["Tom & Jerry #1", "tom-and-jerry-1.yaml"],
     ["McDonald", "mcdonald.yaml"],
     ["../../etc/passwd", "etc-passwd.yaml"],
-    ["???", "signatory.yaml"],
+    ["???", "signatory-0yciw7o.yaml"],
+    ["W".repeat(900), `${"w".repeat(60)}.yaml`],
+    [`${"Jane Doe ".repeat(30)}`, "jane-doe-jane-doe-jane-doe-jane-doe-jane-doe-jane-doe-jane.yaml"],
   ])("%j is written to %s", (name, file) => {
     expect(signatoryFileName(name)).toBe(file);
   });

@@ -1,7 +1,7 @@
 // Shared helpers for the thin CLIs in scripts/: argument parsing, and the one error printer they all use.
 import { readFileSync } from "node:fs";
 import { inspect, parseArgs, type ParseArgsConfig } from "node:util";
-import { OpenLettersError } from "../../src/model/errors.ts";
+import { OpenLettersError, printable } from "../../src/model/errors.ts";
 
 /** The command was called wrongly: print the message and the usage. */
 export class UsageError extends OpenLettersError {}
@@ -44,7 +44,8 @@ export function errorText(error: unknown, help?: string): string {
   if (error instanceof OpenLettersError) return error.format();
   const where = issuesUrl();
   // inspect, not .stack: it adds the cause and fields such as an fs error's path, which a report needs too.
-  const stack = inspect(error);
+  // Each line made inert, as OpenLettersError.format does: an fs error's path may be a hostile file name.
+  const stack = inspect(error).split("\n").map(printable).join("\n");
   return (
     `${stack}\n\nThis is a bug in open-letters; please report it ${where ? `at ${where} ` : "to its maintainers "}` +
     "with the command you ran and the output above."

@@ -3,7 +3,7 @@
 // /assets/sign.js), by `npm run sign` and by the tests, so all three write the same YAML.
 // No Node or zod imports here: this module runs in the browser.
 import { webAddress } from "./safe-url.ts";
-import { slugOf } from "./slug.ts";
+import { fileStemOf } from "./slug.ts";
 
 export interface SignFields {
   name: string;
@@ -157,9 +157,9 @@ export function signatoryYaml(fields: SignFields, comment?: string): string {
     .join("");
 }
 
-/** `jane-doe.yaml`; a name with nothing to slug falls back to `signatory.yaml`. */
+/** `jane-doe.yaml`; a name with nothing to slug in ASCII (`张伟`) gets a short id, `signatory-1x2y3z4.yaml`. */
 export function signatoryFileName(name: string): string {
-  return `${slugOf(cleanText(name)) || "signatory"}.yaml`;
+  return `${fileStemOf(cleanText(name))}.yaml`;
 }
 
 /** Path of a new signatory file inside the repository, e.g. letters/belgium-e2ee/signatories/jane-doe.yaml. */

@@ -1,10 +1,11 @@
 // Stage load/: reading letters/. Takes the files; gives a validated Site (model/types.ts), or every
 // problem found, each with file:line:col and a hint.
 //
-// Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised.
-import { lstatSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
-import { FileTooLargeError, UnsafeFileError, type ContentError } from "../model/errors.ts";
+// Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised; and
+// content folders only inside the repository.
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
+import { FileTooLargeError, OpenLettersError, OutsideRepositoryError, UnsafeFileError, type ContentError } from "../model/errors.ts";
 import { limits } from "../model/limits.ts";
 
 export type ReadResult = { text: string; problem?: undefined } | { text?: undefined; problem: ContentError };
@@ -63,4 +64,96 @@ export function readContentFileSync(absolute: string): ReadResult {
 /** A BOM and Windows line endings are harmless; drop and unify them so positions and hashes are stable. */
 export function normaliseNewlines(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+// ---- Staying inside the repository ----
+// A symbolic link is one line in a pull request: `letters/y/signatories -> /home/runner/...` made the site
+// read a folder outside the repository (publishing what it holds) and `check --fix` rename files there.
+// Content files are refused as links when read (above); folders are checked here, since a file inside a
+// linked folder is a plain file to lstat.
+
+/** Whether `path`, every link followed, is `root` or inside it (false for a link to nothing). */
+export function isInside(root: string, path: string): boolean {
+  try {
+    const rel = relative(realpathSync(root), realpathSync(path));
+    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  } catch {
+    return false;
+  }
+}
+
+/** The error for a file or folder that leads out of the repository. */
+export function leadsOut(path: string, what: "file" | "folder"): ContentError {
+  return new OutsideRepositoryError(displayPath(path), undefined,
+    `This ${what} is a symbolic link that leads out of the repository (or to nothing): content is read, and fixed, only inside the repository.`,
+    `Replace the link with a copy of the ${what === "file" ? "file" : "folder and its files"}, so a review of the repository sees all of it.`);
+}
+
+/**
+ * The symbolic links under `path` (itself included) whose real path leaves `root`: `path`, each of its
+ * entries, and so on down every folder, links to folders inside the repository followed once. Not the
+ * entries of a signatories folder, which are files, each refused as a link when read; a letter
+ * folder holds few other files. Empty when everything is inside.
+ */
+export function linksOutOf(root: string, path: string): ContentError[] {
+  const problems: ContentError[] = [];
+  const seen = new Set<string>();
+  const walk = (at: string, depth: number): void => {
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      return; // gone: nothing to read
+    }
+    if (stat.isSymbolicLink() && !isInside(root, at)) {
+      problems.push(leadsOut(at, isDirectory(at) ? "folder" : "file"));
+      return;
+    }
+    if (!isDirectory(at) || depth > 6 || basename(at) === "signatories") return;
+    const real = realpathSync(at);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const name of readdirSync(at)) walk(join(at, name), depth + 1);
+  };
+  walk(path, 0);
+  return problems;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A command was about to write outside the repository: a bug, or a link that appeared since loading. */
+export class UnsafeWriteError extends OpenLettersError {}
+
+/**
+ * Refuses to write `path` unless its folder is inside `root` and it is not itself a symbolic link
+ * (writing follows one). Every command that writes content calls it first: check --fix, sign,
+ * withdraw and reconfirm, release (through editEntries), and the conversion of old records.
+ */
+export function assertWritable(root: string, path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // a new file
+  }
+  if (link || !isInside(root, dirname(path))) {
+    throw new UnsafeWriteError(`Not writing ${displayPath(path)}: it ${link ? "is a symbolic link" : "is outside the repository"} (${displayPath(root)}).`, {
+      file: displayPath(path),
+      hint: "Replace symbolic links under letters/ with the files they point to, then run the command again.",
+    });
+  }
+}
+
+/**
+ * The repository root of a signatory file, `<root>/letters/<slug>/signatories/<file>`: where tools that
+ * are handed only a signatory's file (editEntries, applyFixes) check that they write inside.
+ */
+export function rootOfSignatoryFile(path: string): string {
+  return join(path, "..", "..", "..", "..");
 }

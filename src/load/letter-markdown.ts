@@ -3,7 +3,7 @@
 import matter from "gray-matter";
 import type { z } from "zod";
 import { EmptyBodyError, FrontMatterError, InvalidFieldError, type ContentError } from "../model/errors.ts";
-import { checkFootnotes } from "../render/footnotes.ts";
+import { checkMarkdownBody } from "../render/body-check.ts";
 import { checkNesting } from "../render/nesting.ts";
 import { markdown } from "../render/markdown.ts";
 import { frontMatterSchema, translationFrontMatterSchema, type FrontMatterInput } from "../model/schema.ts";
@@ -77,7 +77,7 @@ function frontMatterFrom<S extends z.ZodType>(parsed: ParsedYaml, schema: S, fil
   return { frontMatter: data, body, bodyLine, problems: invalid, yaml: parsed };
 }
 
-/** The body must say something, and its footnotes must match up. */
+/** The body must say something, its footnotes must match up, and its links and images stay on the safe side. */
 export function checkBody(parsed: { body: string; bodyLine: number }, file: string): ContentError[] {
   if (parsed.body.trim() === "") {
     return [
@@ -85,7 +85,7 @@ export function checkBody(parsed: { body: string; bodyLine: number }, file: stri
         "Write the body of the letter in Markdown below the closing ---."),
     ];
   }
-  return [...checkFootnotes(markdown, parsed.body, file, parsed.bodyLine), ...checkNesting(markdown, parsed.body, file, parsed.bodyLine)];
+  return [...checkMarkdownBody(parsed.body, file, parsed.bodyLine), ...checkNesting(markdown, parsed.body, file, parsed.bodyLine)];
 }
 
 /** The words of the letter, as read from a parsed letter.md. */

@@ -21,7 +21,7 @@ const CACHE_VERSION = sha256(
       (require("yaml/package.json") as { version: string }).version,
       (require("js-yaml/package.json") as { version: string }).version,
       (require("zod/package.json") as { version: string }).version,
-      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts", "common/names.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
+      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts", "common/names.ts", "common/confusables.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
   ]),
 );
 

@@ -1,12 +1,12 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
-import { lstatSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
-import { nameKey, normaliseName } from "../common/names.ts";
+import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
-import { displayPath, readContentFileSync } from "./files.ts";
+import { displayPath, isInside, leadsOut, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
@@ -67,6 +67,8 @@ function compareNatural(a: string, b: string): number {
 
 export async function loadSignatories(letterDir: string, root = dirname(dirname(letterDir)), options: LoadOptions = {}): Promise<{ signatories: Signatory[]; problems: ContentError[] }> {
   const dir = join(letterDir, SIGNATORIES_DIR);
+  // loadSite refuses such a letter before reading it; `npm run sign` reads a letter's signatories alone.
+  if (existsSync(dir) && !isInside(root, dir)) return { signatories: [], problems: [leadsOut(dir, "folder")] };
   let names: string[];
   try {
     names = await readdir(dir);
@@ -216,30 +218,45 @@ export function derivedId(legacyKey: string): string {
  */
 export function signatoryKey(fileName: string, inList: { name: string; affiliation?: string } | undefined): string {
   if (!inList) return fileName;
-  return `${fileName}#${normaliseName(inList.name)}${inList.affiliation ? ` (${normaliseName(inList.affiliation)})` : ""}`;
+  return `${fileName}#${legacyKeyName(inList.name)}${inList.affiliation ? ` (${legacyKeyName(inList.affiliation)})` : ""}`;
 }
 
+/**
+ * Entries that repeat an earlier one (SignatoryIndex): the same name and affiliation however written,
+ * the same but for invisible characters, or a look-alike in another script. Each is an error at the copy.
+ */
 function findDuplicates(signatories: readonly Signatory[]): { problems: ContentError[]; repeated: Set<Signatory> } {
-  const seen = new Map<string, Signatory>();
+  const index = new SignatoryIndex<Signatory>();
   const problems: ContentError[] = [];
   const repeated = new Set<Signatory>();
   for (const s of signatories) {
-    const key = nameKey(s);
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, s);
-      continue;
-    }
+    const repetition = index.repeats(s);
+    if (!repetition) continue;
+    const { first, how } = repetition;
     repeated.add(s);
     const { file, line, column } = first.source;
+    const at = `${file}:${line}:${column}`;
     const here = basename(s.source.file);
+    const shown = (x: Signatory) => `${JSON.stringify(x.name)}${x.affiliation ? ` (${JSON.stringify(x.affiliation)})` : ""}`;
     // Jane-Doe.yaml beside jane-doe.yaml: one file on macOS and Windows, so the copy must go, not be renamed.
     const caseVariant = here !== basename(file) && here.toLowerCase() === basename(file).toLowerCase();
+    if (how === "same") {
+      problems.push(
+        new DuplicateSignatoryError(s.source.file, s.source, `${shown(s)} is listed twice.`,
+          caseVariant
+            ? `The first entry is at ${at}, in a file whose name differs from this one only in case (macOS and Windows cannot hold both): delete ${here}.`
+            : `The first entry is at ${at}; remove one of them.`),
+      );
+      continue;
+    }
+    const hidden = invisibleCharacters(`${s.name}${s.affiliation ?? ""}${first.name}${first.affiliation ?? ""}`);
+    const mixed = mixedScripts(s.name) || mixedScripts(s.affiliation ?? "");
     problems.push(
-      new DuplicateSignatoryError(s.source.file, s.source, `"${s.name}"${s.affiliation ? ` (${s.affiliation})` : ""} is listed twice.`,
-        caseVariant
-          ? `The first entry is at ${file}:${line}:${column}, in a file whose name differs from this one only in case (macOS and Windows cannot hold both): delete ${here}.`
-          : `The first entry is at ${file}:${line}:${column}; remove one of them.`),
+      how === "invisible"
+        ? new DuplicateSignatoryError(s.source.file, s.source, `${shown(s)} is listed twice: it differs from the entry at ${at} only by characters that show nothing (${hidden.join(", ")}).`,
+            "Remove one of them: on the page both read the same.")
+        : new DuplicateSignatoryError(s.source.file, s.source, `${shown(s)} looks the same as ${shown(first)} at ${at}, in letters of ${mixed ? `mixed scripts (${mixed})` : "another script"}.`,
+            "Remove one of them; if they are different people, write each name in its own script only, so readers can tell them apart."),
     );
   }
   return { problems, repeated };

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import {
   ContentProblemsError, DuplicateSlugError, InvalidSlugError, MissingLetterFileError, StrayFileError, hasErrors, type ContentError,
 } from "../model/errors.ts";
-import { displayPath } from "./files.ts";
+import { displayPath, isInside, linksOutOf } from "./files.ts";
 import { LETTER_FILE, intendedTextName, loadLetter } from "./letters.ts";
 import type { LoadOptions } from "./parse-cache.ts";
 import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
@@ -36,12 +36,18 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
         `Create ${displayPath(lettersDir)}/ with a site.yaml and one folder per letter.`)],
     };
   }
+  // letters/ itself may be a link (to a folder elsewhere in the repository), never out of it.
+  const outside = linksOutOf(absoluteRoot, lettersDir);
+  if (outside.length || !isInside(absoluteRoot, lettersDir)) return { problems: outside };
   const { config, problems } = await loadSiteConfig(lettersDir);
   const entries = (await readdir(lettersDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   // Letters load concurrently (their folder listings overlap); results keep the folders' order.
   const loading = entries.map(async (entry) => {
     const own: ContentError[] = [];
     const path = join(lettersDir, entry.name);
+    // A letter folder, or anything in it, that leads out of the repository is refused, and not read.
+    const links = entry.name.startsWith(".") ? [] : linksOutOf(absoluteRoot, path);
+    if (links.length) return { own: links };
     if (!entry.isDirectory()) {
       if (!TOP_LEVEL_FILES.has(entry.name) && !entry.name.startsWith(".")) {
         own.push(new StrayFileError(displayPath(path), undefined, "This file is not part of any letter and is ignored.",
@@ -73,7 +79,7 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
   }
   if (!config) {
     // Still report the letters' own problems: every problem in every file at once.
-    for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)))) {
+    for (const entry of entries.filter((e) => e.isDirectory() && existsSync(join(lettersDir, e.name, LETTER_FILE)) && !linksOutOf(absoluteRoot, join(lettersDir, e.name)).length)) {
       const result = await loadLetter(join(lettersDir, entry.name), FALLBACK_SITE_CONFIG, options);
       problems.push(...result.problems);
       if (result.letter) letters.push(result.letter);

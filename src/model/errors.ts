@@ -44,12 +44,49 @@ export class OpenLettersError extends Error {
   /**
    * `file:line:col: error: what. How to fix.`: the format editors and GitHub turn into links. Without a
    * file (a flag, a git ref) there is nothing to link, so it is the message and the hint alone.
+   *
+   * Messages hold values from files and flags (names, keys, file names), and strangers write those, so
+   * this is where they are made harmless, once for every message: a problem at a place in a file is one
+   * line, with every control character, escape sequence and bidirectional control shown as an escape
+   * (a name holding "\n::warning::" cannot start a line of its own, nor a workflow command); a message
+   * without a file may have lines of its own, each made harmless the same way.
    */
   format(): string {
     const text = `${this.message}${this.hint ? ` ${this.hint}` : ""}`;
-    if (this.file === undefined) return text;
-    return `${this.file}:${this.line ?? 1}:${this.column ?? 1}: ${this.severity}: ${text}`;
+    if (this.file === undefined) return text.split("\n").map(printable).join("\n");
+    return `${printablePath(this.file)}:${this.line ?? 1}:${this.column ?? 1}: ${this.severity}: ${printable(text)}`;
   }
+}
+
+/**
+ * Characters that act instead of showing when printed to a terminal or a CI log: C0 and C1 controls
+ * (ESC and CSI start escape sequences, CR and LF start a line, which Actions may read as a workflow
+ * command), the bidirectional controls and marks (they reorder what follows them on screen), the line
+ * and paragraph separators; and those that show nothing (format and default-ignorable characters, the
+ * blank U+2800), so a message can say what a name holds. ZWJ, ZWNJ and variation selectors are kept:
+ * they are part of how Persian, Indic and emoji names are written.
+ */
+const ACTING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u2800\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const KEPT = /^[\u200C\u200D\uFE00-\uFE0F]$/u;
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** `text` with every acting or invisible character written as its escape (`\n`, `\u001b`): shown, and inert. */
+export function printable(text: string): string {
+  return text.replace(ACTING, (c) => {
+    if (KEPT.test(c)) return c;
+    const code = c.codePointAt(0)!;
+    return ESCAPES[c] ?? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  });
+}
+
+/** A value in quotes, inert: where a name, key or file name begins and ends shows, whatever it holds. */
+export function quote(value: string): string {
+  return printable(JSON.stringify(value));
+}
+
+/** A path as is when it is plain (letters, digits, `.`, `_`, `-`, `/`), or else quoted: a space, `:` or `#` in it shows. */
+export function printablePath(path: string): string {
+  return /^[\p{L}\p{N}\p{M}._\/-]+$/u.test(path) ? path : quote(path);
 }
 
 /**
@@ -90,12 +127,16 @@ export class EmptyBodyError extends ContentError {}
 export class MissingLetterFileError extends ContentError {}
 export class UndefinedFootnoteError extends ContentError {}
 export class UnusedFootnoteError extends ContentError {}
+/** A link in a letter that leaves the site while looking local (`//evil.example`), or a remote image. */
+export class UnsafeLinkError extends ContentError {}
 export class DuplicateSignatoryError extends ContentError {}
 export class DuplicateSlugError extends ContentError {}
 export class InvalidSlugError extends ContentError {}
 export class StrayFileError extends ContentError {}
 export class FileTooLargeError extends ContentError {}
 export class UnsafeFileError extends ContentError {}
+/** A content file or folder whose real path leaves the repository: a symbolic link to elsewhere, or to nothing. */
+export class OutsideRepositoryError extends ContentError {}
 export class FrozenFileError extends ContentError {}
 export class ReleasedSignatoryError extends ContentError {}
 /** A release record written before ids (names, not ids): `check --fix` converts it. */
@@ -103,6 +144,8 @@ export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
+/** A signatory file whose name is not ASCII lower-case letters, digits and hyphens, then .yaml. */
+export class UnsafeFileNameError extends ContentError {}
 /** An open letter its page offers no way to sign (site.yaml names no repository and no sign_email). */
 export class UnsignableLetterError extends ContentError {}
 /** An open letter that was never released, so npm run build leaves it out. */

@@ -3,6 +3,7 @@
 // Field descriptions double as the "how to fix" part of error messages.
 import { z } from "zod";
 import { SAFE_URL, isSafeUrl } from "../common/safe-url.ts";
+import { isBlank } from "../common/names.ts";
 import { isRepositoryAddress } from "../common/sign-fields.ts";
 import { isLanguageTag, languageTagProblem } from "./language.ts";
 
@@ -44,6 +45,8 @@ const visibleText = () =>
   z
     .string()
     .refine((s) => s.trim().length > 0, "is empty")
+    // Checked only once it is not empty, so one mistake gives one message.
+    .refine((s) => s.trim().length === 0 || !isBlank(s), "shows nothing: it holds only blank or invisible characters (such as U+3164 or U+2800); write it in letters")
     .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them");
 const text = (description: string) => visibleText().meta({ description, pattern: "\\S" });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */

@@ -3,7 +3,7 @@
 //
 // GitHub Actions workflow commands, so problems show on the changed lines of a pull request:
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
-import type { ContentError } from "../model/errors.ts";
+import { printable, type ContentError } from "../model/errors.ts";
 
 /** Data (the message) escapes %, CR and LF, or a name could end the command and start another. */
 export function escapeData(value: string): string {
@@ -21,14 +21,18 @@ export function titleOf(problem: ContentError): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** `::error file=...,line=...,col=...,title=...::message how-to-fix` */
+/**
+ * `::error file=...,line=...,col=...,title=...::message how-to-fix`. The file and the message are made
+ * inert as in the text format (OpenLettersError.format), then escaped for the command: a stranger's name
+ * shows in the annotation as they wrote it, escapes visible, and ends neither the command nor the line.
+ */
 export function githubAnnotation(problem: ContentError): string {
   const properties = [
-    `file=${escapeProperty(problem.file)}`,
+    `file=${escapeProperty(printable(problem.file))}`,
     `line=${problem.line}`,
     `col=${problem.column}`,
     `title=${escapeProperty(titleOf(problem))}`,
   ].join(",");
   const message = problem.hint ? `${problem.message} ${problem.hint}` : problem.message;
-  return `::${problem.severity === "warning" ? "warning" : "error"} ${properties}::${escapeData(message)}`;
+  return `::${problem.severity === "warning" ? "warning" : "error"} ${properties}::${escapeData(printable(message))}`;
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isMap, isScalar, type Node, type Pair } from "yaml";
 import { InternalError } from "../model/errors.ts";
-import { normaliseNewlines } from "../load/files.ts";
+import { assertWritable, normaliseNewlines, rootOfSignatoryFile } from "../load/files.ts";
 import { parseYaml } from "../load/yaml.ts";
 import type { Signatory } from "../model/types.ts";
 
@@ -23,6 +23,8 @@ export function editEntries(edits: readonly EntryEdit[]): string[] {
   for (const edit of edits) byFile.set(edit.signatory.source.file, [...(byFile.get(edit.signatory.source.file) ?? []), edit]);
   for (const [file, fileEdits] of byFile) {
     const path = resolve(file);
+    // Signatory files only, so their repository is four folders up: nothing outside it is written.
+    assertWritable(rootOfSignatoryFile(path), path);
     const raw = readFileSync(path, "utf8");
     const crlf = raw.includes("\r\n");
     const bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";

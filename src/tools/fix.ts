@@ -3,19 +3,27 @@
 // parsed again and written only if every changed value reads back exactly as intended.
 import { existsSync } from "node:fs";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
-import { displayPath, normaliseNewlines } from "../load/files.ts";
+import { assertWritable, displayPath, normaliseNewlines, rootOfSignatoryFile } from "../load/files.ts";
+import { printable, printablePath } from "../model/errors.ts";
 import type { Edit, Fix } from "./lint.ts";
 import { parseYaml } from "../load/yaml.ts";
 
+/** What was fixed or not, one line per file, each made inert as every message is (OpenLettersError.format). */
 export interface FixReport {
   applied: string[];
   skipped: string[];
 }
 
-export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
+/**
+ * `root` is the repository the fixes were found in: nothing outside it is written or renamed, even if a
+ * link appeared since (by default, the repository of each signatory file).
+ */
+export async function applyFixes(fixes: readonly Fix[], root?: string): Promise<FixReport> {
   const report: FixReport = { applied: [], skipped: [] };
   for (const fix of fixes) {
-    const file = displayPath(fix.file);
+    const file = printablePath(displayPath(fix.file));
+    assertWritable(root ?? rootOfSignatoryFile(fix.file), fix.file);
+    if (fix.renameTo) assertWritable(root ?? rootOfSignatoryFile(fix.file), fix.renameTo);
     if (fix.edits.length) {
       // Read raw: the loader normalised CRLF for positions, and so did the ranges; keep the file's own endings.
       const raw = await readFile(fix.file, "utf8");
@@ -33,12 +41,12 @@ export async function applyFixes(fixes: readonly Fix[]): Promise<FixReport> {
       // Jane-Doe.yaml to jane-doe.yaml: on macOS and Windows the target "exists" because it is this very file.
       const caseOnly = fix.renameTo !== fix.file && fix.renameTo.toLowerCase() === fix.file.toLowerCase();
       if (existsSync(fix.renameTo) && !(caseOnly && (await sameFile(fix.file, fix.renameTo)))) {
-        report.skipped.push(`${file}: not renamed, ${displayPath(fix.renameTo)} exists.`);
+        report.skipped.push(`${file}: not renamed, ${printablePath(displayPath(fix.renameTo))} exists.`);
         continue;
       }
       await rename(fix.file, fix.renameTo);
     }
-    report.applied.push(`${file}: ${fix.description}`);
+    report.applied.push(`${file}: ${printable(fix.description)}`);
   }
   return report;
 }

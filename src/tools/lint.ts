@@ -6,14 +6,14 @@ import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
-  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, type ContentError, type Position,
+  FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
-import { displayPath, readContentFile } from "../load/files.ts";
-import { nameKey, normaliseName } from "../common/names.ts";
+import { displayPath, isInside, linksOutOf, readContentFile } from "../load/files.ts";
+import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
-import { fileNameMatchesName, slugOf } from "../common/slug.ts";
+import { SAFE_SIGNATORY_FILE, fileNameMatchesName, fileStemOf } from "../common/slug.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
@@ -52,11 +52,13 @@ const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 export async function lintSite(root: string): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const result: LintResult = { problems: [], fixes: [] };
-  if (!existsSync(lettersDir)) return result;
+  if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
   const entries = (await readdir(lettersDir, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
+    // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.
+    if (linksOutOf(root, join(lettersDir, entry.name)).length) continue;
     const letter = await lintLetterFolder(join(lettersDir, entry.name));
     result.problems.push(...letter.problems);
     result.fixes.push(...letter.fixes);
@@ -80,8 +82,15 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
-  const signatories = new Set<string>();
+  const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
   for (const name of names) {
+    if (name.startsWith(".") && /\.ya?ml$/i.test(name)) {
+      const target = freeName(fileStemOf(name.replace(/^\.+/, "").replace(/\.ya?ml$/i, "")), name, taken);
+      result.problems.push(
+        new StrayFileError(displayPath(join(dir, name)), undefined, "This file is hidden (its name starts with a dot), so it is not read: the signature in it would be lost.",
+          `Rename it to ${target} if it holds a signature, or delete it.`).asWarning(),
+      );
+    }
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
@@ -102,16 +111,17 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
  * names in the folder, so two renames never pick the same name. Detection runs per entry; what it finds
  * is then gathered into at most one Fix (edits, then the rename).
  *
- * `signatories` holds the identities (nameKey) of the entries of the files linted before this one, in
- * the loader's order. An entry already among them is the loader's duplicate error, reported once: it
- * gets no warning of its own, and its file is never renamed as if it were a namesake (jane-doe-2.yaml).
+ * `signatories` holds the entries of the files linted before this one, in the loader's order. An entry
+ * that repeats one of them (the same, or a look-alike in another script) is the loader's duplicate error,
+ * reported once: it gets no warning of its own, and its file is never renamed as if it were a namesake
+ * (jane-doe-2.yaml).
  */
 export function lintSignatoryFile(
   text: string,
   absolute: string,
   taken: Set<string> = new Set(),
   released: ReadonlySet<string> = new Set(),
-  signatories: Set<string> = new Set(),
+  signatories: SignatoryIndex<{ name: string; affiliation?: string }> = new SignatoryIndex(),
 ): LintResult & { names: NameSeen[] } {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
@@ -122,13 +132,9 @@ export function lintSignatoryFile(
   for (const entry of signatoryEntries(parsed.doc.contents)) {
     const at = { file, positionOf: parsed.positionOf, entry };
     const name = field(at, "name")?.value as string | undefined;
-    if (name !== undefined) {
-      const key = nameKey({ name, affiliation: field(at, "affiliation")?.value as string | undefined });
-      if (signatories.has(key)) {
-        duplicates++;
-        continue;
-      }
-      signatories.add(key);
+    if (name !== undefined && signatories.repeats({ name, affiliation: field(at, "affiliation")?.value as string | undefined })) {
+      duplicates++;
+      continue;
     }
     findSpacing(at, found);
     findCapitals(at, found);
@@ -224,11 +230,14 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
 }
 
 /**
- * The new path of a signatory file with its warning, or undefined: a one-signatory file not named after
- * its signatory, and any file ending in .yml (or .YAML). The loader reads those too, as editors save
- * them, but one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on
- * the same files. A file whose entries a release recorded without an id: line keeps its name: their
- * identity is derived from it (see keepsName).
+ * The new path of a signatory file with its problem, or undefined: a name that is not safe (see
+ * SAFE_SIGNATORY_FILE: `#jane.yaml`, `Jane Doe.yaml`, `张伟.yaml`, a line break), a one-signatory file
+ * not named after its signatory, and any file ending in .yml (or .YAML). The loader reads them all, but
+ * one spelling keeps reviewers, the schema mapping in .vscode/settings.json and the tools on the same
+ * files, and an unsafe name is an error until a release has recorded every entry of the file: a new
+ * signature gets a safe name before it is released. A file whose entries a release recorded without an
+ * id: line keeps its name, since their identity is derived from it (see keepsName); once they have ids
+ * (`check --fix` writes them for old records first), any rename is safe.
  */
 function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
@@ -236,19 +245,52 @@ function planRename(root: unknown, absolute: string, file: string, taken: Set<st
   const base = basename(absolute, ext);
   const current = `${base}${ext}`;
   const misnamed = single !== undefined && !fileNameMatchesName(base, single.value as string);
-  if (!misnamed && ext === YAML_EXTENSION) return undefined;
-  if (keepsName(root, current, released)) return undefined;
-  const target = freeName(misnamed ? slugOf(single.value as string) : base, current, taken);
-  found.problems.push(
-    misnamed
-      ? new FileNameMismatchError(file, { line: 1, column: 1 }, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
-          `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
-      : new FileNameMismatchError(file, { line: 1, column: 1 }, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
-          `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
-  );
+  const unsafe = !SAFE_SIGNATORY_FILE.test(`${base}${YAML_EXTENSION}`);
+  if (!misnamed && !unsafe && ext === YAML_EXTENSION) return undefined;
+  const kept = keepsName(root, current, released);
+  const target = freeName(misnamed ? fileStemOf(single.value as string) : unsafe ? fileStemOf(base) : base, current, taken);
+  const at = { line: 1, column: 1 };
+  if (unsafe) {
+    const what = `The file name ${JSON.stringify(current)} is not a safe signatory file name: lower-case letters a to z, digits and hyphens, then ${YAML_EXTENSION}.`;
+    if (kept) {
+      found.problems.push(new UnsafeFileNameError(file, at, what,
+        `It keeps its name for now: a release recorded its entries by it. Run npm run check -- --fix: it writes their ids, and the next --fix renames it to ${target}.`).asWarning());
+      return undefined;
+    }
+    const problem = new UnsafeFileNameError(file, at, what,
+      released.size && allReleased(root, current, released)
+        ? `Rename it to ${target} (npm run check -- --fix does this); its released entries keep their ids.`
+        : `Rename it to ${target} (npm run check -- --fix does this) before it is released.`);
+    found.problems.push(released.size && allReleased(root, current, released) ? problem.asWarning() : problem);
+  } else if (kept) {
+    return undefined;
+  } else {
+    found.problems.push(
+      misnamed
+        ? new FileNameMismatchError(file, at, `The file name "${current}" does not match the name ${JSON.stringify(single.value)}.`,
+            `Rename it to ${target} (npm run check -- --fix does this), so reviewers find each signatory by name.`).asWarning()
+        : new FileNameMismatchError(file, at, `Signatory files end in ${YAML_EXTENSION}, not ${ext}.`,
+            `Rename it to ${target} (npm run check -- --fix does this); it is read either way.`).asWarning(),
+    );
+  }
   taken.add(target);
   found.descriptions.push(`renamed to ${target}`);
   return join(absolute, "..", target);
+}
+
+/** Whether every entry of the file was recorded by a release (by its id:, or the id its key derives to). */
+function allReleased(root: unknown, fileName: string, released: ReadonlySet<string>): boolean {
+  const entries = signatoryEntries(root);
+  return entries.length > 0 && entries.every(({ map, path }) => released.has(entryId(map, path, fileName)));
+}
+
+/** The id an entry is recorded by: its `id:`, or the one derived from its legacy key. */
+function entryId(map: YAMLMap, path: number[], fileName: string): string {
+  const id = stringScalar(map.get("id", true))?.value as string | undefined;
+  if (id !== undefined) return id;
+  const name = stringScalar(map.get("name", true))?.value as string | undefined;
+  const affiliation = stringScalar(map.get("affiliation", true))?.value as string | undefined;
+  return derivedId(signatoryKey(fileName, path.length ? { name: name ?? "", affiliation } : undefined));
 }
 
 /**
@@ -304,18 +346,22 @@ function titleCase(name: string): string {
 }
 
 /**
- * Exact duplicates (same name and affiliation) are the loader's errors; here: same name, however written.
- * Each entry is compared with those before it of the same name, and warned about once: with the first
- * one that reviewed.yaml does not call a different person.
+ * Exact duplicates (same name and affiliation) and look-alikes in another script are the loader's
+ * errors; here: same name however written, or looking alike in one script ("Amie" and "Arnie"). Each
+ * entry is compared with those before it of the same name, and warned about once: with the first one
+ * that reviewed.yaml does not call a different person.
  */
 function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentError[] {
   const earlier = new Map<string, NameSeen[]>();
+  const order = new Map<NameSeen, number>();
   const problems: ContentError[] = [];
   for (const s of seen) {
-    const key = normaliseName(s.name, { loose: true });
-    if (!key || s.withdrawn) continue;
-    const before = earlier.get(key) ?? [];
-    earlier.set(key, [...before, s]);
+    const keys = nearLookAlikeKeys(s.name).filter(Boolean);
+    if (!keys.length || s.withdrawn) continue;
+    // In the order they came: a name can be found under two keys (see nearLookAlikeKeys).
+    const before = [...new Set(keys.flatMap((key) => earlier.get(key) ?? []))].sort((x, y) => order.get(x)! - order.get(y)!);
+    order.set(s, order.size);
+    for (const key of keys) earlier.set(key, [...(earlier.get(key) ?? []), s]);
     // Reviews are asked about every earlier entry, so each pair that silences a warning counts as used.
     const alike = before.filter((e) => nameKey(e) !== nameKey(s) && !reviews.differentPeople(e, s));
     const first = alike[0];

@@ -10,6 +10,8 @@ import type { LoadOptions } from "../load/parse-cache.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import { recordsById, versionCurrentOn } from "../load/version-lists.ts";
 import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, formatRecord } from "../load/versions.ts";
+import { assertWritable } from "../load/files.ts";
+import { printablePath } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { editEntries } from "./edit-entries.ts";
 
@@ -23,7 +25,7 @@ export async function migrateRecords(root: string, options: LoadOptions = {}): P
     const records = recordsById(letter.releases);
     const byId = new Map(letter.signatories.map((s) => [s.key, s]));
     for (const file of editEntries(letter.signatories.filter((s) => !s.id && records.has(s.key)).map((s) => ({ signatory: s, set: { id: s.key } })))) {
-      report.push(`${file}: wrote the id of each released entry`);
+      report.push(`${printablePath(file)}: wrote the id of each released entry`);
     }
     const letterDir = resolve(root, LETTERS_DIR, letter.dir.split("/").at(-1)!);
     const manifestPath = join(letterDir, VERSIONS_FILE);
@@ -36,10 +38,12 @@ export async function migrateRecords(root: string, options: LoadOptions = {}): P
         return { id, read: Math.min(signed ? (versionCurrentOn(signed, shown) ?? 1) : 1, release.version) };
       }));
       const path = join(letterDir, VERSIONS_DIR, String(release.version), RECORD_FILE);
+      assertWritable(root, path);
       writeFileSync(path, text);
       manifest.setIn([release.version - 1, "files", RECORD_FILE], sha256(text));
-      report.push(`${letter.dir}/${VERSIONS_DIR}/${release.version}/${RECORD_FILE}: converted to ids`);
+      report.push(`${printablePath(`${letter.dir}/${VERSIONS_DIR}/${release.version}/${RECORD_FILE}`)}: converted to ids`);
     }
+    assertWritable(root, manifestPath);
     writeFileSync(manifestPath, manifest.toString({ lineWidth: 0 }));
   }
   return report;

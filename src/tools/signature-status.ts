@@ -5,7 +5,7 @@ import { normaliseName } from "../common/names.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
 import { latestPossibleDate } from "../load/version-lists.ts";
-import { ContentProblemsError, OpenLettersError, hasErrors } from "../model/errors.ts";
+import { ContentProblemsError, OpenLettersError, hasErrors, printablePath, quote } from "../model/errors.ts";
 import { isRealDate } from "../model/schema.ts";
 import type { Signatory } from "../model/types.ts";
 import { editEntries } from "./edit-entries.ts";
@@ -69,12 +69,13 @@ export function findSignature(signatories: readonly Signatory[], request: Pick<S
   let found = signatories.filter((s) => normaliseName(s.name) === name);
   if (request.affiliation !== undefined) found = found.filter((s) => normaliseName(s.affiliation) === normaliseName(request.affiliation));
   if (found.length === 1) return found[0]!;
-  const at = (s: Signatory) => `  ${s.name}${s.affiliation ? ` (${s.affiliation})` : ""}: ${s.source.file}:${s.source.line}`;
+  // One line per signature, whatever a name holds: each value quoted (the message has lines of its own).
+  const at = (s: Signatory) => `  ${quote(s.name)}${s.affiliation ? ` (${quote(s.affiliation)})` : ""}: ${printablePath(s.source.file)}:${s.source.line}`;
   if (found.length > 1) {
-    throw new SignatureNotFoundError(`${found.length} signatures are named "${request.name}":\n${found.map(at).join("\n")}\nSay which with --affiliation.`);
+    throw new SignatureNotFoundError(`${found.length} signatures are named ${quote(request.name)}:\n${found.map(at).join("\n")}\nSay which with --affiliation.`);
   }
   const loose = normaliseName(request.name, { loose: true });
   const near = signatories.filter((s) => normaliseName(s.name, { loose: true }) === loose).slice(0, 5);
-  throw new SignatureNotFoundError(`No signature is named "${request.name}"${request.affiliation ? ` with the affiliation "${request.affiliation}"` : ""}.` +
+  throw new SignatureNotFoundError(`No signature is named ${quote(request.name)}${request.affiliation ? ` with the affiliation ${quote(request.affiliation)}` : ""}.` +
     (near.length ? ` Did you mean:\n${near.map(at).join("\n")}` : " Check the spelling in the letter's signatories folder."));
 }

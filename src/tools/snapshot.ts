@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { sha256 } from "../model/hash.ts";
-import { readContentFile } from "../load/files.ts";
+import { isInside, linksOutOf, readContentFile } from "../load/files.ts";
 import { LETTER_FILE, parseLetterFile } from "../load/letters.ts";
 import { SIGNATORIES_DIR, compareFileNames, isYamlFile } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
@@ -45,9 +45,10 @@ export interface LetterSnapshot {
 export async function loadSnapshot(root: string): Promise<Map<string, LetterSnapshot>> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const letters = new Map<string, LetterSnapshot>();
-  if (!existsSync(lettersDir)) return letters;
+  // What leads out of the tree is the loader's error, and never read: the summary would print it.
+  if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return letters;
   const folders = (await readdir(lettersDir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !linksOutOf(root, join(lettersDir, e.name)).length)
     .map((e) => e.name)
     .sort();
   for (const folder of folders) {
