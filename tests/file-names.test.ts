@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { signatoryFileName } from "../src/common/sign-fields.ts";
 import { SAFE_SIGNATORY_FILE } from "../src/common/slug.ts";
 import { loadSite } from "../src/load/site.ts";
@@ -14,7 +14,18 @@ import type { ContentError } from "../src/model/errors.ts";
 import { checkSite } from "../src/tools/check.ts";
 import { applyFixes } from "../src/tools/fix.ts";
 import { releaseLetter } from "../src/tools/release.ts";
+import { refuseIfCheckFails } from "../src/tools/check.ts";
 import { tempDir } from "./helpers/site.ts";
+
+// Only to release a file the way open-letters did before this rule (release now refuses while check fails).
+vi.mock("../src/tools/check.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../src/tools/check.ts")>();
+  return { ...original, refuseIfCheckFails: vi.fn(original.refuseIfCheckFails) };
+});
+const releasedBeforeTheRule = (root: string) => {
+  vi.mocked(refuseIfCheckFails).mockImplementationOnce(async () => {});
+  return releaseLetter(root, "x", { date: "2024-01-01" });
+};
 
 async function site(files: Record<string, string>): Promise<string> {
   const root = await tempDir();
@@ -96,7 +107,7 @@ describe("a released signatory file with an unsafe name", () => {
       [`${SIGNATORIES}/#jane.yaml`]: "name: Jane Doe\n",
     });
     // Written before this rule: a release took the file as it was (and wrote its entry's id).
-    await releaseLetter(root, "x", { date: "2024-01-01" });
+    await releasedBeforeTheRule(root);
     expect(await readFile(join(root, SIGNATORIES, "#jane.yaml"), "utf8")).toMatch(/^id: s[0-9a-f]{11}$/m);
     const before = await checkSite(root);
     expect(unsafe(before.problems).map((p) => [p.severity, p.hint])).toEqual([
@@ -114,7 +125,7 @@ describe("a released signatory file with an unsafe name", () => {
       "letters/x/letter.md": "---\ntitle: A letter\ndate: 2024-01-01\n---\n\nThe text.\n",
       [`${SIGNATORIES}/Jane Doe.yaml`]: "name: Jane Doe\n",
     });
-    await releaseLetter(root, "x", { date: "2024-01-01" });
+    await releasedBeforeTheRule(root);
     // As a file released before ids: its entry is recorded by the id derived from its file name.
     const path = join(root, SIGNATORIES, "Jane Doe.yaml");
     await writeFile(path, (await readFile(path, "utf8")).replace(/^id: .*\n/m, ""));

@@ -32,7 +32,7 @@ const containers: Record<string, (n: number, leaf: string) => string> = {
 };
 const blockLeaves = { heading: "# A heading", "code block": "```\ncode\n```", rule: "***" };
 const inlineLeaves = {
-  text: "words", "web address": "<https://example.org/a/b>", "inline code": "`code`", image: "![a map](https://example.org/map.png)",
+  text: "words", "web address": "<https://example.org/a/b>", "inline code": "`code`", image: "![a map](map.png)",
   "line break": "one  \ntwo", "footnote holding a heading": "cited[^1]\n\n[^1]: # A heading in a note",
 };
 

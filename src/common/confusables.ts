@@ -1,3 +1,6 @@
+// Stage common/: code Node and the browser share, with no Node built-ins. Takes plain strings; gives
+// names, slugs, safe URLs, search text and the sign form's fields.
+//
 // Unicode's confusable detection (UTS #39, section 4): two strings that look the same have the same
 // skeleton, skeleton(X) = NFD(each character of NFD(X) replaced by its prototype). The prototypes are
 // Unicode's confusables.txt as shipped by the `unhomoglyph` package (from markdown-it's authors),

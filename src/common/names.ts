@@ -1,6 +1,3 @@
-// Stage common/: code Node and the browser share, with no Node built-ins. Takes plain strings; gives
-// names, slugs, safe URLs, search text and the sign form's fields.
-//
 // Names as compared, never as printed: the loader's duplicate check, release keys, `check`'s near-duplicates,
 // `npm run sign` and the pull-request summary all ask "is this the same signatory?", and must all answer
 // alike. When they disagreed, one tool called two entries the same person while another called them two.

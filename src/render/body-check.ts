@@ -1,3 +1,6 @@
+// Stage render/: text to output-neutral form. Takes Markdown and texts; gives markdown-it tokens and HTML,
+// footnote, link and nesting checks, and word diffs.
+//
 // The checks of a letter's body, on one parse of it: footnotes that match up, and links and images that
 // stay what they look like. The parse keeps every link as written (createMarkdown's readAsWritten),
 // so a link that pages and PDFs refuse is still a link here, reported at its line and column.

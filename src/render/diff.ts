@@ -1,6 +1,3 @@
-// Stage render/: text to output-neutral form. Takes Markdown and texts; gives markdown-it tokens and HTML,
-// footnote checks and word diffs.
-//
 // Readable word-level differences between two versions of a letter, as HTML with <ins> and <del>. The
 // words compared are the ones a reader sees, not the Markdown: `**`, `[^x]` or a link's address would
 // otherwise show as changes nobody can see on the page. They come from the same markdown-it tokens the
