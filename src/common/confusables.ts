@@ -46,6 +46,7 @@ const WORDS = new Map<string, string>();
  * maps characters one by one, and no combining mark crosses a space), each word's remembered.
  */
 export function skeletonOfWords(text: string): string {
+  if (ASCII.test(text)) return skeleton(text);
   return text
     .split(" ")
     .map((word) => {

@@ -359,11 +359,15 @@ function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentErr
     const keys = nearLookAlikeKeys(s.name).filter(Boolean);
     if (!keys.length || s.withdrawn) continue;
     // In the order they came: a name can be found under two keys (see nearLookAlikeKeys).
-    const before = [...new Set(keys.flatMap((key) => earlier.get(key) ?? []))].sort((x, y) => order.get(x)! - order.get(y)!);
-    order.set(s, order.size);
-    for (const key of keys) earlier.set(key, [...(earlier.get(key) ?? []), s]);
+    const before = keys.length === 1 ? (earlier.get(keys[0]!) ?? []) : [...new Set(keys.flatMap((key) => earlier.get(key) ?? []))].sort((x, y) => order.get(x)! - order.get(y)!);
     // Reviews are asked about every earlier entry, so each pair that silences a warning counts as used.
     const alike = before.filter((e) => nameKey(e) !== nameKey(s) && !reviews.differentPeople(e, s));
+    order.set(s, order.size);
+    for (const key of keys) {
+      const list = earlier.get(key);
+      if (list) list.push(s);
+      else earlier.set(key, [s]);
+    }
     const first = alike[0];
     if (!first) continue;
     const where = `${first.file}:${first.position.line}:${first.position.column}`;
