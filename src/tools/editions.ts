@@ -36,9 +36,9 @@ export function editionListNow(letter: Letter, n: number, rules: PublishingRules
   };
 }
 
-/** The PDF jobs of version `n` in every language, printing `list`. */
-function versionJobs(letter: Letter, n: number, site: Site, list: EditionList): PdfJob[] {
-  return describeLetter(letter, site.config, { preview: false }).versions[n - 1]!.map((page) => ({
+/** The PDF jobs of version `n` in every language, printing `list`; `versions` is describeLetter's, made once per letter. */
+function versionJobs(letter: Letter, n: number, site: Site, list: EditionList, versions = describeLetter(letter, site.config, { preview: false }).versions): PdfJob[] {
+  return versions[n - 1]!.map((page) => ({
     path: pagePdfPath(page, letter.lang),
     doc: withEditionList(pdfDocumentFromPage(page, site.config), list),
   }));
@@ -53,16 +53,16 @@ function listText(list: EditionList): string {
   return `{"withdrawn":${list.withdrawn},"groups":[\n${groups.join(",\n")}\n]}\n`;
 }
 
-/** Where version `n` starts in versions.yaml, so messages point at it. */
-function versionPosition(letter: Letter, n: number): { file: string; line: number; column: number } {
+/** Where each version starts in versions.yaml (read once per letter), so messages point at it. */
+function versionPositions(letter: Letter): (n: number) => { file: string; line: number; column: number } {
   const file = `${letter.dir}/${VERSIONS_FILE}`;
+  let lines: string[] = [];
   try {
-    const lines = readFileSync(resolve(file), "utf8").split("\n");
-    const line = lines.findIndex((l) => l === `- version: ${n}`);
-    return { file, line: line + 1 || 1, column: 1 };
+    lines = readFileSync(resolve(file), "utf8").split("\n");
   } catch {
-    return { file, line: 1, column: 1 };
+    // unreadable: the loader has said so; messages point at line 1
   }
+  return (n) => ({ file, line: lines.indexOf(`- version: ${n}`) + 1 || 1, column: 1 });
 }
 
 /**
@@ -73,8 +73,11 @@ function versionPosition(letter: Letter, n: number): { file: string; line: numbe
 export function editionProblems(site: Site): ContentError[] {
   const problems: ContentError[] = [];
   for (const letter of site.letters) {
+    // Described once per letter, not once per version: each version's jobs are read from it.
+    let versions: ReturnType<typeof describeLetter>["versions"] | undefined;
+    const positionOf = versionPositions(letter);
     for (const release of letter.releases) {
-      const where = versionPosition(letter, release.version);
+      const where = positionOf(release.version);
       const command = `npm run release -- ${letter.slug} --edition`;
       const latest = release.editions.at(-1);
       if (!latest || !release.editionList) {
@@ -91,7 +94,8 @@ export function editionProblems(site: Site): ContentError[] {
           `Withdraw with npm run withdraw -- --letter ${letter.slug} --name "<name>", which records the next edition, or run ${command}.`));
         continue;
       }
-      for (const job of versionJobs(letter, release.version, site, release.editionList)) {
+      versions ??= describeLetter(letter, site.config, { preview: false }).versions;
+      for (const job of versionJobs(letter, release.version, site, release.editionList, versions)) {
         const recorded = latest.pdfs[job.doc.lang];
         if (recorded && recorded.input === pdfInputKey(job.doc)) continue;
         problems.push(new FrozenFileError(where.file, where,
