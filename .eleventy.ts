@@ -42,9 +42,9 @@ export default async function (eleventyConfig: UserConfig) {
   // Interface strings: `"key" | t(lang)` from the catalogues in src/i18n/, so templates hold no prose.
   eleventyConfig.addPlugin(i18nPlugin);
 
-  // Assets: stylesheet and self-hosted fonts.
+  // Assets: stylesheet and self-hosted fonts, cut down to the characters the pages use (.cache/web-fonts/).
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
-  eleventyConfig.addPlugin(fontsPlugin);
+  eleventyConfig.addPlugin(fontsPlugin, { cacheDir: join(import.meta.dirname, ".cache/web-fonts") });
 
   // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
   eleventyConfig.addPlugin(schemasPlugin);

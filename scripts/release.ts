@@ -32,7 +32,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (values.edition) {
       const recorded = await recordEditions(values.root ?? ".", positionals[0]!, { date: values.date, reason: values.notes, cache });
       if (!recorded.length) console.log(`Every released PDF of ${positionals[0]} matches its recorded edition: nothing to record.`);
-      for (const r of recorded) console.log(`Recorded edition ${r.edition} of version ${r.version}'s PDFs: ${r.reason}.`);
+      for (const r of recorded) {
+        console.log(r.unchanged
+          ? `Version ${r.version}'s PDFs typeset to the same bytes as edition ${r.edition}: its published SHA-256 stay true; recorded its new inputs.`
+          : `Recorded edition ${r.edition} of version ${r.version}'s PDFs: ${r.reason}.`);
+      }
       for (const file of new Set(recorded.flatMap((r) => r.files))) console.log(`  ${file}`);
       return;
     }

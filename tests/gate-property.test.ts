@@ -25,7 +25,7 @@ const WORDS = {
   hebrew: ["שרה", "כהן", "אוניברסיטה"],
   persian: ["مریم", "میرزاخانی"],
   syntax: ["#sys.exit()", "$x^2$", "*b*", "_i_", "<label>", "@ref", "\\", "]", "[", "//", "`", "~", "#let", "{", "}", "&amp;", "%"],
-  uncovered: ["张伟", "東京大学", "김민준", "अमिताभ", "🕊️", "👩🏽‍🔬", "ሰላም", "Z̤͔ͧ̑"],
+  uncovered: ["ᏣᎳᎩ", "བཀྲ་ཤིས", "ᠮᠣᠩᠭᠣᠯ", "🕊️", "👩🏽‍🔬", "ꕙꔤ", "Z̤͔ͧ̑"],
   // Invisible characters and a combining accent the fonts have.
   marks: ["a\u200Bb", "soft\u00ADhyphen", "e\u0301", "zero\u200Dwidth"],
 } as const;

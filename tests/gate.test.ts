@@ -51,7 +51,7 @@ describe("npm run check finds what would stop the build, without typesetting", (
     const [warning] = at("french/signatories/list.yaml").filter((p) => p instanceof MissingGlyphError);
     expect(warning!.severity).toBe("warning");
     expect(warning!.format()).toBe(
-      'tests/fixtures/gate-build/letters/french/signatories/list.yaml:4:3: warning: the PDF of "french" cannot print "张" (U+5F20), "伟" (U+4F1F) in "张伟": no PDF font has a glyph for them, so they print as empty boxes. Check the spelling, or ask for a PDF font that covers this script.',
+      'tests/fixtures/gate-build/letters/french/signatories/list.yaml:4:3: warning: the PDF of "french" cannot print "Ꮳ" (U+13E3), "Ꮃ" (U+13B3), "Ꭹ" (U+13A9) in "ᏣᎳᎩ": no PDF font has a glyph for them, so they print as empty boxes. Check the spelling, or ask for a PDF font that covers this script.',
     );
   });
 
@@ -95,7 +95,7 @@ describe("npm run check finds what would stop the build, without typesetting", (
     const card = withoutLaunchWarnings((await checkSite(fixture("gate-card"))).problems);
     expect(card).toHaveLength(1);
     expect(card[0]).toBeInstanceOf(CardGlyphError);
-    expect(card[0]!.format()).toMatch(/^tests\/fixtures\/gate-card\/letters\/site\.yaml:1:8: error: The site's title cannot be printed on the social cards: no font has "公" \(U\+516C\)/);
+    expect(card[0]!.format()).toMatch(/^tests\/fixtures\/gate-card\/letters\/site\.yaml:1:8: error: The site's title cannot be printed on the social cards: no font has "བ" \(U\+0F56\)/);
   });
 
   it("refuses a text nested deeper than the PDF can typeset, at its line", async () => {
@@ -168,12 +168,12 @@ describe("the site's own folders", () => {
 
 describe("a build that fails", () => {
   it("stops on a text frozen before the gate existed before writing anything, without a stack trace", async () => {
-    // A Japanese translation released the way open-letters did before release ran the check.
+    // A Tibetan translation (a script no font covers) released the way open-letters did before release ran the check.
     const root = await copyOf("translated");
-    await writeFile(join(root, "letters/appeal/letter.ja.md"), "---\ntitle: 開かれたインターネットを守ろう\nfollows: 2\n---\n\n私たちは、開かれた自由なインターネットを求めます。\n");
+    await writeFile(join(root, "letters/appeal/letter.bo.md"), "---\ntitle: དྲ་རྒྱ་ཁ་ཕྱེ་བ\nfollows: 2\n---\n\nང་ཚོས་དྲ་རྒྱ་ཁ་ཕྱེ་བ་ཞུ།\n");
     vi.mocked(refuseIfCheckFails).mockImplementationOnce(async () => {});
     vi.mocked(recordEditions).mockImplementationOnce(async () => []); // nor recorded PDF editions
-    await releaseLetter(root, "appeal", { date: "2024-07-01", notes: "Japanese" });
+    await releaseLetter(root, "appeal", { date: "2024-07-01", notes: "Tibetan" });
 
     const parent = await tempDir();
     const output = join(parent, "site");
@@ -182,7 +182,7 @@ describe("a build that fails", () => {
     const result = await runScript("build.ts", ["--root", root, "--output", output]);
     expect(result.code).toBe(1);
     // A translation added after release is a revision of version 2, frozen under revisions/.
-    expect(result.stderr).toMatch(/letters\/appeal\/versions\/2\/revisions\/1\/letter\.ja\.md:2:8: error: the PDF of "appeal" \(ja\) needs a font for the Han/);
+    expect(result.stderr).toMatch(/letters\/appeal\/versions\/2\/revisions\/1\/letter\.bo\.md:2:8: error: the PDF of "appeal" \(bo\) needs a font for the Tibetan/);
     expect(result.stderr).toContain("Build stopped: nothing was written");
     expect(result.stderr).not.toMatch(/\n\s+at |This is a bug/);
     expect(await readFile(join(output, "index.html"), "utf8")).toBe("the previous site");
@@ -238,7 +238,7 @@ describe("a build that fails", () => {
     const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { thrown: string; own: boolean; message: string; stagingExists: boolean };
     expect(result.thrown).toBe("ContentProblemsError");
     expect(result.own).toBe(true);
-    expect(result.message).toMatch(/letters\/appeal\/versions\/2\/letter\.md:1:1: error: the PDF of "appeal" \(en\) needs a font for the Han/);
+    expect(result.message).toMatch(/letters\/appeal\/versions\/2\/letter\.md:1:1: error: the PDF of "appeal" \(en\) needs a font for the Tibetan/);
     // Eleventy would print it with its stack trace; the CLI prints it, as its message alone.
     expect(stdout + stderr).not.toMatch(/Problem writing|stack trace|\n\s+at /);
     // The data is read before Eleventy copies the assets: nothing was written to remove.

@@ -32,13 +32,13 @@ function systemFamilies(): string[] {
 describe("text the PDF font cannot print", () => {
   it("warns about text it cannot print, naming the file and the text", async () => {
     const { warnings } = await renderPdf(
-      doc({ signatories: { heading: "Signatories", groups: [{ entries: [{ name: "山田太郎", role: "Tokyo", source: "letters/glyphs/signatories/a.yaml:3:9" }] }] } }),
+      doc({ signatories: { heading: "Signatories", groups: [{ entries: [{ name: "བཀྲ་ཤིས", role: "Lhasa", source: "letters/glyphs/signatories/a.yaml:3:9" }] }] } }),
       { cache: false },
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^letters\/glyphs\/signatories\/a\.yaml:3:9: warning: /);
-    expect(warnings[0]).toContain('"山田太郎"');
-    expect(warnings[0]).toContain("U+5C71");
+    expect(warnings[0]).toContain('"བཀྲ་ཤིས"');
+    expect(warnings[0]).toContain("U+0F56");
   });
 
   it("does not warn about text it can print", async () => {

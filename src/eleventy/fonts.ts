@@ -1,9 +1,15 @@
-// Eleventy plugin: self-hosted web fonts (Source Serif 4 from @fontsource), so pages make no request to a
-// font service. Only the WOFF2 files of the subsets we declare are copied; browsers fetch a subset only
-// when a page uses a character in its unicode-range.
+// Eleventy plugin: self-hosted web fonts, so pages make no request to a font service and look the same on
+// every machine.
+// - Latin, Greek and Cyrillic: Source Serif 4 from @fontsource. Only the WOFF2 files of the subsets we
+//   declare are copied; browsers fetch a subset only when a page uses a character in its unicode-range.
+// - Every other script: the PDF's fonts, cut down after the build to the characters the pages use
+//   (outputs/web-fonts.ts). The pages' text is collected as Eleventy renders them, by language, since
+//   the same ideograph is drawn from a different family on a Japanese and on a Chinese page.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { writeFiles } from "../build/write-output.ts";
+import { webFonts } from "../outputs/web-fonts.ts";
 
 const require = createRequire(import.meta.url);
 const PACKAGE = dirname(require.resolve("@fontsource/source-serif-4/package.json"));
@@ -18,7 +24,13 @@ export const FONT_OUTPUT_DIR = "assets/fonts";
 
 interface EleventyConfigLike {
   addPassthroughCopy(copy: Record<string, string>): void;
-  addTemplate(path: string, content: string, data: Record<string, unknown>): void;
+  addTransform(name: string, transform: (this: { page?: { outputPath?: string | false } }, content: string) => string): void;
+  on(event: string, callback: (...args: never[]) => unknown): void;
+}
+
+export interface FontsOptions {
+  /** Where cut-down fonts are kept between builds. */
+  cacheDir: string;
 }
 
 export function fontFaceCss(): string {
@@ -41,7 +53,12 @@ function fileName(subset: string, weight: number, style: string): string {
   return `source-serif-4-${subset}-${weight}-${style}.woff2`;
 }
 
-export default function fontsPlugin(eleventyConfig: EleventyConfigLike): void {
+// ASCII is Source Serif's in every language: only the rest needs looking at, and stripping it first
+// (one native pass) keeps collection cheap on pages of thousands of Latin names.
+const ASCII = /[\x00-\x7f]+/g;
+const PAGE_LANG = /<html[^>]*\slang="([^"]+)"/;
+
+export default function fontsPlugin(eleventyConfig: EleventyConfigLike, options: FontsOptions): void {
   const copies: Record<string, string> = {};
   for (const { weight, style } of FACES) {
     for (const subset of SUBSETS) {
@@ -49,5 +66,25 @@ export default function fontsPlugin(eleventyConfig: EleventyConfigLike): void {
     }
   }
   eleventyConfig.addPassthroughCopy(copies);
-  eleventyConfig.addTemplate("assets/fonts.css.njk", fontFaceCss(), { permalink: "/assets/fonts.css", eleventyExcludeFromCollections: true });
+
+  /** Characters beyond ASCII on the pages rendered, by the page's language. */
+  let seen = new Map<string, Set<string>>();
+  // An incremental preview renders only the pages that changed: the others' characters still count.
+  eleventyConfig.on("eleventy.before", ({ incremental }: { incremental?: boolean }) => {
+    if (!incremental) seen = new Map();
+  });
+  eleventyConfig.addTransform("collect-characters", function (content) {
+    const path = this.page?.outputPath;
+    if (typeof path !== "string" || !path.endsWith(".html")) return content;
+    const lang = PAGE_LANG.exec(content)?.[1] ?? "en";
+    let chars = seen.get(lang);
+    if (!chars) seen.set(lang, (chars = new Set()));
+    for (const ch of content.replace(ASCII, "")) chars.add(ch);
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const text = new Map([...seen].map(([lang, chars]) => [lang, [...chars].sort().join("")]));
+    const { css, files } = await webFonts(text, options.cacheDir, `/${FONT_OUTPUT_DIR}`);
+    await writeFiles(directories.output, [...files, { url: "/assets/fonts.css", content: `${fontFaceCss()}\n${css}\n` }]);
+  });
 }

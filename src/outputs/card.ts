@@ -17,7 +17,7 @@ import { primaryLanguage } from "../model/language.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
 import { COMPILER_VERSION, typstCompiler } from "./typst/compile.ts";
-import { FONT_NAMES, loadFonts, uncoveredCharacters } from "./typst/fonts.ts";
+import { fontFamiliesFor, fontsVersion, uncoveredCharacters } from "./typst/fonts.ts";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -38,7 +38,7 @@ export const CARD_TEMPLATE = `
 #let accent = rgb("#0b4f9c")
 #set page(width: ${CARD_SIZE.width}pt, height: ${CARD_SIZE.height}pt, margin: (left: 96pt, right: 80pt, y: 64pt), fill: rgb("#fdfdfb"),
   background: place(left + top, rect(width: 20pt, height: 100%, fill: accent)))
-#set text(font: (${FONT_NAMES.map((name) => JSON.stringify(name)).join(", ")}), fallback: false, fill: ink, lang: data.lang, hyphenate: false)
+#set text(font: data.fonts.split("\\n"), fallback: false, fill: ink, lang: data.lang, hyphenate: false)
 #let fitted(body) = layout(area => {
   let sizes = (76pt, 68pt, 60pt, 54pt, 48pt, 42pt, 36pt, 32pt)
   let chosen = sizes.last()
@@ -58,11 +58,14 @@ export const CARD_TEMPLATE = `
 )
 `;
 
-function inputs(card: CardContent): Record<string, string> {
+function inputs(card: CardContent): { site: string; title: string; date: string; count: string; lang: string; fonts: string } {
   // Typst's `lang` takes an ISO 639 code only (en, not en-GB). The loader refuses any other tag
   // (model/language.ts); English is only a fallback for a card made without it.
   const lang = primaryLanguage(card.lang) ?? "en";
-  return { site: card.site, title: card.title, date: card.date, count: card.count, lang };
+  // The families the card prints from, in its language's order (Han as its readers write it: the full
+  // tag, since zh-TW and zh differ); one name per line.
+  const fonts = fontFamiliesFor(card.lang || "en", [card.site, card.title, card.date, card.count].join("\n")).join("\n");
+  return { site: card.site, title: card.title, date: card.date, count: card.count, lang, fonts };
 }
 
 /** Renders without the cache: the PNG bytes of one card. */
@@ -105,8 +108,9 @@ export function checkScripts(card: CardContent): void {
 let versions: string | undefined;
 /** Everything that decides a card's bytes: the text, the template, the fonts and the renderers' versions. */
 export function cardKey(card: CardContent): string {
-  versions ??= [COMPILER_VERSION, `@resvg/resvg-js@${packageVersion("@resvg/resvg-js")}`, loadFonts().version].join(" ");
-  return sha256(JSON.stringify([CARD_DESIGN, versions, CARD_TEMPLATE, inputs(card)]));
+  versions ??= [COMPILER_VERSION, `@resvg/resvg-js@${packageVersion("@resvg/resvg-js")}`].join(" ");
+  const data = inputs(card);
+  return sha256(JSON.stringify([CARD_DESIGN, versions, fontsVersion(data.fonts.split("\n")), CARD_TEMPLATE, data]));
 }
 
 export interface CardResult {

@@ -100,7 +100,7 @@ export function editionProblems(site: Site): ContentError[] {
         if (recorded && recorded.input === pdfInputKey(job.doc)) continue;
         problems.push(new FrozenFileError(where.file, where,
           `Version ${release.version}'s PDF in ${job.doc.lang} would change without a recorded edition (${recorded ? "its text, layout, fonts or Typst version changed" : "no edition records this language"}), so its published SHA-256 would no longer match.`,
-          `Run ${command} to record edition ${latest.edition + 1}, and commit versions.yaml and editions/.`));
+          `Run ${command}: it records edition ${latest.edition + 1}, or only the new inputs if the PDF comes out byte for byte the same; commit versions.yaml and editions/.`));
       }
     }
   }
@@ -122,6 +122,8 @@ export interface RecordedEdition {
   reason: string;
   /** Files written, relative to the working directory. */
   files: string[];
+  /** True when the PDFs came out byte for byte as the edition published them: no new edition, new inputs. */
+  unchanged?: boolean;
 }
 
 /** Typesets and records a new edition of every released PDF that would change; returns what it recorded. */
@@ -135,6 +137,8 @@ export async function recordEditions(root: string, slug: string, options: Record
   const manifestPath = join(letterDir, VERSIONS_FILE);
   const manifest = parseDocument(readFileSync(manifestPath, "utf8"));
   const recorded: RecordedEdition[] = [];
+  /** Editions whose bytes stayed the same under new inputs. */
+  const updated: RecordedEdition[] = [];
 
   for (const release of letter.releases) {
     if (options.versions && !options.versions.includes(release.version)) continue;
@@ -145,6 +149,14 @@ export async function recordEditions(root: string, slug: string, options: Record
     if (latest && sha256(listText(list)) === latest.list && jobs.every((job, i) => latest.pdfs[job.doc.lang]?.input === inputs[i])) continue;
 
     const outputs = await runPdfJobs(jobs, { cache: options.cache === false ? false : undefined });
+    // New inputs that typeset to the very bytes published (a font added for another script, a comment in
+    // the layout): the published hashes are still true, so the latest edition only learns its new inputs.
+    if (latest && sha256(listText(list)) === latest.list && outputs.every((o, i) => latest.pdfs[jobs[i]!.doc.lang]?.sha256 === sha256(o.bytes))) {
+      const pdfs = Object.fromEntries(outputs.map((o, i) => [o.job.doc.lang, { sha256: sha256(o.bytes), input: inputs[i]! }]));
+      manifest.setIn([release.version - 1, "editions"], manifest.createNode([...release.editions.slice(0, -1), { ...latest, pdfs }]));
+      updated.push({ version: release.version, edition: latest.edition, reason: "same bytes: the inputs recorded anew", files: [] });
+      continue;
+    }
     const edition: Edition = {
       edition: (latest?.edition ?? 0) + 1,
       date,
@@ -158,11 +170,11 @@ export async function recordEditions(root: string, slug: string, options: Record
     manifest.setIn([release.version - 1, "editions"], manifest.createNode([...release.editions, edition]));
     recorded.push({ version: release.version, edition: edition.edition, reason: edition.reason!, files: [displayPath(listPath)] });
   }
-  if (recorded.length) {
+  if (recorded.length || updated.length) {
     writeFileSync(manifestPath, manifest.toString({ lineWidth: 0 }));
-    for (const r of recorded) r.files.push(displayPath(manifestPath));
+    for (const r of [...recorded, ...updated]) r.files.push(displayPath(manifestPath));
   }
-  return recorded;
+  return [...recorded, ...updated.map((u) => ({ ...u, unchanged: true }))];
 }
 
 /** "1 signature withdrawn; 2 names corrected", from what differs between the last edition and this one. */

@@ -14,7 +14,7 @@ const site = await loadSiteOrThrow(root);
 const options = resolveBuildOptions({ flags: { root, preview: false }, env: {}, site: site.config });
 const data = withOutlines(buildPages(site, { preview: false }));
 // Its PDF cannot be made: no PDF font covers Japanese.
-data.documents[0] = { ...data.documents[0]!, title: "日本語の手紙" };
+data.documents[0] = { ...data.documents[0]!, title: "བོད་ཡིག" };
 const error = await writeSite(staging, { options, loaded: { site, problems: [], data } }).then(() => undefined, (e: unknown) => e);
 console.log(JSON.stringify({
   thrown: error instanceof Error ? error.constructor.name : null,

@@ -7,7 +7,7 @@ import { t } from "../../i18n/messages.ts";
 import { primaryLanguage } from "../../model/language.ts";
 import { textDirection } from "../../describe/direction.ts";
 import type { PdfDocument } from "./document.ts";
-import { FONT_NAMES } from "../typst/fonts.ts";
+import { fontFamiliesFor } from "../typst/fonts.ts";
 import { bodyTree, type BodyTree } from "./tree.ts";
 
 /** The Typst source of every PDF; read once. */
@@ -35,7 +35,7 @@ export interface LayoutData {
   region: string | null;
   /** Writing direction, decided as for the web page so that both agree (see textDirection). */
   dir: "ltr" | "rtl";
-  /** Font families in fallback order. */
+  /** Font families in fallback order: those the document prints from (see fontFamiliesFor). */
   font: readonly string[];
   paper: "a4" | "us-letter";
   to: string[];
@@ -60,6 +60,21 @@ export interface LayoutData {
 }
 
 export function layoutData(doc: PdfDocument): LayoutData {
+  const data = layoutDataWithoutFonts(doc);
+  // Every string the layout may print decides the fonts; keys and codes ("a4", "ltr") are Latin and cost
+  // nothing, so walking the whole object is simpler than listing the printed fields and cannot miss one.
+  data.font = fontFamiliesFor(doc.lang, strings(data).join("\n"));
+  return data;
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const item of value) strings(item, out);
+  else if (value && typeof value === "object") for (const item of Object.values(value)) strings(item, out);
+  return out;
+}
+
+function layoutDataWithoutFonts(doc: PdfDocument): LayoutData {
   const [year, month, day] = doc.date.split("-").map(Number) as [number, number, number];
   const dir = textDirection(doc.lang);
   const otherLanguage = (tag: string | undefined) => (tag && tag !== doc.lang ? { ...typstLanguage(tag), dir: textDirection(tag) } : null);
@@ -79,7 +94,7 @@ export function layoutData(doc: PdfDocument): LayoutData {
     // the web page's for some languages (it puts Punjabi, written in Gurmukhi, right to left, and Sorani
     // Kurdish left to right); one rule for both keeps the page and its PDF the same way round.
     dir,
-    font: FONT_NAMES,
+    font: [],
     paper: doc.paper,
     to: doc.to.map(oneLine),
     salutation: nullable(doc.salutation),

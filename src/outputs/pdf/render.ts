@@ -3,7 +3,7 @@
 import { cacheKey, DEFAULT_CACHE_DIR, readCached, writeCached } from "./cache.ts";
 import { COMPILER_VERSION, compilePdf, PDF_OPTIONS, PDF_POSTPROCESSING, TypstError } from "../typst/compile.ts";
 import type { PdfDocument } from "./document.ts";
-import { loadFonts } from "../typst/fonts.ts";
+import { fontsVersion, loadFonts } from "../typst/fonts.ts";
 import { InternalError, type MissingGlyphError, type UncoveredScriptError } from "../../model/errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { LAYOUT, layoutData } from "./layout.ts";
@@ -38,7 +38,7 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   // Printed as check prints them (file:line:col: warning: ...), so the two say the same.
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage).map((w) => w.format());
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
-  const key = inputKey(json, fonts.version);
+  const key = inputKey(json, fontsVersion(data.font));
   const hit = dir ? await readCached(dir, key) : undefined;
   if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
 
@@ -66,7 +66,8 @@ const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json,
  * `check` knows when a released PDF would change (a withdrawal, a new layout, font or Typst version).
  */
 export function pdfInputKey(doc: PdfDocument): string {
-  return inputKey(JSON.stringify(layoutData(doc)), loadFonts().version);
+  const data = layoutData(doc);
+  return inputKey(JSON.stringify(data), fontsVersion(data.font));
 }
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { InternalError } from "../../model/errors.ts";
-import { loadFonts } from "./fonts.ts";
+import { fontBlobs } from "./fonts.ts";
 import { MARK_INFO_STEP, withoutDefaultSuspects } from "./mark-info.ts";
 
 const require = createRequire(import.meta.url);
@@ -38,7 +38,7 @@ export interface Compiled {
 let compiler: NodeCompiler | undefined;
 
 export function typstCompiler(): NodeCompiler {
-  compiler ??= withoutSystemFonts(() => NodeCompiler.create({ fontArgs: [{ fontBlobs: loadFonts().blobs }] }));
+  compiler ??= withoutSystemFonts(() => NodeCompiler.create({ fontArgs: [{ fontBlobs: fontBlobs() }] }));
   return compiler;
 }
 
