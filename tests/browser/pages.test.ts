@@ -40,6 +40,8 @@ const SITES: SiteUnderTest[] = [
   // The sign form (the site has a repository) and hostile names.
   { name: "readers", build: () => buildFixture("readers"), pages: { letter: "/open-data/" }, footnotes: true },
   // Counts, first entries and the search form on the letter page; the rest on list pages.
+  // Japanese, Tamil and Arabic pages, whose fonts are the site's own subsets (tests/browser/fonts.test.ts).
+  { name: "world", build: () => buildFixture("world"), pages: { "Japanese translation": "/world/ja/", "Tamil translation": "/world/ta/", "Arabic translation": "/world/ar/" } as SiteUnderTest["pages"] },
   { name: "large", build: buildLargeSite, pages: { letter: `/${LARGE}/`, "list page": `/${LARGE}/signatories/2/`, "old version list": `/${LARGE}/v1/signatories/` } },
 ];
 const SCHEMES = ["light", "dark"] as const;
@@ -110,8 +112,8 @@ for (const site of SITES) {
               expect(problems).toEqual([]);
               // Reflow (WCAG 1.4.10): nothing, not even a long unbroken name, makes the page scroll sideways.
               expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-              if (type === "letter" || type === "translation") {
-                await page.screenshot({ path: join(ARTIFACTS, `${site.name}-${type}-${width}-${colorScheme}.png`), fullPage: true });
+              if (type === "letter" || type.endsWith("translation")) {
+                await page.screenshot({ path: join(ARTIFACTS, `${site.name}-${type.replace(/ /g, "-")}-${width}-${colorScheme}.png`), fullPage: true });
               }
             } finally {
               await context.close();
