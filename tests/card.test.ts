@@ -21,6 +21,21 @@ describe("social card images", () => {
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
+  it("print Han, kana, Hangul, Tamil, Devanagari and Ethiopic with the PDF's fonts: two titles differ as their letters do", () => {
+    // Titles of as many characters: a font without them would print the same row of empty boxes twice.
+    const pairs: Array<[string, string, string]> = [
+      ["ja", "東京大学", "京都大学"], ["zh-TW", "臺灣大學", "香港大學"], ["ko", "서울대학", "부산대학"],
+      ["ta", "கடல்", "மலர்"], ["hi", "कमल", "नमक"], ["am", "ሰላም", "ሳላም"],
+    ];
+    for (const [lang, a, b] of pairs) {
+      const first = renderCardPng({ ...card, title: a, lang });
+      expect(pngSize(first)).toEqual({ width: 1200, height: 630 });
+      expect(first.equals(renderCardPng({ ...card, title: b, lang })), `${lang}: ${a} / ${b}`).toBe(false);
+    }
+    // And the check behind that refusal agrees that nothing is missing.
+    expect(() => checkScripts({ ...card, title: "インターネットを開かれたものに", lang: "ja" })).not.toThrow();
+  });
+
   it("print Arabic and Hebrew with the PDF's fonts for them", () => {
     const arabic = { site: "Open Letters", title: "لنحافظ على إنترنت مفتوح", date: "١ مايو ٢٠٢٤", count: "عدد الموقعين: ٣", lang: "ar" };
     expect(() => checkScripts(arabic)).not.toThrow();

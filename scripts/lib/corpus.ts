@@ -17,8 +17,22 @@ function person(i: number): { name: string; type: string; affiliation: string; c
 const yamlEntry = (p: ReturnType<typeof person>, signed?: string) =>
   `name: ${p.name}\ntype: ${p.type}\naffiliation: ${p.affiliation}\ncountry: ${p.country}\n${signed ? `signed: ${signed}\n` : ""}`;
 
+/**
+ * Body sentences in the scripts a translated letter needs fonts for, so the multilingual bench typesets
+ * Han, kana, Hangul, Tamil and Arabic as a real letter would, not Latin placeholders in every language.
+ */
+const SENTENCES: Record<string, string> = {
+  ja: "私たちは、暗号化についてお手紙を差し上げます。暗号化は全ての人を守ります。",
+  "zh-CN": "我们就加密问题致函各位。加密保护每一个人的安全。",
+  ko: "우리는 암호화에 관하여 이 편지를 드립니다. 암호화는 모든 사람을 안전하게 지킵니다.",
+  ta: "குறியாக்கம் பற்றி உங்களுக்கு எழுதுகிறோம். அது அனைவரையும் பாதுகாக்கிறது.",
+  ar: "نكتب إليكم بشأن التشفير. إنه يحمي الجميع.",
+};
+
 function letterMd(title: string, lang: string, extra = ""): string {
-  return `---\ntitle: ${title}\ndate: 2024-01-01\nlang: ${lang}\n${extra}---\n\nWe write to you about encryption.[^1] ${"It keeps everyone safe. ".repeat(20)}\n\nA second paragraph for the ${lang} text.\n\n[^1]: <https://example.org/source>\n`;
+  const own = SENTENCES[lang];
+  const body = own ? `${own}[^1] ${own.repeat(6)}` : `We write to you about encryption.[^1] ${"It keeps everyone safe. ".repeat(20)}`;
+  return `---\ntitle: ${title}\ndate: 2024-01-01\nlang: ${lang}\n${extra}---\n\n${body}\n\nA second paragraph for the ${lang} text.\n\n[^1]: <https://example.org/source>\n`;
 }
 
 function site(root: string): void {

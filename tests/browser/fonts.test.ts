@@ -2,7 +2,7 @@
 // face the site serves itself, never by a font of the reader's machine. Chromium tells which faces drew a
 // node's text (DevTools' CSS.getPlatformFontsForNode, with isCustomFont for web fonts).
 import { join } from "node:path";
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT, buildFixture } from "../helpers/site.ts";
 import { launchChromium } from "./helpers/chromium.ts";
@@ -36,19 +36,19 @@ async function facesInUse(page: Page, cdp: CDPSession): Promise<Array<{ element:
 
 describe("world scripts in Chromium", () => {
   let server: StaticServer;
-  let context: BrowserContext;
+  let browser: Browser;
   beforeAll(async () => {
     server = await serve(await buildFixture("world"));
-    context = await launchChromium();
+    browser = await launchChromium();
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
   });
 
   for (const [lang, family] of Object.entries(PAGES)) {
     it(`draws every character of the ${lang} page with the site's own faces, ${family} among them`, async () => {
-      const page = await context.newPage();
+      const page = await browser.newPage();
       try {
         const requests: string[] = [];
         page.on("request", (r) => requests.push(r.url()));
