@@ -1,6 +1,6 @@
 // Eleventy plugin: self-hosted web fonts, so pages make no request to a font service and look the same on
 // every machine.
-// - Latin, Greek and Cyrillic: Source Serif 4 from @fontsource. Only the WOFF2 files of the subsets we
+// - Latin, Vietnamese, Greek and Cyrillic: Source Serif 4 from @fontsource. Only the WOFF2 files of the subsets we
 //   declare are copied; browsers fetch a subset only when a page uses a character in its unicode-range.
 // - Every other script: the PDF's fonts, cut down after the build to the characters the pages use
 //   (outputs/web-fonts.ts). The pages' text is collected as Eleventy renders them, by language, since
@@ -13,7 +13,7 @@ import { webFonts } from "../outputs/web-fonts.ts";
 
 const require = createRequire(import.meta.url);
 const PACKAGE = dirname(require.resolve("@fontsource/source-serif-4/package.json"));
-const SUBSETS = ["latin", "latin-ext", "greek", "cyrillic", "cyrillic-ext"] as const;
+const SUBSETS = ["latin", "latin-ext", "vietnamese", "greek", "cyrillic", "cyrillic-ext"] as const;
 const FACES = [
   { weight: 400, style: "normal" },
   { weight: 400, style: "italic" },
@@ -33,8 +33,19 @@ export interface FontsOptions {
   cacheDir: string;
 }
 
+const subsetRanges = () => JSON.parse(readFileSync(join(PACKAGE, "unicode.json"), "utf8")) as Record<string, string>;
+
+/** Whether the @fontsource subsets we copy include `codePoint`. */
+function inSubsets(): (codePoint: number) => boolean {
+  const ranges = SUBSETS.flatMap((subset) => subsetRanges()[subset]!.split(",")).map((part) => {
+    const [a, b = a] = part.trim().replace("U+", "").split("-").map((hex) => parseInt(hex, 16));
+    return [a!, b!] as const;
+  });
+  return (cp) => ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
 export function fontFaceCss(): string {
-  const ranges = JSON.parse(readFileSync(join(PACKAGE, "unicode.json"), "utf8")) as Record<string, string>;
+  const ranges = subsetRanges();
   return FACES.flatMap(({ weight, style }) =>
     SUBSETS.map(
       (subset) => `@font-face {
@@ -84,7 +95,7 @@ export default function fontsPlugin(eleventyConfig: EleventyConfigLike, options:
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const text = new Map([...seen].map(([lang, chars]) => [lang, [...chars].sort().join("")]));
-    const { css, files } = await webFonts(text, options.cacheDir, `/${FONT_OUTPUT_DIR}`);
+    const { css, files } = await webFonts(text, options.cacheDir, { outputDir: `/${FONT_OUTPUT_DIR}`, servedElsewhere: inSubsets() });
     await writeFiles(directories.output, [...files, { url: "/assets/fonts.css", content: `${fontFaceCss()}\n${css}\n` }]);
   });
 }

@@ -1,5 +1,5 @@
-// Web fonts for the scripts a site writes beyond Latin, Greek and Cyrillic (which Source Serif 4 covers
-// from @fontsource's ready-made subsets, see eleventy/fonts.ts): the PDF's own font files, cut down to
+// Web fonts for the scripts a site writes beyond Latin, Greek, Cyrillic and Vietnamese (which Source Serif
+// 4 covers from @fontsource's ready-made subsets, see eleventy/fonts.ts): the PDF's own font files, cut down to
 // the characters the site's pages use and compressed to WOFF2, each announced with the `unicode-range`
 // of exactly those characters. A browser downloads a file only for a page that uses one of them, so a
 // Japanese page fetches a few hundred kilobytes of Noto Serif JP instead of 8 MB, a Latin page nothing,
@@ -40,15 +40,20 @@ interface Face {
  * characters it prints first on some page, as the PDF would choose them. Deterministic: the same text
  * gives the same files, names and CSS.
  */
-export async function webFonts(textByLang: ReadonlyMap<string, string>, cacheDir: string, outputDir = "/assets/fonts"): Promise<WebFonts> {
+export async function webFonts(
+  textByLang: ReadonlyMap<string, string>,
+  cacheDir: string,
+  { outputDir = "/assets/fonts", servedElsewhere = () => false }: { outputDir?: string; servedElsewhere?: (codePoint: number) => boolean } = {},
+): Promise<WebFonts> {
   const chars = new Map<string, Set<number>>();
   const langs = [...textByLang.keys()].sort();
   for (const lang of langs) {
     for (const [family, set] of charactersByFamily(lang, textByLang.get(lang)!)) {
-      if (family === LATIN_FAMILY) continue;
       const all = chars.get(family) ?? new Set<number>();
-      for (const cp of set) all.add(cp);
-      chars.set(family, all);
+      // Source Serif 4's usual characters come from @fontsource's subsets; the rare rest (a symbol, an
+      // alphabet those subsets leave out) from a subset of the PDF's own file, like the other families.
+      for (const cp of set) if (family !== LATIN_FAMILY || !servedElsewhere(cp)) all.add(cp);
+      if (all.size) chars.set(family, all);
     }
   }
   const families = FONT_FAMILIES.map((f) => f.name).filter((name) => chars.has(name));
@@ -73,7 +78,7 @@ export async function webFonts(textByLang: ReadonlyMap<string, string>, cacheDir
     }
   }
   // One stack per order in which the pages' languages try the families (Han as each language writes it).
-  const stack = (lang: string) => [LATIN_FAMILY, ...familyNamesInOrder(lang).filter((name) => families.includes(name))];
+  const stack = (lang: string) => [LATIN_FAMILY, ...familyNamesInOrder(lang).filter((name) => name !== LATIN_FAMILY && families.includes(name))];
   const base = stack("en");
   const own = langs.filter((lang) => stack(lang).join() !== base.join());
   const css = [
