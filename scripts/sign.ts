@@ -2,19 +2,18 @@
 // few questions), written exactly as the sign form writes it, validated by the loader, and refused if the
 // letter already lists that signatory.
 import { existsSync } from "node:fs";
-import { readdir, writeFile } from "node:fs/promises";
+import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
-import { assertWritable, displayPath } from "../src/load/files.ts";
-import { ContentProblemsError, OutsideRepositoryError, printablePath, quote } from "../src/model/errors.ts";
+import { displayPath } from "../src/load/files.ts";
+import { ContentProblemsError, OpenLettersError, printablePath, quote } from "../src/model/errors.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
-import { SignatoryIndex, normaliseName } from "../src/common/names.ts";
-import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../src/common/sign-fields.ts";
-import { SIGNATORIES_DIR, loadSignatories, parseSignatoryFile } from "../src/load/signatories.ts";
-import { LETTERS_DIR } from "../src/load/site.ts";
-import { loadReleases } from "../src/load/versions.ts";
+import type { SignFields } from "../src/common/sign-fields.ts";
+import { LETTERS_DIR, loadSite } from "../src/load/site.ts";
+import { decide, type IssueEvent } from "../src/tools/issue-form.ts";
+import { AlreadySignedError, addSignature } from "../src/tools/add-signature.ts";
 import { nameProblem, signatoryFieldProblem, today } from "../src/tools/scaffold.ts";
 import { asker } from "./lib/ask.ts";
 import { OptionValueError, UsageError, parseFlags, runCli } from "./lib/cli.ts";
@@ -22,6 +21,7 @@ import { OptionValueError, UsageError, parseFlags, runCli } from "./lib/cli.ts";
 const HELP = `
 Usage: npm run sign -- --letter SLUG --name "Full Name" [options]
        npm run sign [-- --letter SLUG]   (in a terminal: asks the questions instead)
+       npm run sign -- --from-issue EVENT.json [--permission LEVEL] [--report FILE] [--outputs FILE]
 
 Adds letters/SLUG/signatories/<name>.yaml with one signatory, e.g. from a signature sent
 by e-mail. Refuses a signatory the letter already lists (same name and affiliation).
@@ -38,6 +38,16 @@ signatory read.
   --signed YYYY-MM-DD   date of signing (default: today, UTC; at most tomorrow)
   --group TEXT          heading to list the signatory under
   --root DIR            folder holding letters/ (default: .)
+
+From an issue opened with the sign form (.github/ISSUE_TEMPLATE/sign.yml), as the workflow
+sign-from-issue.yml runs it: reads a GitHub "issues" event (the file $GITHUB_EVENT_PATH names)
+and decides what to do: report the answers' problems, write the signatory file when a
+maintainer added the label "approved", or take the label back after an edit.
+  --from-issue FILE     the event payload (JSON)
+  --permission LEVEL    the repository permission of the event's sender (admin, maintain,
+                        write, triage, read); only the first three may approve
+  --report FILE         write the comment for the issue here (Markdown)
+  --outputs FILE        append action=... and file=... here ($GITHUB_OUTPUT)
 `;
 
 const OPTIONS = {
@@ -51,6 +61,10 @@ const OPTIONS = {
   signed: { type: "string" },
   group: { type: "string" },
   root: { type: "string" },
+  "from-issue": { type: "string" },
+  permission: { type: "string" },
+  report: { type: "string" },
+  outputs: { type: "string" },
 } as const;
 
 /** Flags by field: the YAML `title` is the flag --role. */
@@ -119,10 +133,56 @@ export function flagProblems(fields: Answers): string[] {
   });
 }
 
+/** --from-issue: what the workflow does for one issues event, and the comment it posts. */
+async function signFromIssue(root: string, eventFile: string, options: { permission?: string; report?: string; outputs?: string }): Promise<number> {
+  let event: IssueEvent;
+  try {
+    event = JSON.parse(await readFile(eventFile, "utf8")) as IssueEvent;
+  } catch (error) {
+    throw new UsageError(`Cannot read the event ${JSON.stringify(eventFile)}: ${(error as Error).message}`);
+  }
+  if (!event || typeof event !== "object" || typeof event.action !== "string" || typeof event.issue?.number !== "number") {
+    throw new UsageError(`${JSON.stringify(eventFile)} is not a GitHub "issues" event (no action or issue number).`);
+  }
+  const { site, problems } = await loadSite(root, { cache: false });
+  if (!site) throw new ContentProblemsError(problems);
+  const duplicate = async (slug: string, fields: Omit<SignFields, "version">) => {
+    try {
+      await addSignature(root, slug, fields, { dryRun: true, cache: false });
+      return undefined;
+    } catch (error) {
+      if (error instanceof AlreadySignedError) return `${error.message} If that is you, there is nothing to do.`;
+      if (error instanceof OpenLettersError) return error.message;
+      throw error;
+    }
+  };
+  const decision = await decide(event, { letters: site.letters, senderPermission: options.permission, duplicate });
+  let report = "report" in decision ? decision.report : "";
+  let file = "";
+  if (decision.action === "write") {
+    try {
+      const added = await addSignature(root, decision.letter, decision.fields, { cache: false });
+      file = added.file;
+      report = `Thank you: your signature is added as \`${file}\` and will be published once the pull request that collects signatures is merged.`;
+    } catch (error) {
+      if (!(error instanceof OpenLettersError)) throw error;
+      report = `This signature cannot be added: ${error.message}`;
+    }
+  }
+  const action = decision.action === "write" && !file ? "report" : decision.action;
+  console.log(decision.action === "ignore" ? `Nothing to do: ${decision.reason}.` : `${action}${file ? ` ${file}` : ""}\n${report}`);
+  if (options.report && report) await writeFile(options.report, `${report}\n`);
+  if (options.outputs) await appendFile(options.outputs, `action=${action}\nfile=${file}\n`);
+  return 0;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   runCli(async () => {
     const { values } = parseFlags(OPTIONS);
     const root = resolve(values.root ?? ".");
+    if (values["from-issue"] !== undefined) {
+      return signFromIssue(root, values["from-issue"], { permission: values.permission, report: values.report, outputs: values.outputs });
+    }
     let slug = values.letter;
     let fields: Answers;
     if (values.name === undefined && process.stdin.isTTY) {
@@ -146,39 +206,20 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const mistakes = flagProblems(fields);
       if (mistakes.length) throw new OptionValueError(`${mistakes.join("\n")}\nNothing written.`);
     }
-    const letterDir = join(root, LETTERS_DIR, slug);
-
-    const clean = cleanFields(fields);
-    const { signatories, problems: unreadable } = await loadSignatories(letterDir, undefined, { cache: resolveBuildOptions({ env: process.env }).cache });
-    // A letter folder leading out of the repository: nothing is read from it, nor written to it.
-    const outside = unreadable.filter((p) => p instanceof OutsideRepositoryError);
-    if (outside.length) throw new ContentProblemsError(outside);
-    // The loader's own duplicate rule: the same name and affiliation, or a look-alike in another script.
-    const index = new SignatoryIndex<{ name: string; affiliation?: string; source?: (typeof signatories)[number]["source"] }>();
-    for (const s of signatories) index.repeats(s);
-    const same = index.repeats(clean)?.first.source;
-    if (same) {
-      console.error(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}. Nothing written.`);
-      return 1;
-    }
-    // The text the signatory read: the latest release (none yet before the first one).
-    const { releases } = await loadReleases(letterDir, "en");
-    const version = releases.at(-1)?.version;
-    const dir = join(letterDir, SIGNATORIES_DIR);
-    const base = signatoryFileName(clean.name).replace(/\.yaml$/, "");
-    let file = join(dir, `${base}.yaml`);
-    for (let n = 2; existsSync(file); n++) file = join(dir, `${base}-${n}.yaml`);
-    const text = signatoryYaml({ ...fields, version });
-    // The loader's own validation, on the exact text about to be written. Every field was checked above,
-    // so this is a safety net; its messages name no file, since none was written.
-    const { problems } = parseSignatoryFile(text, displayPath(file));
-    if (problems.length) throw new OptionValueError(`${problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n")}\nNothing written.`);
-    const similar = signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
-    assertWritable(root, file);
-    await writeFile(file, text, { flag: "wx" });
-    console.log(`Added ${displayPath(file)}${version ? ` (version ${version} of the letter)` : ""}.`);
-    if (similar) {
-      console.warn(`Note: ${quote(similar.name)} at ${printablePath(similar.source.file)}:${similar.source.line} has a similar name; check it is not the same signatory.`);
+    try {
+      const added = await addSignature(root, slug, fields, { cache: resolveBuildOptions({ env: process.env }).cache });
+      console.log(`Added ${added.file}${added.version ? ` (version ${added.version} of the letter)` : ""}.`);
+      if (added.similar) {
+        const { name, source } = added.similar;
+        console.warn(`Note: ${quote(name)} at ${printablePath(source.file)}:${source.line} has a similar name; check it is not the same signatory.`);
+      }
+    } catch (error) {
+      if (error instanceof AlreadySignedError) {
+        console.error(`${error.message} Nothing written.`);
+        return 1;
+      }
+      if (error instanceof ContentProblemsError || !(error instanceof OpenLettersError)) throw error;
+      throw new OptionValueError(`${error.message}\nNothing written.`);
     }
   }, HELP);
 }

@@ -38,6 +38,14 @@ const WRITE_NEEDED_BY: Record<string, string[]> = {
   "id-token": ["actions/deploy-pages"],
 };
 
+/** Or the commands a `run:` step uses them for (the signatures bot writes with git and GitHub's CLI). */
+const WRITE_NEEDED_BY_COMMAND: Record<string, RegExp> = {
+  contents: /\bgit push\b/,
+  issues: /\bgh issue (comment|edit|close)\b/,
+  "pull-requests": /\bgh pr create\b/,
+  statuses: /\bgh api [^\n]*\/statuses\//,
+};
+
 /** Triggers that run with the base repository's secrets and a writable token on a stranger's events. */
 const DANGEROUS_TRIGGERS = ["pull_request_target", "workflow_run"];
 
@@ -101,7 +109,8 @@ function audit(source: string, file = "workflow.yml"): Finding[] {
       if (untrusted) report("excessive-permissions", `${where}.${scope}`, `${scope}: write in a workflow that runs on ${triggers.join(", ")}; it may only read`);
       const steps = Array.isArray(job.steps) ? job.steps.filter(isObj) : [];
       const needs = WRITE_NEEDED_BY[scope] ?? [];
-      const justified = steps.some((s) => typeof s.uses === "string" && needs.includes(s.uses.split("@")[0]!));
+      const command = WRITE_NEEDED_BY_COMMAND[scope];
+      const justified = steps.some((s) => (typeof s.uses === "string" && needs.includes(s.uses.split("@")[0]!)) || (command !== undefined && typeof s.run === "string" && command.test(s.run)));
       if (!justified) {
         report("excessive-permissions", `${where}.${scope}`, `${scope}: write but no step needs it (${needs.length ? `only ${needs.join(", ")} does` : "no action here needs it"})`);
       }

