@@ -27,59 +27,79 @@ export interface AddedSignature {
 
 export interface AddOptions {
   cache?: boolean;
-  /** Signatures already accepted in the same run (an import): a duplicate of one of them is refused too. */
-  alsoSigned?: SignatoryIndex<{ name: string; affiliation?: string; source?: Signatory["source"] }>;
-  /** Only check, write nothing (an import's dry run). */
+  /** Only check, write nothing. */
   dryRun?: boolean;
-  /** File names given in this run, so a dry run names files as the real one would. */
-  taken?: Set<string>;
 }
 
-/** The signatories of a letter, read once, with the index that finds a repeated signature. */
-export async function signatoryIndex(root: string, slug: string, options: { cache?: boolean } = {}) {
+/** A letter opened for adding signatures: what it lists, and the file names given so far. */
+export interface SigningContext {
+  root: string;
+  slug: string;
+  signaturesDir: string;
+  signatories: Signatory[];
+  index: SignatoryIndex<{ name: string; affiliation?: string; source?: { file: string; line: number; column: number } }>;
+  /** The letter's latest released version: the text a new signatory reads. */
+  version?: number;
+  /** Files named in this run (an import names many before writing any). */
+  taken: Set<string>;
+}
+
+/** Reads a letter's signatories once, for one signature or ten thousand. */
+export async function openForSigning(root: string, slug: string, options: { cache?: boolean } = {}): Promise<SigningContext> {
   const letterDir = join(root, LETTERS_DIR, slug);
   const { signatories, problems } = await loadSignatories(letterDir, undefined, { cache: options.cache ?? true });
   // A letter folder leading out of the repository: nothing is read from it, nor written to it.
   const outside = problems.filter((p) => p instanceof OutsideRepositoryError);
   if (outside.length) throw new ContentProblemsError(outside);
-  const index = new SignatoryIndex<{ name: string; affiliation?: string; source?: Signatory["source"] }>();
+  const index: SigningContext["index"] = new SignatoryIndex();
   for (const s of signatories) index.repeats(s);
-  return { signatories, index };
+  const { releases } = await loadReleases(letterDir, "en");
+  return { root, slug, signaturesDir: join(letterDir, SIGNATORIES_DIR), signatories, index, version: releases.at(-1)?.version, taken: new Set() };
+}
+
+export interface PreparedSignature extends AddedSignature {
+  /** Absolute path of the file to write. */
+  path: string;
+  text: string;
+}
+
+/**
+ * The file for `fields` in the letter, checked but not written: throws AlreadySignedError when the letter
+ * (or an earlier signature of this run) has that signatory, an OpenLettersError when the text would not
+ * load. The signature then counts as given for the rest of the run.
+ */
+export function prepareSignature(context: SigningContext, fields: Omit<SignFields, "version">): PreparedSignature {
+  const clean = cleanFields(fields);
+  const base = signatoryFileName(clean.name).replace(/\.yaml$/, "");
+  let path = join(context.signaturesDir, `${base}.yaml`);
+  for (let n = 2; context.taken.has(path) || existsSync(path); n++) path = join(context.signaturesDir, `${base}-${n}.yaml`);
+  const text = signatoryYaml({ ...fields, version: context.version });
+  // The loader's own validation, on the exact text about to be written: a safety net behind the checks
+  // of each route; its messages name no file, since none was written.
+  const { problems } = parseSignatoryFile(text, displayPath(path));
+  if (problems.length) throw new OpenLettersError(problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n"));
+  // The loader's duplicate rule: the same name and affiliation, or a look-alike in another script.
+  const same = context.index.repeats({ ...clean, source: { file: displayPath(path), line: 1, column: 1 } })?.first.source;
+  if (same) throw new AlreadySignedError(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}.`);
+  context.taken.add(path);
+  const similar = context.signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
+  return { path, text, file: displayPath(path), version: context.version, similar };
+}
+
+/** Writes a prepared signature; never over an existing file. */
+export async function writeSignature(context: SigningContext, prepared: PreparedSignature): Promise<void> {
+  assertWritable(context.root, prepared.path);
+  await writeFile(prepared.path, prepared.text, { flag: "wx" });
 }
 
 /**
  * Writes `fields` as a new signatory file of letter `slug` and returns where. Throws AlreadySignedError
- * when the letter (or `alsoSigned`) already has that signatory, and an OpenLettersError when the text
- * would not load; writes nothing then.
+ * when the letter already has that signatory, and an OpenLettersError when the text would not load;
+ * writes nothing then.
  */
 export async function addSignature(root: string, slug: string, fields: Omit<SignFields, "version">, options: AddOptions = {}): Promise<AddedSignature> {
-  const letterDir = join(root, LETTERS_DIR, slug);
-  const clean = cleanFields(fields);
-  const { signatories, index } = await signatoryIndex(root, slug, options);
-  const refuse = (same: { file: string; line: number; column: number }) =>
-    new AlreadySignedError(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}.`);
-  const same = index.repeats(clean)?.first.source;
-  if (same) throw refuse(same);
-  // The text the signatory read: the latest release (none yet before the first one).
-  const { releases } = await loadReleases(letterDir, "en");
-  const version = releases.at(-1)?.version;
-  const dir = join(letterDir, SIGNATORIES_DIR);
-  const base = signatoryFileName(clean.name).replace(/\.yaml$/, "");
-  let file = join(dir, `${base}.yaml`);
-  for (let n = 2; existsSync(file) || options.taken?.has(file); n++) file = join(dir, `${base}-${n}.yaml`);
-  // Within one run, the index keeps the first entry of each signatory with the file it was given.
-  const earlier = options.alsoSigned?.repeats({ ...clean, source: { file: displayPath(file), line: 1, column: 1 } })?.first.source;
-  if (earlier) throw refuse(earlier);
-  options.taken?.add(file);
-  const text = signatoryYaml({ ...fields, version });
-  // The loader's own validation, on the exact text about to be written: a safety net behind the checks
-  // of each route; its messages name no file, since none was written.
-  const { problems } = parseSignatoryFile(text, displayPath(file));
-  if (problems.length) throw new OpenLettersError(problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n"));
-  const similar = signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
-  if (!options.dryRun) {
-    assertWritable(root, file);
-    await writeFile(file, text, { flag: "wx" });
-  }
-  return { file: displayPath(file), version, similar };
+  const context = await openForSigning(root, slug, options);
+  const prepared = prepareSignature(context, fields);
+  if (!options.dryRun) await writeSignature(context, prepared);
+  return { file: prepared.file, version: prepared.version, similar: prepared.similar };
 }
