@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSignatoryFile } from "../src/load/signatories.ts";
 import {
-  PLACEHOLDERS, checkFields, isPlaceholder, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, yamlString,
+  PLACEHOLDERS, checkFields, forgeOf, isPlaceholder, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, yamlString,
 } from "../src/common/sign-fields.ts";
 import { slugOf } from "../src/common/slug.ts";
 import { parseYaml } from "../src/load/yaml.ts";
@@ -27,6 +27,33 @@ const hostileNames = [
   "\\\" \u2028 \u0085 \u007f back\\slash",
   "*alias &anchor !tag %directive @at `tick` {a: 1} [b] |",
 ];
+
+describe("the new-file link of each forge", () => {
+  const yaml = signatoryYaml({ name: "Zoë & \"Co\" #1", affiliation: "Université: Test", country: "be" });
+  const path = signatoryPath("my-letter", signatoryFileName("Zoë & Co"));
+  // Each forge's editor reads its own parameter names: decoding the link must give back the file exactly.
+  const cases = [
+    { forge: "github", repository: "https://github.com/org/letters", path: "/org/letters/new/release/2024", name: "filename", content: "value" },
+    { forge: "gitlab", repository: "https://gitlab.com/group/sub/letters", path: "/group/sub/letters/-/new/release/2024/", name: "file_name", content: "content" },
+    { forge: "gitea", repository: "https://codeberg.org/org/letters", path: "/org/letters/_new/release/2024/", name: "filename", content: "value" },
+    { forge: "gitea", repository: "https://git.forgejo.example/org/letters", path: "/org/letters/_new/release/2024/", name: "filename", content: "value" },
+    { forge: "gitlab", repository: "https://gitlab.example.org/org/letters", path: "/org/letters/-/new/release/2024/", name: "file_name", content: "content" },
+  ] as const;
+  it.each(cases)("$repository is $forge, and its link decodes back into the file", ({ forge, repository, path: urlPath, name, content }) => {
+    expect(forgeOf(repository)).toBe(forge);
+    const url = new URL(newFileUrl({ repository, branch: "release/2024", path, content: yaml }));
+    expect(url.pathname).toBe(urlPath);
+    expect(url.searchParams.get(name)).toBe(path);
+    expect(url.searchParams.get(content)).toBe(yaml);
+    expect([...url.searchParams.keys()].sort()).toEqual([content, name].sort());
+  });
+
+  it("follows site.yaml's forge: for a self-hosted forge whose host does not tell", () => {
+    const url = new URL(newFileUrl({ repository: "https://code.example.org/org/letters", branch: "main", path, content: yaml, forge: "gitlab" }));
+    expect(url.pathname).toBe("/org/letters/-/new/main/");
+    expect(forgeOf("https://code.example.org/org/letters")).toBe("github");
+  });
+});
 
 describe("the sign form's pre-filled file", () => {
   it.each(hostileNames)("round-trips %j through the GitHub link into one valid signatory", (name) => {

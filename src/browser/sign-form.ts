@@ -2,7 +2,7 @@
 // works without it (instructions and template links); with it, the form appears and fills in the file.
 // No inline script anywhere, so the site can send a Content-Security-Policy without 'unsafe-inline'.
 import {
-  checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode, type SignFields,
+  FORGES, checkFields, mailBody, mailtoUrl, newFileUrl, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode, type SignFields,
 } from "../common/sign-fields.ts";
 
 const FIELDS = ["name", "title", "affiliation", "url", "country"] as const;
@@ -78,7 +78,7 @@ function init(form: HTMLFormElement): void {
     const fields = read();
     if (!showProblems(fields)) return;
     const target = data.repository
-      ? newFileUrl({ repository: data.repository, branch: data.branch ?? "main", path: path(fields), content: signatoryYaml(fields) })
+      ? newFileUrl({ repository: data.repository, branch: data.branch ?? "main", path: path(fields), content: signatoryYaml(fields), forge: FORGES.find((f) => f === data.forge) })
       : mail(fields);
     if (target) window.location.assign(target);
   });

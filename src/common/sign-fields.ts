@@ -167,6 +167,10 @@ export function signatoryPath(letterFolder: string, fileName: string): string {
   return `letters/${letterFolder}/signatories/${fileName}`;
 }
 
+/** The forges whose web editor can open a new file with its name and content filled in. */
+export const FORGES = ["github", "gitlab", "gitea"] as const;
+export type Forge = (typeof FORGES)[number];
+
 export interface NewFileOptions {
   /** https://github.com/org/letters */
   repository: string;
@@ -174,6 +178,8 @@ export interface NewFileOptions {
   /** Path inside the repository. */
   path: string;
   content: string;
+  /** Which forge's link to make; told by the host when not given (site.yaml's `forge:`). */
+  forge?: Forge;
 }
 
 /** An https address with a path, e.g. https://github.com/org/letters: somewhere to add "/new/<branch>". */
@@ -182,17 +188,41 @@ export function isRepositoryAddress(value: string): boolean {
 }
 
 /**
- * GitHub's "create new file" page with name and content filled in:
- * `<repository>/new/<branch>?filename=<path>&value=<content>`. Someone without write access is offered a
- * fork and a pull request by GitHub itself.
+ * The forge a repository address is on, by its host: gitlab.com and hosts named gitlab are GitLab;
+ * codeberg.org and hosts named gitea or forgejo run Forgejo or Gitea (one URL scheme); anything else is
+ * taken for GitHub. A self-hosted forge on another name says so with `forge:` in site.yaml.
  */
-export function newFileUrl({ repository, branch, path, content }: NewFileOptions): string {
+export function forgeOf(repository: string): Forge {
+  const host = /^https:\/\/([^/?#]+)/.exec(repository)?.[1]?.toLowerCase() ?? "";
+  if (host === "gitlab.com" || /(^|[.-])gitlab([.-]|$)/.test(host)) return "gitlab";
+  if (host === "codeberg.org" || /(^|[.-])(gitea|forgejo)([.-]|$)/.test(host)) return "gitea";
+  return "github";
+}
+
+/**
+ * The forge's "create new file" page with name and content filled in:
+ * - GitHub: `<repository>/new/<branch>?filename=<path>&value=<content>`; someone without write access is
+ *   offered a fork and a pull request by GitHub itself;
+ * - GitLab: `<repository>/-/new/<branch>/?file_name=<path>&content=<content>`; without write access,
+ *   GitLab offers to fork and open a merge request;
+ * - Forgejo and Gitea (Codeberg): `<repository>/_new/<branch>/?filename=<path>&value=<content>`; the
+ *   editor needs write access, so a signer forks first (the README says how).
+ */
+export function newFileUrl({ repository, branch, path, content, forge }: NewFileOptions): string {
   const base = repository.replace(/\/+$/, "");
   // An assertion: site.yaml's repository is checked with isRepositoryAddress when it is loaded. (common/
   // sits below the error family in src/model/, so this stays a plain Error, which the CLIs report as a bug.)
   if (!isRepositoryAddress(base)) throw new Error(`Not a repository address: ${repository}`);
   const ref = branch.split("/").map(encodeURIComponent).join("/");
-  return `${base}/new/${ref}?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(content)}`;
+  const [file, text] = [encodeURIComponent(path), encodeURIComponent(content)];
+  switch (forge ?? forgeOf(base)) {
+    case "gitlab":
+      return `${base}/-/new/${ref}/?file_name=${file}&content=${text}`;
+    case "gitea":
+      return `${base}/_new/${ref}/?filename=${file}&value=${text}`;
+    default:
+      return `${base}/new/${ref}?filename=${file}&value=${text}`;
+  }
 }
 
 export interface MailtoOptions {

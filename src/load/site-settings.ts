@@ -1,6 +1,7 @@
 // letters/site.yaml: settings of the whole site.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { forgeOf } from "../common/sign-fields.ts";
 import { MissingLetterFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { siteConfigSchema } from "../model/schema.ts";
@@ -46,6 +47,7 @@ export async function loadSiteConfig(lettersDir: string): Promise<{ config?: Sit
       repository: data.repository?.replace(/\/+$/, ""),
       paper: data.paper ?? "a4",
       branch: data.branch ?? "main",
+      forge: data.forge ?? (data.repository ? forgeOf(data.repository) : undefined),
       signEmail: data.sign_email,
       linkIndividuals: data.link_individuals ?? true,
       listThreshold: data.list_threshold ?? DEFAULT_LIST_THRESHOLD,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { SAFE_URL, isSafeUrl } from "../common/safe-url.ts";
 import { isBlank } from "../common/names.ts";
-import { isRepositoryAddress } from "../common/sign-fields.ts";
+import { FORGES, isRepositoryAddress } from "../common/sign-fields.ts";
 import { isLanguageTag, languageTagProblem } from "./language.ts";
 
 export { isLanguageTag, isSafeUrl };
@@ -194,6 +194,7 @@ export const siteConfigSchema = z
       .optional(),
     paper: z.enum(paperSizes).optional().meta({ description: "Paper size of the PDFs: a4 (default) or us-letter." }),
     branch: text("Branch that pull requests target, e.g. main.").optional(),
+    forge: z.enum(FORGES).optional().meta({ description: "The repository's forge, when its host does not tell: github, gitlab, or gitea (also Forgejo and Codeberg)." }),
     sign_email: z
       .email("must be an e-mail address, e.g. sign@example.org")
       .optional()

@@ -42,6 +42,8 @@ export interface SiteConfig {
   repository?: string;
   /** Branch that pull requests target (default main). */
   branch: string;
+  /** The repository's forge (site.yaml's forge:, or told by its host): which new-file link to make. */
+  forge?: "github" | "gitlab" | "gitea";
   /** Address for signing by e-mail; never printed except as the sign-by-mail link. */
   signEmail?: string;
   /** Link individuals' names to their URL (default true). */

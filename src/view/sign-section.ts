@@ -7,6 +7,7 @@ import {
 import type { LetterDocument } from "../describe/letter-document.ts";
 import { t, type MessageKey } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
+import type { Forge } from "../common/sign-fields.ts";
 
 /** The words the form's script needs, in the page's language: src/browser/sign-form.ts reads them. */
 export interface SignMessages {
@@ -28,6 +29,8 @@ export interface SignView {
   /** Forge: repository, branch and a "create new file" link with the template (no script needed). */
   repository?: string;
   branch: string;
+  /** Which forge's new-file link the form makes (the browser script builds it again from the fields). */
+  forge?: Forge;
   newFileUrl?: string;
   /** E-mail route: the address and a mailto: link with the template. */
   email?: string;
@@ -84,7 +87,8 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
     exampleFile,
     repository,
     branch: config.branch,
-    newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template }) : undefined,
+    forge: config.forge,
+    newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template, forge: config.forge }) : undefined,
     email: config.signEmail,
     mailto: config.signEmail
       ? mailtoUrl({ to: config.signEmail, subject: messages.mailSubject, body: mailBody(messages.mailIntro, doc.title, exampleFile, template) })
