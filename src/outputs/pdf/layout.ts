@@ -98,7 +98,7 @@ export function layoutData(doc: PdfDocument): LayoutData {
       })),
     },
     footer: nullable(doc.footer),
-    pageNumber: t(doc.lang, "pdfPageNumber"),
+    pageNumber: doc.pageNumber ?? t(doc.lang, "pdfPageNumber"),
     digits: digits(doc.lang),
   };
 }
