@@ -24,6 +24,9 @@ export function formatMessage(source: string, locale: string, values: Readonly<R
   return String(compile(source, locale, `${locale}\0${source}`).format(values));
 }
 
+/** Braces inside braces a message may have: a plural inside a select inside a plural is 6. */
+const MAX_DEPTH = 12;
+
 /** A problem in one message, with where in its text it starts (1-based, within the message). */
 export interface MessageProblem {
   text: string;
@@ -55,6 +58,12 @@ const SYNTAX: Record<string, string> = {
  * placeholder the message does not take, or a text placeholder used as a number. Empty when it is fine.
  */
 export function messageProblems(source: string, args: Readonly<Record<string, ArgumentKind>>): MessageProblem[] {
+  // The parser recurses once per level: a stranger's file nested thousands deep must fail cleanly first.
+  let depth = 0;
+  for (const c of source) {
+    if (c === "{" && ++depth > MAX_DEPTH) return [{ text: `placeholders are nested more than ${MAX_DEPTH} deep` }];
+    if (c === "}" && depth > 0) depth--;
+  }
   let ast: MessageFormatElement[];
   try {
     ast = parse(source, { ...OPTIONS, captureLocation: true });

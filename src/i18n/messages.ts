@@ -41,6 +41,11 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(en.messages, key);
 }
 
+/** Every message key, in the English catalogue's order. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(en.messages) as MessageKey[];
+}
+
 /** The arguments `key` takes, by name (in the order callers pass them) and kind. */
 export function argumentsOf(key: MessageKey): Readonly<Record<string, ArgumentKind>> {
   return ARGUMENTS[key] ?? {};
