@@ -95,6 +95,20 @@ export function messageProblems(source: string, args: Readonly<Record<string, Ar
   return problems;
 }
 
+/** The placeholder names `source` uses anywhere (a plural's `#` counts as its own), e.g. for comparing translations. */
+export function placeholdersOf(source: string): Set<string> {
+  const names = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type === TYPE.literal || el.type === TYPE.pound || el.type === TYPE.tag) continue;
+      names.add(el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options) as PluralOrSelectOption[]) walk(option.value);
+    }
+  };
+  walk(parse(source, OPTIONS));
+  return names;
+}
+
 /**
  * The forms of a message that the browser completes with a count (`arg`): one text per plural category
  * of `locale` (and per exact `=N` form), each with `{arg}` where the number goes. The browser picks one
