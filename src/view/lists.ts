@@ -73,7 +73,8 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
   ).map((file) => ({ url: `${index}${file.path}`, content: file.content }));
 
   const searchFor = (url: string) => searchForm(lang, relative(url, index), facets, messages);
-  const countsText = (values: Facet[]) => values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang) }));
+  const countsText = (values: Facet[]) =>
+    values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang), text: t(lang, "listCount", label, count.toLocaleString(lang)) }));
   const summary: LargeListView = {
     byType: { heading: t(lang, "listByType"), counts: countsText(facets.type) },
     byCountry: { heading: t(lang, "listByCountry", facets.country.length), counts: countsText(facets.country) },
