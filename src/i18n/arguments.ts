@@ -16,6 +16,8 @@ const fromTo = { from: "text", to: "text" } as const;
 
 /** By message key; every key is one of the catalogue's (tests/i18n-catalogues.test.ts). */
 export const ARGUMENTS: Readonly<Record<string, Readonly<Record<string, ArgumentKind>>>> = {
+  // Filled in by the Markdown renderer: the footnote's number (src/render/footnotes.ts).
+  footnoteBack: { n: "slot" },
   signatoryCount: n,
   nextDraftBanner: n,
   oldVersionBanner: n,

@@ -94,7 +94,7 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
     status: doc.status,
     statusText: t(doc.lang, `status_${doc.status}`),
     body: doc.body,
-    html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes") }),
+    html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes"), footnoteBackLabel: t(doc.lang, "footnoteBack") }),
     source: doc.source,
     listUrl: doc.listUrl,
     banner: banner(letter, doc, messages),
