@@ -120,7 +120,7 @@ function createMessages(interfaceText: InterfaceText): Messages {
   // The same few messages are asked for many times (a version on every signatory line of a long list).
   const results = new Map<string, string>();
   const t = (lang: string, key: MessageKey, ...args: ArgumentValue[]) => {
-    const id = `${lang}\0${key}\0${args.join("\0")}`;
+    const id = JSON.stringify([lang, key, args]);
     let text = results.get(id);
     if (text === undefined) {
       const { source, locale } = find(lang, key);
