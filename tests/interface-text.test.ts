@@ -12,6 +12,7 @@ import { catalogues, messagesWith, type MessageKey } from "../src/i18n/messages.
 import { loadSite } from "../src/load/site.ts";
 import { InvalidFieldError, InvalidMessageError, MisnamedFileError, StrayFileError, UnknownKeyError } from "../src/model/errors.ts";
 import { pagePdfJobs } from "../src/outputs/pdf/jobs.ts";
+import { folderOf } from "../src/view/preview-problems.ts";
 import { layoutData } from "../src/outputs/pdf/layout.ts";
 import { fixture, runScript, tempDir, text } from "./helpers/site.ts";
 
@@ -180,6 +181,11 @@ describe("letters/i18n/ files with mistakes", () => {
     expect(built.stderr).toMatch(/letters\/i18n\/fr\.yaml:1:1: error: Unknown message key/);
     await expect(readdir(built.site)).rejects.toThrow();
   }, 60_000);
+
+  it("are the whole site's problems in the preview, not a letter's (letters/i18n/ is no letter folder)", () => {
+    expect(folderOf("letters/i18n/fr.yaml", "letters")).toBeUndefined();
+    expect(folderOf("letters/aufruf/letter.md", "letters")).toBe("aufruf");
+  });
 
   it("take a hostile file as data: deep nesting, a prototype key, markup", async () => {
     const root = await siteWith({ "de.yaml": `__proto__: x\nsignHeading: "${"{n, select, other {".repeat(2000)}"\nsignName: "<script>alert(1)</script>"\n` });
