@@ -94,6 +94,10 @@ describe("a German letter, built", () => {
     const search = document.querySelector("form.list-search")!;
     expect(JSON.parse(search.getAttribute("data-msg-found")!)).toEqual({ one: "Ein Treffer.", other: "{n} Treffer." });
     expect(search.getAttribute("data-msg-none")).toBe("Kein Eintrag gefunden.");
+    // Pages without a letter ask the templates' t filter, which has the site's words too.
+    const notFound = parseHTML(await readFile(join(site, "404.html"), "utf8")).document;
+    expect(text(notFound.querySelector("h1"))).toBe("Diese Seite gibt es nicht");
+    expect(text(notFound.querySelector("main p"))).toBe(catalogues.de!.messages.notFoundText);
   });
 
   it("prints the site's page number in the footer of its PDF", async () => {
