@@ -36,6 +36,13 @@ describe("JSON Schemas", () => {
     expect(frontMatter(yaml("title: T\ndate: 2021-09-29\nstatus: published\n"))).toBe(false);
   });
 
+  it("complete and check the keys of letters/i18n/<lang>.yaml, as the loader does", async () => {
+    const interfaceText = await validator("interface-text.schema.json");
+    expect(interfaceText(yaml(await readFile(fixture("interface-text/letters/i18n/de.yaml"), "utf8")))).toBe(true);
+    expect(interfaceText(yaml("signHeding: Signez\n"))).toBe(false);
+    expect(interfaceText(yaml("signHeading: 42\n"))).toBe(false);
+  });
+
   it("point editors at the schema from the project's YAML files", async () => {
     expect(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/site\.schema\.json\n/);
     // Every signatory file the project ships (the sample letter's, until a site deletes it).

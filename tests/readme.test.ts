@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { catalogues, languageName } from "../src/i18n/messages.ts";
 import { PROJECT } from "./helpers/site.ts";
 
 describe("the README", async () => {
@@ -50,6 +51,16 @@ describe("the README", async () => {
     for (const path of paths) expect(existsSync(join(PROJECT, path)), path).toBe(true);
     for (const script of [...table.matchAll(/`([a-z-]+\.ts)`/g)].map((m) => m[1]!)) {
       expect(codeFolders.some((folder) => existsSync(join(PROJECT, folder, script))), script).toBe(true);
+    }
+  });
+
+  it("lists every shipped interface catalogue, with whether a speaker has reviewed it", () => {
+    const section = readme.slice(readme.indexOf("## Interface languages"), readme.indexOf("## The PDF"));
+    const rows = [...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \| (yes|no) \|$/gm)].map((m) => ({ lang: m[1]!, name: m[2]!.trim(), reviewed: m[3] === "yes" }));
+    expect(rows.map((r) => r.lang).sort()).toEqual(Object.keys(catalogues).sort());
+    for (const row of rows) {
+      expect(row.reviewed, row.lang).toBe(catalogues[row.lang]!.reviewed);
+      expect(row.name, row.lang).toContain(languageName(row.lang.split("-")[0]!, "en"));
     }
   });
 

@@ -153,7 +153,10 @@ describe("what every signing route writes", () => {
 
   it("picks the template's examples by the page's language, English for any other", () => {
     expect(placeholdersFor("fr-BE").name).toBe(PLACEHOLDERS.fr!.name);
-    expect(placeholdersFor("pt").name).toBe("Your Name");
+    expect(placeholdersFor("pt-BR").name).toBe("O seu nome");
+    expect(placeholdersFor("zh-TW").title).toBe(PLACEHOLDERS["zh-Hant"]!.title);
+    expect(placeholdersFor("zh").title).toBe(PLACEHOLDERS.zh!.title);
+    expect(placeholdersFor("ta").name).toBe("Your Name");
   });
 });
 

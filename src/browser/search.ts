@@ -4,6 +4,7 @@
 // The signatory search, in the reader's browser: enhances each <form class="list-search"> (hidden until
 // this script runs, so readers without JavaScript see only the list pages). Results are built with
 // textContent, never innerHTML: names come from strangers. Bundled by src/build/bundle.ts.
+import { pluralText } from "../common/plural.ts";
 import { SearchIndex, type SearchFilters, type SearchResult } from "../common/search-query.ts";
 
 /** Results added per "show more". */
@@ -51,7 +52,7 @@ function enhance(form: HTMLFormElement): void {
       if (answer.empty) status.textContent = "";
       else if (answer.tooShort) status.textContent = msg.msgShort ?? "";
       else {
-        status.textContent = ids.length === 0 ? (msg.msgNone ?? "") : ids.length === 1 ? (msg.msgFoundOne ?? "") : (msg.msgFoundMany ?? "").replace("{n}", ids.length.toLocaleString(document.documentElement.lang));
+        status.textContent = ids.length === 0 ? (msg.msgNone ?? "") : pluralText(msg.msgFound, ids.length, document.documentElement.lang);
         await showMore(question);
       }
     } catch {

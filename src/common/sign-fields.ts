@@ -51,11 +51,22 @@ export const PLACEHOLDERS: Record<string, Readonly<Pick<SignFields, "name" | "ti
   fr: { name: "Votre nom", title: "Votre fonction", affiliation: "Votre organisation", url: "https://example.org/a-propos-de-vous" },
   nl: { name: "Uw naam", title: "Uw functie", affiliation: "Uw organisatie", url: "https://example.org/over-u" },
   ar: { name: "اسمك", title: "صفتك", affiliation: "منظمتك", url: "https://example.org/about-you" },
+  de: { name: "Ihr Name", title: "Ihre Funktion", affiliation: "Ihre Organisation", url: "https://example.org/ueber-sie" },
+  es: { name: "Su nombre", title: "Su cargo", affiliation: "Su organización", url: "https://example.org/sobre-usted" },
+  pt: { name: "O seu nome", title: "A sua função", affiliation: "A sua organização", url: "https://example.org/sobre-si" },
+  it: { name: "Il Suo nome", title: "Il Suo ruolo", affiliation: "La Sua organizzazione", url: "https://example.org/su-di-lei" },
+  ru: { name: "Ваше имя", title: "Ваша должность", affiliation: "Ваша организация", url: "https://example.org/about-you" },
+  zh: { name: "您的姓名", title: "您的职务", affiliation: "您所属的机构", url: "https://example.org/about-you" },
+  "zh-Hant": { name: "您的姓名", title: "您的職稱", affiliation: "您所屬的單位", url: "https://example.org/about-you" },
+  ja: { name: "お名前", title: "肩書き", affiliation: "所属団体", url: "https://example.org/about-you" },
+  ko: { name: "이름", title: "직함", affiliation: "소속 단체", url: "https://example.org/about-you" },
 };
 
 /** The template's examples for a page in `lang` (or its base language), English for any other. */
 export function placeholdersFor(lang: string): Readonly<Pick<SignFields, "name" | "title" | "affiliation" | "url">> {
-  return PLACEHOLDERS[lang] ?? PLACEHOLDERS[lang.split("-")[0]!.toLowerCase()] ?? PLACEHOLDERS.en!;
+  // Chinese in Traditional characters (zh-TW, zh-HK, zh-Hant) as the catalogues read it (src/i18n/messages.ts).
+  const traditional = /^zh-(?:Hant|TW|HK|MO)\b/i.test(lang) ? PLACEHOLDERS["zh-Hant"] : undefined;
+  return PLACEHOLDERS[lang] ?? traditional ?? PLACEHOLDERS[lang.split("-")[0]!.toLowerCase()] ?? PLACEHOLDERS.en!;
 }
 
 const placeholderValues = new Set(Object.values(PLACEHOLDERS).flatMap((p) => Object.values(p).map((v) => comparable(v))));

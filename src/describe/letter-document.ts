@@ -2,11 +2,11 @@
 // or current, language), with its text, its dates in its language and its list of signatories. The
 // HTML pages (view/) and the PDFs (outputs/pdf/) are both made from these, so they cannot disagree
 // about which text or which names a version holds; neither imports the other.
-import { formatDate, t } from "../i18n/messages.ts";
+import { formatDate, messagesWith, type Messages } from "../i18n/messages.ts";
 import { currentList, versionList, type VersionList } from "../load/version-lists.ts";
 import { isStale } from "../load/translations.ts";
 import { sameText } from "../load/versions.ts";
-import type { Letter, LetterStatus, LetterText, Release, Signatory, Site } from "../model/types.ts";
+import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "../model/types.ts";
 import { textDirection } from "./direction.ts";
 import { publishedSignatory, type PublishedSignatory, type PublishingRules } from "./published.ts";
 
@@ -135,7 +135,10 @@ export function describeSite(site: Site, options: DescribeOptions): LetterDocume
   });
 }
 
-export function describeLetter(letter: Letter, rules: PublishingRules, options: DescribeOptions): LetterDocuments {
+/** What describing a letter takes from the site: who may be linked, and its own interface text. */
+export type DescribeRules = PublishingRules & Pick<SiteConfig, "interfaceText">;
+
+export function describeLetter(letter: Letter, rules: DescribeRules, options: DescribeOptions): LetterDocuments {
   return {
     current: currentDocuments(letter, rules, options),
     versions: letter.releases.map((release) => versionDocuments(letter, release, rules)),
@@ -143,7 +146,7 @@ export function describeLetter(letter: Letter, rules: PublishingRules, options: 
 }
 
 /** The current texts in every language: the last release's (preview: the working ones). */
-function currentDocuments(letter: Letter, rules: PublishingRules, options: DescribeOptions): LetterDocument[] {
+function currentDocuments(letter: Letter, rules: DescribeRules, options: DescribeOptions): LetterDocument[] {
   const last = letter.releases.at(-1);
   // Unreleased edits show in preview only; the public page always shows the last release.
   const working = !last || (options.preview && !sameText(letter, last.text));
@@ -160,7 +163,7 @@ function currentDocuments(letter: Letter, rules: PublishingRules, options: Descr
   }));
 }
 
-function versionDocuments(letter: Letter, release: Release, rules: PublishingRules): LetterDocument[] {
+function versionDocuments(letter: Letter, release: Release, rules: DescribeRules): LetterDocument[] {
   const texts = [release.text, ...release.translations];
   const list = versionList(letter, release.version);
   return texts.map((text, i) => ({
@@ -201,7 +204,9 @@ function textOf(letter: Letter, text: LetterText, languages: readonly LetterText
   };
 }
 
-function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rules: PublishingRules): DocumentSignatories {
+function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rules: DescribeRules): DocumentSignatories {
+  const messages = messagesWith(rules.interfaceText);
+  const { t } = messages;
   // Who is on the list is decided per version (load/version-lists.ts, withdrawals included); what of each
   // may be shown (links, never e-mail addresses) is decided once, here, for pages, PDFs and data files.
   const published = list.entries.map((entry) => ({ ...entry, signatory: publishedSignatory(entry.signatory, rules), source: entry.signatory.source }));
@@ -213,7 +218,7 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
     count: list.entries.length,
     countText: t(text.lang, "signatoryCount", list.entries.length),
     withdrawnText: list.withdrawn ? t(text.lang, "withdrawnCount", list.withdrawn) : undefined,
-    groups: groupLines(published, letter, text.lang),
+    groups: groupLines(published, letter, text.lang, messages),
     list: published.map((entry) => entry.signatory),
   };
 }
@@ -222,6 +227,7 @@ function groupLines(
   entries: readonly { signatory: PublishedSignatory; source: Signatory["source"]; signedVersion?: number }[],
   letter: Letter,
   lang: string,
+  { t }: Messages,
 ): SignatoryGroup[] {
   const groups: SignatoryGroup[] = [];
   for (const { signatory, source, signedVersion } of entries) {

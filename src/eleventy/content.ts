@@ -12,6 +12,7 @@ import { buildPages, type SiteData } from "../view/pages.ts";
 import { NO_PROBLEMS, pageProblems, problemsByFolder, type PreviewProblems } from "../view/preview-problems.ts";
 import { LETTERS_DIR, loadSite } from "../load/site.ts";
 import type { Letter, Site, SiteConfig } from "../model/types.ts";
+import { useInterfaceText } from "./i18n.ts";
 import { watchLetters } from "./letters-watcher.ts";
 import type { LoadedSite } from "./setup.ts";
 
@@ -67,7 +68,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   let handed = options.loaded;
   const load = () => {
     if (!pending) {
-      pending = loadData(options, steps.get(eleventyConfig) ?? [], memory, handed);
+      pending = loadData(options, steps.get(eleventyConfig) ?? [], memory, handed).then((data) => {
+        useInterfaceText(eleventyConfig, data.config.interfaceText);
+        return data;
+      });
       handed = undefined; // used once: a rebuild reads the files again
     }
     return pending;

@@ -4,7 +4,7 @@
 // In local preview nothing is typeset on save: the dev server typesets a PDF when it is requested.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeFiles } from "../build/write-output.ts";
-import { t } from "../i18n/messages.ts";
+import { messagesWith, type Messages } from "../i18n/messages.ts";
 import { ContentProblemsError, InternalError, formatProblems } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
@@ -42,6 +42,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       return;
     }
     const originalLang = new Map(site.letters.map((l) => [l.slug, l.lang]));
+    const messages = messagesWith(site.config.interfaceText);
     // Typeset from the documents, which hold every name also where a long list's page shows a few.
     const jobs = pagePdfJobs(site, data.documents);
     const pageAt = new Map(data.pages.map((page) => [page.url, page]));
@@ -60,7 +61,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       const listed = new Set(data.letters.map((letter) => letter.slug));
       const kept = [...onDemand].filter(([, job]) => listed.has(job.doc.slug) && !rendered.has(job.doc.slug));
       onDemand = new Map([...kept, ...pages.map(({ job }): [string, PdfJob] => [`/${job.path}`, job])]);
-      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: t(page.lang, "downloadPdf"), onDemand: true };
+      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: messages.t(page.lang, "downloadPdf"), onDemand: true };
       outputs = [];
       return;
     }
@@ -76,7 +77,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
         throw new InternalError(`${output.job.doc.source}: the PDF of version ${page.release.version} (${page.lang}) typeset to SHA-256 ${sha256(output.bytes)}, not the ${recorded.sha256} its edition recorded from the same inputs. This is a bug in open-letters: please report it.`);
       }
     });
-    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang)));
+    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang, messages)));
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
       for (const release of history.versions) {
@@ -121,7 +122,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
 }
 
 /** What a page shows about its PDF: the link, its size and page count in the page's language. */
-export function pdfLink(output: PdfOutput, lang: string): PdfLink {
+export function pdfLink(output: PdfOutput, lang: string, { t }: Messages = messagesWith(undefined)): PdfLink {
   const bytes = output.bytes.byteLength;
   return {
     url: `/${output.job.path}`,

@@ -1,620 +1,148 @@
 // Stage i18n/: interface text. Takes a language and a key; gives the message, dates and language names in
 // that language.
 //
-// Interface strings of the generated pages: a small catalogue per language, English as the fallback.
-// A message is text, or a function of numbers (counts, pages) and sometimes a text argument.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Message = string | ((...args: any[]) => string);
-type Catalogue = Record<string, Message>;
+// The catalogues are data (catalogues/<lang>.json): ICU MessageFormat messages, formatted by FormatJS
+// (format.ts) so that plurals go through Intl.PluralRules and numbers through Intl.NumberFormat. A site
+// adds or changes messages per language with letters/i18n/<lang>.yaml (loaded and checked by
+// src/load/interface-text.ts, handed here as SiteConfig.interfaceText): `messagesWith` gives the
+// functions that see them. Each message is looked up in the page's language, then in its parents
+// (pt-BR, then pt; zh-TW, then zh-Hant, then zh), then in English; at each step a site's own message
+// comes before the shipped one.
+import type { InterfaceText } from "../model/types.ts";
+import { ARGUMENTS, type ArgumentKind } from "./arguments.ts";
+import ar from "./catalogues/ar.json" with { type: "json" };
+import de from "./catalogues/de.json" with { type: "json" };
+import en from "./catalogues/en.json" with { type: "json" };
+import es from "./catalogues/es.json" with { type: "json" };
+import fr from "./catalogues/fr.json" with { type: "json" };
+import it from "./catalogues/it.json" with { type: "json" };
+import ja from "./catalogues/ja.json" with { type: "json" };
+import ko from "./catalogues/ko.json" with { type: "json" };
+import nl from "./catalogues/nl.json" with { type: "json" };
+import pt from "./catalogues/pt.json" with { type: "json" };
+import ru from "./catalogues/ru.json" with { type: "json" };
+import zhHant from "./catalogues/zh-Hant.json" with { type: "json" };
+import zh from "./catalogues/zh.json" with { type: "json" };
+import { formatMessage, pluralForms as formsOf, type ArgumentValue } from "./format.ts";
 
-const en = {
-  signatoryCount: (n: number) => (n === 1 ? "1 signatory" : `${n.toLocaleString("en")} signatories`),
-  notes: "Notes",
-  addressees: "Addressees",
-  status_draft: "Draft",
-  status_open: "Open for signatures",
-  status_closed: "Closed",
-  skipToContent: "Skip to content",
-  noLetters: "No letters have been published yet.",
-  letters: "Letters",
-  draftBanner: "Draft: shown in local preview only, never published.",
-  unreleasedBanner: "Not released yet: shown in local preview only. Run npm run release to publish it.",
-  nextDraftBanner: (n: number) => `Draft of version ${n}: these edits are not released and show in local preview only.`,
-  oldVersionBanner: (n: number) => `This is version ${n} of the letter, as released. The text has changed since.`,
-  readCurrentVersion: "Read the current version",
-  signedVersion: (n: number) => `signed version ${n}`,
-  withdrawnCount: (n: number) => (n === 1 ? "1 signature was withdrawn." : `${n.toLocaleString("en")} signatures were withdrawn.`),
-  history: "History of this letter",
-  versionLabel: "Version",
-  released: "released",
-  canonicalText: "SHA-256 of the canonical text",
-  pdfSha256: "SHA-256 of this page's PDF",
-  languages: "Languages",
-  staleTranslation: (n: number, original: string) =>
-    `This translation follows version ${n}; the ${original} text has changed since.`,
-  readOriginal: "Read the original",
-  downloadPdf: "Download the PDF",
-  pageCount: (n: number) => (n === 1 ? "1 page" : `${n.toLocaleString("en")} pages`),
-  version: (n: number) => `Version ${n}`,
-  // Large lists and search. Strings with {n} are filled in by the search script in the browser.
-  listByType: "By type",
-  listByCountry: (n: number) => (n === 1 ? "By country (1 country)" : `By country (${n.toLocaleString("en")} countries)`),
-  type_organization: "Organisations",
-  type_individual: "Individuals",
-  type_unspecified: "Type not given",
-  countryUnknown: "Country not given",
-  listUngrouped: "Other signatories",
-  listSeeAll: (n: number) => `See all ${n.toLocaleString("en")} signatories`,
-  listGroupAll: (n: number) => `All ${n.toLocaleString("en")} in this group`,
-  listPageTitle: (page: number, pages = 1) => `Signatories, page ${page} of ${pages}`,
-  listRange: (from: number, to = from, total = to) => `Signatories ${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${total.toLocaleString("en")}`,
-  listPagination: "Pages of the list",
-  listPrevious: "Previous page",
-  listNext: "Next page",
-  listPage: "Page",
-  listContinued: "(continued)",
-  backToLetter: "Back to the letter",
-  searchHeading: "Find a signatory",
-  searchLabel: "Name or affiliation",
-  searchButton: "Search",
-  filterType: "Type",
-  filterGroup: "Group",
-  filterCountry: "Country",
-  filterAll: "All",
-  searchFoundOne: "1 signatory found.",
-  searchFoundMany: "{n} signatories found.",
-  searchNone: "No signatory matches.",
-  searchShort: "Type at least two letters.",
-  searchLoading: "Searching…",
-  searchError: "The search could not be loaded; the full list is on the list pages.",
-  searchMore: "Show more results",
-  searchOnPage: "page {n}",
-  /** The page number in a PDF's footer; the PDF fills in {page} and {total}. */
-  pdfPageNumber: "{page} / {total}",
-  downloadList: "Download the list of signatories:",
-  // Page titles and inline references to a version, e.g. "(version 2)".
-  versionInline: (n: number) => `version ${n}`,
-  // Home page: the badge of a letter that only the local preview shows.
-  badgeDraft: "Draft: preview only",
-  badgeUnreleased: "Not released: preview only",
-  // Local preview when the letters cannot be loaded.
-  problemsHeading: "The letters have problems",
-  problemsHelp: "Fix these and save; the preview reloads by itself.",
-  // Local preview: the problems of one page's letter (and of site.yaml), above the page.
-  pageProblemsHeading: "Problems on this page",
-  pageOutOfDate: "This page is out of date: it shows the letter as it was before its files were saved with the errors below. It updates once they are fixed.",
-  letterUnavailable: "This letter cannot be shown yet: its files have the errors listed above. Fix them and save; the page appears by itself.",
-  // History page. Arguments named *Html are markup the template passes in (src/eleventy/i18n.ts).
-  historyTitle: (title: string) => `History: ${title}`,
-  historyLink: "History",
-  historyIntro: "Every released version stays online at its own address, exactly as released, with the list of people who had signed it.",
-  releasedOn: (dateHtml: string) => `Released ${dateHtml}`,
-  // Not locale-formatted: the history page has always printed the bare number.
-  countAtRelease: (n: number) => (n === 1 ? "1 signatory at release" : `${n} signatories at release`),
-  changesSince: (n: number) => `What changed from version ${n}`,
-  canonicalTextLink: "Canonical text",
-  pdfEditions: "PDF editions, each with the SHA-256 a copy can be checked against:",
-  pdfEdition: (n: number, dateHtml: string) => `Edition ${n}, ${dateHtml}`,
-  // Changes page.
-  changesTitle: (n: number, title: string) => `Changes in version ${n}: ${title}`,
-  changesHeading: (n: number) => `What changed in version ${n}`,
-  changesSummary: (fromHtml: string, toHtml: string, added: number, removed: number) =>
-    `From ${fromHtml} to ${toHtml}: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
-  changesTextUnchanged: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, the text of the letter did not change.`,
-  changesFormattingOnly: (fromHtml: string, toHtml: string) => `From ${fromHtml} to ${toHtml}, no word changed, only the formatting (emphasis, links).`,
-  changesTranslationAdded: (language: string) => `The ${language} translation was added.`,
-  changesTranslationRemoved: (language: string) => `The ${language} translation was removed.`,
-  changesTranslationChanged: (language: string, added: number, removed: number) =>
-    `The ${language} translation changed: ${added} ${added === 1 ? "word" : "words"} added, ${removed} removed.`,
-  changesTranslationFollows: (language: string, n: number) => `The ${language} translation now follows version ${n}; its words did not change.`,
-  releaseNotes: (notes: string) => `Notes: ${notes}`,
-  diffAdded: "Added text",
-  diffRemoved: "Removed text",
-  // The sign section (templates/_includes/sign.njk). Field names in YAML (`name`) stay English: they are
-  // the file format, not prose.
-  signHeading: "Sign this letter",
-  signPublished: "Everything you enter is published with the letter.",
-  signPublishedRepository: "Everything you enter is published with the letter and in its public repository.",
-  signName: "Name",
-  signRequired: "(required)",
-  signAs: "You sign as",
-  signIndividual: "an individual",
-  signOrganization: "an organisation",
-  signRole: "Role",
-  signRoleHint: "(individuals, e.g. Professor)",
-  signAffiliation: "Affiliation",
-  signAffiliationHint: "(organisation you belong to)",
-  signUrl: "Web page",
-  signUrlHint: "(https://…)",
-  signCountry: "Country",
-  signCountryHint: "(two-letter code, e.g. BE)",
-  signOnGitHub: "Sign on GitHub",
-  signOr: "or",
-  signSendByEmail: "send it by e-mail",
-  signByEmail: "Sign by e-mail",
-  signPreview: "The file that will be added:",
-  signHowItWorks: "How signing works",
-  signHowItWorksGitHub: "How signing works, and signing without a GitHub account",
-  signByPullRequest: "By pull request",
-  signPullRequestSteps: (directoryHtml: string, repositoryHtml: string, newFileHtml: string, exampleHtml: string) =>
-    `Add one file to ${directoryHtml} in ${repositoryHtml}: ${newFileHtml}, replace the example values, name the file after yourself (e.g. ${exampleHtml}) and propose the change. GitHub offers to fork the repository and opens a pull request for you; a maintainer merges it.`,
-  signRepositoryLink: "the letter's repository",
-  signNewFileLink: "open a new file with this template",
-  signExampleFile: "jane-doe.yaml",
-  signByEmailHeading: "By e-mail",
-  signEmailSteps: (addressHtml: string) => `Write to ${addressHtml} with the template below, filled in; someone adds it for you.`,
-  signOnlyName: (nameHtml: string) => `Only ${nameHtml} is required; delete the lines you do not want published.`,
-  // What the sign form says is wrong with a field (codes in src/common/sign-fields.ts), the e-mail it
-  // opens and the comment heading the template. {title} and {path} are filled in by the form's script.
-  signProblemName: "Please enter your name.",
-  signProblemType: "Choose whether you sign as an individual or for an organisation.",
-  signProblemUrl: "Enter a web address starting with https://, e.g. https://example.org/about.",
-  signProblemCountry: "Enter a two-letter country code, e.g. BE, PT or US.",
-  signProblemDate: "Write the date as YYYY-MM-DD, e.g. 2021-09-29.",
-  signProblemFuture: "This date is after tomorrow: give the day of signing.",
-  signProblemLong: "This is too long (1,000 characters at most).",
-  signProblemPlaceholder: "This is the template's example: write your own.",
-  signMailSubject: (title: string) => `Signature: ${title}`,
-  signMailIntro: 'Please add my signature to "{title}".\n\nFile: {path}',
-  signTemplateComment: "Replace the examples with your own; only name is required, delete the lines you do not want published.",
-  // The page served for an address that has no file (templates/404.njk).
-  notFoundTitle: "Page not found",
-  notFoundText: "There is nothing at this address. The page may have moved, or the link may be mistyped.",
-  notFoundHome: "See all letters",
-} satisfies Catalogue;
+export type MessageKey = keyof typeof en.messages;
 
-export type MessageKey = keyof typeof en;
+export interface Catalogue {
+  /** Whether a speaker of the language has read the whole catalogue (listed in the README). */
+  reviewed: boolean;
+  messages: Readonly<Record<string, string>>;
+}
 
-const fr: Partial<Record<MessageKey, Message>> = {
-  signatoryCount: (n) => (n <= 1 ? `${n} signataire` : `${n.toLocaleString("fr")} signataires`),
-  notes: "Notes",
-  addressees: "Destinataires",
-  status_draft: "Brouillon",
-  status_open: "Ouverte aux signatures",
-  status_closed: "Close",
-  skipToContent: "Aller au contenu",
-  oldVersionBanner: (n) => `Ceci est la version ${n} de la lettre, telle que publiée. Le texte a changé depuis.`,
-  readCurrentVersion: "Lire la version actuelle",
-  signedVersion: (n) => `a signé la version ${n}`,
-  withdrawnCount: (n) => (n <= 1 ? `${n} signature a été retirée.` : `${n.toLocaleString("fr")} signatures ont été retirées.`),
-  history: "Historique de la lettre",
-  versionLabel: "Version",
-  released: "publiée le",
-  canonicalText: "SHA-256 du texte de référence",
-  pdfSha256: "SHA-256 du PDF de cette page",
-  languages: "Langues",
-  staleTranslation: (n, original) => `Cette traduction suit la version ${n} ; le texte ${original} a changé depuis.`,
-  readOriginal: "Lire l’original",
-  downloadPdf: "Télécharger le PDF",
-  pageCount: (n) => (n <= 1 ? `${n} page` : `${n.toLocaleString("fr")} pages`),
-  downloadList: "Télécharger la liste des signataires :",
-  noLetters: "Aucune lettre n’a encore été publiée.",
-  letters: "Lettres",
-  draftBanner: "Brouillon\u00a0: visible uniquement dans l’aperçu local, jamais publié.",
-  unreleasedBanner: "Pas encore publiée\u00a0: visible uniquement dans l’aperçu local. Lancez npm run release pour la publier.",
-  nextDraftBanner: (n) => `Brouillon de la version ${n}\u00a0: ces modifications ne sont pas publiées et ne sont visibles que dans l’aperçu local.`,
-  version: (n) => `Version ${n}`,
-  listByType: "Par type",
-  listByCountry: (n) => `Par pays (${n.toLocaleString("fr")} pays)`,
-  type_organization: "Organisations",
-  type_individual: "Personnes",
-  type_unspecified: "Type non indiqué",
-  countryUnknown: "Pays non indiqué",
-  listUngrouped: "Autres signataires",
-  listSeeAll: (n) => `Voir les ${n.toLocaleString("fr")} signataires`,
-  listGroupAll: (n) => `Les ${n.toLocaleString("fr")} de ce groupe`,
-  listPageTitle: (page: number, pages = 1) => `Signataires, page ${page} sur ${pages}`,
-  listRange: (from: number, to = from, total = to) =>
-    `Signataires ${from.toLocaleString("fr")} à ${to.toLocaleString("fr")} sur ${total.toLocaleString("fr")}`,
-  listPagination: "Pages de la liste",
-  listPrevious: "Page précédente",
-  listNext: "Page suivante",
-  listPage: "Page",
-  listContinued: "(suite)",
-  backToLetter: "Retour à la lettre",
-  searchHeading: "Trouver un signataire",
-  searchLabel: "Nom ou affiliation",
-  searchButton: "Rechercher",
-  filterType: "Type",
-  filterGroup: "Groupe",
-  filterCountry: "Pays",
-  filterAll: "Tous",
-  searchFoundOne: "1 signataire trouvé.",
-  searchFoundMany: "{n} signataires trouvés.",
-  searchNone: "Aucun signataire ne correspond.",
-  searchShort: "Tapez au moins deux lettres.",
-  searchLoading: "Recherche…",
-  searchError: "La recherche n’a pas pu être chargée\u00a0; la liste complète se trouve sur les pages de la liste.",
-  searchMore: "Afficher plus de résultats",
-  searchOnPage: "page {n}",
-  pdfPageNumber: "{page} / {total}",
-  versionInline: (n) => `version ${n}`,
-  badgeDraft: "Brouillon\u00a0: aperçu uniquement",
-  badgeUnreleased: "Non publiée\u00a0: aperçu uniquement",
-  problemsHeading: "Les lettres contiennent des erreurs",
-  problemsHelp: "Corrigez-les et enregistrez\u00a0; l’aperçu se recharge de lui-même.",
-  pageProblemsHeading: "Problèmes sur cette page",
-  pageOutOfDate: "Cette page n’est pas à jour\u00a0: elle montre la lettre telle qu’elle était avant que ses fichiers soient enregistrés avec les erreurs ci-dessous. Elle se mettra à jour une fois celles-ci corrigées.",
-  letterUnavailable: "Cette lettre ne peut pas encore être affichée\u00a0: ses fichiers contiennent les erreurs ci-dessus. Corrigez-les et enregistrez\u00a0; la page apparaîtra d’elle-même.",
-  historyTitle: (title) => `Historique\u00a0: ${title}`,
-  historyLink: "Historique",
-  historyIntro: "Chaque version publiée reste en ligne à sa propre adresse, telle qu’elle a été publiée, avec la liste des personnes qui l’avaient signée.",
-  releasedOn: (dateHtml) => `Publiée le ${dateHtml}`,
-  countAtRelease: (n) => (n <= 1 ? `${n} signataire à la publication` : `${n.toLocaleString("fr")} signataires à la publication`),
-  changesSince: (n) => `Ce qui a changé depuis la version ${n}`,
-  canonicalTextLink: "Texte de référence",
-  pdfEditions: "Éditions du PDF, chacune avec le SHA-256 qui permet de vérifier une copie\u00a0:",
-  pdfEdition: (n, dateHtml) => `Édition ${n}, ${dateHtml}`,
-  changesTitle: (n, title) => `Modifications de la version ${n}\u00a0: ${title}`,
-  changesHeading: (n) => `Ce qui a changé dans la version ${n}`,
-  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
-    `De la ${fromHtml} à la ${toHtml}\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
-  changesTextUnchanged: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, le texte de la lettre n’a pas changé.`,
-  changesFormattingOnly: (fromHtml, toHtml) => `De la ${fromHtml} à la ${toHtml}, aucun mot n’a changé, seulement la mise en forme (emphase, liens).`,
-  changesTranslationAdded: (language) => `La traduction en ${language} a été ajoutée.`,
-  changesTranslationRemoved: (language) => `La traduction en ${language} a été retirée.`,
-  changesTranslationChanged: (language, added: number, removed: number) =>
-    `La traduction en ${language} a changé\u00a0: ${added} mot${added > 1 ? "s" : ""} ajouté${added > 1 ? "s" : ""}, ${removed} retiré${removed > 1 ? "s" : ""}.`,
-  changesTranslationFollows: (language, n) => `La traduction en ${language} suit désormais la version ${n}\u00a0; son texte n’a pas changé.`,
-  releaseNotes: (notes) => `Notes\u00a0: ${notes}`,
-  diffAdded: "Texte ajouté",
-  diffRemoved: "Texte supprimé",
-  signHeading: "Signer cette lettre",
-  signPublished: "Tout ce que vous saisissez est publié avec la lettre.",
-  signPublishedRepository: "Tout ce que vous saisissez est publié avec la lettre et dans son dépôt public.",
-  signName: "Nom",
-  signRequired: "(obligatoire)",
-  signAs: "Vous signez",
-  signIndividual: "à titre individuel",
-  signOrganization: "au nom d’une organisation",
-  signRole: "Fonction",
-  signRoleHint: "(à titre individuel, p.\u00a0ex. professeure)",
-  signAffiliation: "Affiliation",
-  signAffiliationHint: "(organisation à laquelle vous appartenez)",
-  signUrl: "Page web",
-  signUrlHint: "(https://…)",
-  signCountry: "Pays",
-  signCountryHint: "(code à deux lettres, p.\u00a0ex. BE)",
-  signOnGitHub: "Signer sur GitHub",
-  signOr: "ou",
-  signSendByEmail: "l’envoyer par e-mail",
-  signByEmail: "Signer par e-mail",
-  signPreview: "Le fichier qui sera ajouté\u00a0:",
-  signHowItWorks: "Comment signer",
-  signHowItWorksGitHub: "Comment signer, y compris sans compte GitHub",
-  signByPullRequest: "Par pull request",
-  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
-    `Ajoutez un fichier dans ${directoryHtml} du ${repositoryHtml}\u00a0: ${newFileHtml}, remplacez les valeurs d’exemple, nommez le fichier d’après vous (p.\u00a0ex. ${exampleHtml}) et proposez la modification. GitHub propose de copier le dépôt (fork) et ouvre une pull request pour vous\u00a0; une personne qui gère le dépôt l’intègre.`,
-  signRepositoryLink: "dépôt de la lettre",
-  signNewFileLink: "ouvrez un nouveau fichier avec ce modèle",
-  signExampleFile: "marie-dupont.yaml",
-  signByEmailHeading: "Par e-mail",
-  signEmailSteps: (addressHtml) => `Écrivez à ${addressHtml} avec le modèle ci-dessous, rempli\u00a0; quelqu’un l’ajoute pour vous.`,
-  signOnlyName: (nameHtml) => `Seul ${nameHtml} est obligatoire\u00a0; supprimez les lignes que vous ne voulez pas voir publiées.`,
-  signProblemName: "Veuillez saisir votre nom.",
-  signProblemType: "Indiquez si vous signez à titre individuel ou au nom d’une organisation.",
-  signProblemUrl: "Saisissez une adresse web commençant par https://, p.\u00a0ex. https://example.org/a-propos.",
-  signProblemCountry: "Saisissez un code de pays à deux lettres, p.\u00a0ex. BE, FR ou CH.",
-  signProblemDate: "Écrivez la date sous la forme AAAA-MM-JJ, p.\u00a0ex. 2021-09-29.",
-  signProblemFuture: "Cette date est postérieure à demain\u00a0: indiquez le jour de la signature.",
-  signProblemLong: "Ce texte est trop long (1\u00a0000 caractères au plus).",
-  signProblemPlaceholder: "C’est l’exemple du modèle\u00a0: remplacez-le par le vôtre.",
-  signMailSubject: (title) => `Signature\u00a0: ${title}`,
-  signMailIntro: "Merci d’ajouter ma signature à «\u00a0{title}\u00a0».\n\nFichier\u00a0: {path}",
-  signTemplateComment: "Remplacez les exemples par vos informations\u00a0; seul name est obligatoire, supprimez les lignes que vous ne voulez pas voir publiées.",
-  notFoundTitle: "Page introuvable",
-  notFoundText: "Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien contient une erreur.",
-  notFoundHome: "Voir toutes les lettres",
-};
+/** Every shipped catalogue by language tag. English is complete, and every other has every key (tests/i18n-catalogues.test.ts). */
+export const catalogues: Readonly<Record<string, Catalogue>> = { en, fr, de, es, pt, it, nl, ru, ar, zh, "zh-Hant": zhHant, ja, ko };
 
-const nl: Partial<Record<MessageKey, Message>> = {
-  signatoryCount: (n) => (n === 1 ? "1 ondertekenaar" : `${n.toLocaleString("nl")} ondertekenaars`),
-  notes: "Voetnoten",
-  addressees: "Geadresseerden",
-  status_draft: "Concept",
-  status_open: "Open voor ondertekening",
-  status_closed: "Gesloten",
-  skipToContent: "Naar de inhoud",
-  oldVersionBanner: (n) => `Dit is versie ${n} van de brief, zoals gepubliceerd. De tekst is sindsdien gewijzigd.`,
-  readCurrentVersion: "Lees de huidige versie",
-  signedVersion: (n) => `ondertekende versie ${n}`,
-  withdrawnCount: (n) => (n === 1 ? "1 handtekening is ingetrokken." : `${n.toLocaleString("nl")} handtekeningen zijn ingetrokken.`),
-  history: "Geschiedenis van deze brief",
-  versionLabel: "Versie",
-  released: "gepubliceerd op",
-  canonicalText: "SHA-256 van de referentietekst",
-  pdfSha256: "SHA-256 van de pdf van deze pagina",
-  languages: "Talen",
-  staleTranslation: (n, original) => `Deze vertaling volgt versie ${n}; de ${original} tekst is sindsdien gewijzigd.`,
-  readOriginal: "Lees het origineel",
-  downloadPdf: "Download de pdf",
-  pageCount: (n) => (n === 1 ? "1 pagina" : `${n.toLocaleString("nl")} pagina’s`),
-  downloadList: "Download de lijst van ondertekenaars:",
-  noLetters: "Er zijn nog geen brieven gepubliceerd.",
-  letters: "Brieven",
-  draftBanner: "Concept: alleen zichtbaar in de lokale voorvertoning, wordt nooit gepubliceerd.",
-  unreleasedBanner: "Nog niet gepubliceerd: alleen zichtbaar in de lokale voorvertoning. Voer npm run release uit om de brief te publiceren.",
-  nextDraftBanner: (n) => `Concept van versie ${n}: deze wijzigingen zijn niet gepubliceerd en alleen zichtbaar in de lokale voorvertoning.`,
-  version: (n) => `Versie ${n}`,
-  listByType: "Per soort",
-  listByCountry: (n) => (n === 1 ? "Per land (1 land)" : `Per land (${n.toLocaleString("nl")} landen)`),
-  type_organization: "Organisaties",
-  type_individual: "Personen",
-  type_unspecified: "Soort niet opgegeven",
-  countryUnknown: "Land niet opgegeven",
-  listUngrouped: "Overige ondertekenaars",
-  listSeeAll: (n) => `Alle ${n.toLocaleString("nl")} ondertekenaars bekijken`,
-  listGroupAll: (n) => `Alle ${n.toLocaleString("nl")} in deze groep`,
-  listPageTitle: (page: number, pages = 1) => `Ondertekenaars, pagina ${page} van ${pages}`,
-  listRange: (from: number, to = from, total = to) =>
-    `Ondertekenaars ${from.toLocaleString("nl")}–${to.toLocaleString("nl")} van ${total.toLocaleString("nl")}`,
-  listPagination: "Pagina’s van de lijst",
-  listPrevious: "Vorige pagina",
-  listNext: "Volgende pagina",
-  listPage: "Pagina",
-  listContinued: "(vervolg)",
-  backToLetter: "Terug naar de brief",
-  searchHeading: "Een ondertekenaar zoeken",
-  searchLabel: "Naam of affiliatie",
-  searchButton: "Zoeken",
-  filterType: "Soort",
-  filterGroup: "Groep",
-  filterCountry: "Land",
-  filterAll: "Alle",
-  searchFoundOne: "1 ondertekenaar gevonden.",
-  searchFoundMany: "{n} ondertekenaars gevonden.",
-  searchNone: "Geen ondertekenaar gevonden.",
-  searchShort: "Typ minstens twee letters.",
-  searchLoading: "Zoeken…",
-  searchError: "De zoekfunctie kon niet worden geladen; de volledige lijst staat op de lijstpagina’s.",
-  searchMore: "Meer resultaten tonen",
-  searchOnPage: "pagina {n}",
-  pdfPageNumber: "{page} / {total}",
-  versionInline: (n) => `versie ${n}`,
-  badgeDraft: "Concept: alleen voorvertoning",
-  badgeUnreleased: "Niet gepubliceerd: alleen voorvertoning",
-  problemsHeading: "Er zijn problemen met de brieven",
-  problemsHelp: "Los ze op en sla op; de voorvertoning laadt vanzelf opnieuw.",
-  pageProblemsHeading: "Problemen op deze pagina",
-  pageOutOfDate: "Deze pagina is verouderd: ze toont de brief zoals hij was voordat zijn bestanden met de onderstaande fouten werden opgeslagen. Ze wordt bijgewerkt zodra die zijn opgelost.",
-  letterUnavailable: "Deze brief kan nog niet worden getoond: zijn bestanden bevatten de fouten hierboven. Los ze op en sla op; de pagina verschijnt vanzelf.",
-  historyTitle: (title) => `Geschiedenis: ${title}`,
-  historyLink: "Geschiedenis",
-  historyIntro: "Elke gepubliceerde versie blijft online op een eigen adres, precies zoals ze werd gepubliceerd, met de lijst van wie haar toen had ondertekend.",
-  releasedOn: (dateHtml) => `Gepubliceerd op ${dateHtml}`,
-  countAtRelease: (n) => (n === 1 ? "1 ondertekenaar bij publicatie" : `${n.toLocaleString("nl")} ondertekenaars bij publicatie`),
-  changesSince: (n) => `Wat er veranderd is sinds versie ${n}`,
-  canonicalTextLink: "Referentietekst",
-  pdfEditions: "PDF-edities, elk met de SHA-256 waarmee een kopie te controleren is:",
-  pdfEdition: (n, dateHtml) => `Editie ${n}, ${dateHtml}`,
-  changesTitle: (n, title) => `Wijzigingen in versie ${n}: ${title}`,
-  changesHeading: (n) => `Wat er veranderd is in versie ${n}`,
-  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
-    `Van ${fromHtml} naar ${toHtml}: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
-  changesTextUnchanged: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is de tekst van de brief niet veranderd.`,
-  changesFormattingOnly: (fromHtml, toHtml) => `Van ${fromHtml} naar ${toHtml} is geen woord veranderd, alleen de opmaak (nadruk, links).`,
-  changesTranslationAdded: (language) => `De vertaling in het ${language} is toegevoegd.`,
-  changesTranslationRemoved: (language) => `De vertaling in het ${language} is verwijderd.`,
-  changesTranslationChanged: (language, added: number, removed: number) =>
-    `De vertaling in het ${language} is veranderd: ${added} ${added === 1 ? "woord" : "woorden"} toegevoegd, ${removed} verwijderd.`,
-  changesTranslationFollows: (language, n) => `De vertaling in het ${language} volgt nu versie ${n}; de tekst ervan is niet veranderd.`,
-  releaseNotes: (notes) => `Opmerkingen: ${notes}`,
-  diffAdded: "Toegevoegde tekst",
-  diffRemoved: "Verwijderde tekst",
-  signHeading: "Deze brief ondertekenen",
-  signPublished: "Alles wat u invult, wordt samen met de brief gepubliceerd.",
-  signPublishedRepository: "Alles wat u invult, wordt samen met de brief en in de openbare repository ervan gepubliceerd.",
-  signName: "Naam",
-  signRequired: "(verplicht)",
-  signAs: "U ondertekent",
-  signIndividual: "als persoon",
-  signOrganization: "namens een organisatie",
-  signRole: "Functie",
-  signRoleHint: "(personen, bv. hoogleraar)",
-  signAffiliation: "Affiliatie",
-  signAffiliationHint: "(organisatie waartoe u behoort)",
-  signUrl: "Webpagina",
-  signUrlHint: "(https://…)",
-  signCountry: "Land",
-  signCountryHint: "(code van twee letters, bv. BE)",
-  signOnGitHub: "Ondertekenen op GitHub",
-  signOr: "of",
-  signSendByEmail: "per e-mail versturen",
-  signByEmail: "Ondertekenen per e-mail",
-  signPreview: "Het bestand dat wordt toegevoegd:",
-  signHowItWorks: "Hoe ondertekenen werkt",
-  signHowItWorksGitHub: "Hoe ondertekenen werkt, ook zonder GitHub-account",
-  signByPullRequest: "Via een pull request",
-  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
-    `Voeg één bestand toe aan ${directoryHtml} in ${repositoryHtml}: ${newFileHtml}, vervang de voorbeeldwaarden, geef het bestand uw eigen naam (bv. ${exampleHtml}) en stel de wijziging voor. GitHub biedt aan de repository te forken en opent een pull request voor u; een beheerder voegt die samen.`,
-  signRepositoryLink: "de repository van de brief",
-  signNewFileLink: "open een nieuw bestand met dit sjabloon",
-  signExampleFile: "jan-jansen.yaml",
-  signByEmailHeading: "Per e-mail",
-  signEmailSteps: (addressHtml) => `Schrijf naar ${addressHtml} met het onderstaande sjabloon, ingevuld; iemand voegt het voor u toe.`,
-  signOnlyName: (nameHtml) => `Alleen ${nameHtml} is verplicht; verwijder de regels die u niet gepubliceerd wilt zien.`,
-  signProblemName: "Vul uw naam in.",
-  signProblemType: "Kies of u als persoon of namens een organisatie ondertekent.",
-  signProblemUrl: "Vul een webadres in dat begint met https://, bv. https://example.org/over.",
-  signProblemCountry: "Vul een landcode van twee letters in, bv. BE, NL of LU.",
-  signProblemDate: "Schrijf de datum als JJJJ-MM-DD, bv. 2021-09-29.",
-  signProblemFuture: "Deze datum ligt na morgen: geef de dag van ondertekening.",
-  signProblemLong: "Dit is te lang (hoogstens 1.000 tekens).",
-  signProblemPlaceholder: "Dit is het voorbeeld uit het sjabloon: vul uw eigen gegevens in.",
-  signMailSubject: (title) => `Ondertekening: ${title}`,
-  signMailIntro: "Voeg alstublieft mijn handtekening toe aan “{title}”.\n\nBestand: {path}",
-  signTemplateComment: "Vervang de voorbeelden door uw eigen gegevens; alleen name is verplicht, verwijder de regels die u niet gepubliceerd wilt zien.",
-  notFoundTitle: "Pagina niet gevonden",
-  notFoundText: "Op dit adres staat niets. De pagina is misschien verplaatst, of de link bevat een fout.",
-  notFoundHome: "Alle brieven bekijken",
-};
-
-const ar: Partial<Record<MessageKey, Message>> = {
-  signatoryCount: (n) => `عدد الموقعين: ${n.toLocaleString("ar")}`,
-  notes: "الحواشي",
-  addressees: "المرسل إليهم",
-  status_draft: "مسودة",
-  status_open: "مفتوحة للتوقيع",
-  status_closed: "مغلقة",
-  skipToContent: "انتقل إلى المحتوى",
-  oldVersionBanner: (n) => `هذه هي النسخة ${n} من الرسالة كما نُشرت. لقد تغيّر النص منذ ذلك الحين.`,
-  readCurrentVersion: "اقرأ النسخة الحالية",
-  signedVersion: (n) => `وقّع النسخة ${n}`,
-  withdrawnCount: (n) => `عدد التوقيعات المسحوبة: ${n.toLocaleString("ar")}`,
-  history: "تاريخ هذه الرسالة",
-  versionLabel: "النسخة",
-  released: "نُشرت في",
-  canonicalText: "SHA-256 للنص المرجعي",
-  pdfSha256: "SHA-256 لملف PDF لهذه الصفحة",
-  languages: "اللغات",
-  staleTranslation: (n, original) => `تتبع هذه الترجمة النسخة ${n}؛ وقد تغيّر النص (${original}) منذ ذلك الحين.`,
-  readOriginal: "اقرأ النص الأصلي",
-  downloadPdf: "تنزيل ملف PDF",
-  pageCount: (n) => `عدد الصفحات: ${n.toLocaleString("ar")}`,
-  pdfPageNumber: "صفحة {page} من {total}",
-  downloadList: "تنزيل قائمة الموقعين:",
-  noLetters: "لم تُنشر أي رسالة بعد.",
-  letters: "الرسائل",
-  draftBanner: "مسودة: تظهر في المعاينة المحلية فقط، ولا تُنشر أبدًا.",
-  unreleasedBanner: "لم تُنشر بعد: تظهر في المعاينة المحلية فقط. شغّل npm run release لنشرها.",
-  nextDraftBanner: (n) => `مسودة النسخة ${n}: هذه التعديلات غير منشورة وتظهر في المعاينة المحلية فقط.`,
-  version: (n) => `النسخة ${n}`,
-  listByType: "حسب النوع",
-  listByCountry: (n) => `حسب البلد (عدد البلدان: ${n.toLocaleString("ar")})`,
-  type_organization: "المنظمات",
-  type_individual: "الأفراد",
-  type_unspecified: "النوع غير مذكور",
-  countryUnknown: "البلد غير مذكور",
-  listUngrouped: "موقعون آخرون",
-  listSeeAll: (n) => `عرض جميع الموقعين (${n.toLocaleString("ar")})`,
-  listGroupAll: (n) => `الكل في هذه المجموعة (${n.toLocaleString("ar")})`,
-  listPageTitle: (page: number, pages = 1) => `الموقعون، الصفحة ${page} من ${pages}`,
-  listRange: (from: number, to = from, total = to) =>
-    `الموقعون ${from.toLocaleString("ar")}–${to.toLocaleString("ar")} من ${total.toLocaleString("ar")}`,
-  listPagination: "صفحات القائمة",
-  listPrevious: "الصفحة السابقة",
-  listNext: "الصفحة التالية",
-  listPage: "الصفحة",
-  listContinued: "(تابع)",
-  backToLetter: "العودة إلى الرسالة",
-  searchHeading: "البحث عن موقّع",
-  searchLabel: "الاسم أو جهة الانتماء",
-  searchButton: "بحث",
-  filterType: "النوع",
-  filterGroup: "المجموعة",
-  filterCountry: "البلد",
-  filterAll: "الكل",
-  searchFoundOne: "عُثر على موقّع واحد.",
-  searchFoundMany: "عدد الموقعين الذين عُثر عليهم: {n}.",
-  searchNone: "لا يوجد موقّع مطابق.",
-  searchShort: "اكتب حرفين على الأقل.",
-  searchLoading: "جارٍ البحث…",
-  searchError: "تعذّر تحميل البحث؛ القائمة الكاملة موجودة في صفحات القائمة.",
-  searchMore: "عرض مزيد من النتائج",
-  searchOnPage: "الصفحة {n}",
-  versionInline: (n) => `النسخة ${n}`,
-  badgeDraft: "مسودة: للمعاينة فقط",
-  badgeUnreleased: "غير منشورة: للمعاينة فقط",
-  problemsHeading: "في الرسائل مشكلات",
-  problemsHelp: "أصلحها واحفظ؛ ستُعاد المعاينة تلقائيًا.",
-  pageProblemsHeading: "مشكلات في هذه الصفحة",
-  pageOutOfDate: "هذه الصفحة غير محدّثة: تعرض الرسالة كما كانت قبل حفظ ملفاتها بالأخطاء المذكورة أدناه. ستُحدَّث بعد إصلاحها.",
-  letterUnavailable: "لا يمكن عرض هذه الرسالة بعد: في ملفاتها الأخطاء المذكورة أعلاه. أصلحها واحفظ؛ ستظهر الصفحة تلقائيًا.",
-  historyTitle: (title) => `السجل: ${title}`,
-  historyLink: "السجل",
-  historyIntro: "تبقى كل نسخة منشورة متاحة على عنوانها الخاص، كما نُشرت تمامًا، مع قائمة الأشخاص الذين كانوا قد وقّعوها.",
-  releasedOn: (dateHtml) => `نُشرت في ${dateHtml}`,
-  countAtRelease: (n) => `عدد الموقعين عند النشر: ${n.toLocaleString("ar")}`,
-  changesSince: (n) => `ما الذي تغيّر منذ النسخة ${n}`,
-  canonicalTextLink: "النص المرجعي",
-  pdfEditions: "طبعات ملف PDF، ولكل منها بصمة SHA-256 للتحقق من أي نسخة:",
-  pdfEdition: (n, dateHtml) => `الطبعة ${n}، ${dateHtml}`,
-  changesTitle: (n, title) => `التغييرات في النسخة ${n}: ${title}`,
-  changesHeading: (n) => `ما الذي تغيّر في النسخة ${n}`,
-  changesSummary: (fromHtml, toHtml, added: number, removed: number) =>
-    `من ${fromHtml} إلى ${toHtml}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
-  changesTextUnchanged: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم يتغيّر نص الرسالة.`,
-  changesFormattingOnly: (fromHtml, toHtml) => `من ${fromHtml} إلى ${toHtml}: لم تتغيّر أي كلمة، بل التنسيق فقط (التأكيد والروابط).`,
-  changesTranslationAdded: (language) => `أُضيفت الترجمة إلى ${language}.`,
-  changesTranslationRemoved: (language) => `حُذفت الترجمة إلى ${language}.`,
-  changesTranslationChanged: (language, added: number, removed: number) =>
-    `تغيّرت الترجمة إلى ${language}: عدد الكلمات المضافة ${added.toLocaleString("ar")}، والمحذوفة ${removed.toLocaleString("ar")}.`,
-  changesTranslationFollows: (language, n) => `أصبحت الترجمة إلى ${language} تتبع النسخة ${n}؛ ولم يتغيّر نصها.`,
-  releaseNotes: (notes) => `ملاحظات: ${notes}`,
-  diffAdded: "نص مضاف",
-  diffRemoved: "نص محذوف",
-  signHeading: "وقّع هذه الرسالة",
-  signPublished: "كل ما تُدخله يُنشر مع الرسالة.",
-  signPublishedRepository: "كل ما تُدخله يُنشر مع الرسالة وفي مستودعها العام.",
-  signName: "الاسم",
-  signRequired: "(مطلوب)",
-  signAs: "توقّع بصفتك",
-  signIndividual: "فردًا",
-  signOrganization: "منظمةً",
-  signRole: "الصفة",
-  signRoleHint: "(للأفراد، مثل: أستاذ)",
-  signAffiliation: "جهة الانتماء",
-  signAffiliationHint: "(المنظمة التي تنتمي إليها)",
-  signUrl: "صفحة ويب",
-  signUrlHint: "(https://…)",
-  signCountry: "البلد",
-  signCountryHint: "(رمز من حرفين، مثل BE)",
-  signOnGitHub: "وقّع على GitHub",
-  signOr: "أو",
-  signSendByEmail: "أرسله بالبريد الإلكتروني",
-  signByEmail: "وقّع بالبريد الإلكتروني",
-  signPreview: "الملف الذي ستتم إضافته:",
-  signHowItWorks: "كيف يتم التوقيع",
-  signHowItWorksGitHub: "كيف يتم التوقيع، والتوقيع دون حساب على GitHub",
-  signByPullRequest: "عبر طلب سحب (pull request)",
-  signPullRequestSteps: (directoryHtml, repositoryHtml, newFileHtml, exampleHtml) =>
-    `أضف ملفًا واحدًا إلى ${directoryHtml} في ${repositoryHtml}: ${newFileHtml}، واستبدل القيم النموذجية، وسمِّ الملف باسمك (مثل ${exampleHtml}) ثم اقترح التغيير. يعرض عليك GitHub إنشاء نسخة (fork) من المستودع ويفتح طلب سحب نيابةً عنك؛ ثم يدمجه أحد المشرفين.`,
-  signRepositoryLink: "مستودع الرسالة",
-  signNewFileLink: "افتح ملفًا جديدًا بهذا القالب",
-  signExampleFile: "ahmad-ali.yaml",
-  signByEmailHeading: "بالبريد الإلكتروني",
-  signEmailSteps: (addressHtml) => `اكتب إلى ${addressHtml} مع القالب أدناه بعد ملئه؛ وسيضيفه أحدهم نيابةً عنك.`,
-  signOnlyName: (nameHtml) => `الحقل ${nameHtml} وحده مطلوب؛ احذف الأسطر التي لا تريد نشرها.`,
-  signProblemName: "يُرجى إدخال اسمك.",
-  signProblemType: "اختر ما إذا كنت توقّع بصفتك فردًا أو باسم منظمة.",
-  signProblemUrl: "أدخل عنوان ويب يبدأ بـ https://، مثل https://example.org/about.",
-  signProblemCountry: "أدخل رمز بلد من حرفين، مثل BE أو EG أو MA.",
-  signProblemDate: "اكتب التاريخ بالصيغة YYYY-MM-DD، مثل 2021-09-29.",
-  signProblemFuture: "هذا التاريخ بعد الغد: أدخل يوم التوقيع.",
-  signProblemLong: "هذا النص طويل جدًا (1000 حرف على الأكثر).",
-  signProblemPlaceholder: "هذا هو مثال القالب: اكتب معلوماتك.",
-  signMailSubject: (title) => `توقيع: ${title}`,
-  signMailIntro: "يُرجى إضافة توقيعي إلى «{title}».\n\nالملف: {path}",
-  signTemplateComment: "استبدل الأمثلة بمعلوماتك؛ الحقل name وحده مطلوب، واحذف الأسطر التي لا تريد نشرها.",
-  notFoundTitle: "الصفحة غير موجودة",
-  notFoundText: "لا يوجد شيء على هذا العنوان. ربما نُقلت الصفحة، أو أن في الرابط خطأً.",
-  notFoundHome: "عرض كل الرسائل",
-};
-
-/** Every catalogue by language; English is complete, the others fall back to it key by key (see `t`). */
-export const catalogues: Record<string, Partial<Record<MessageKey, Message>>> = { en, fr, nl, ar };
-
-/** Whether `key` is a message, for keys that come from templates rather than from typed code. */
+/** Whether `key` is a message, for keys that come from templates or files rather than from typed code. */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(en.messages, key);
 }
 
-/** The message for `key` in `lang` (or its base language), falling back to English. */
-export function t(lang: string, key: MessageKey, ...args: (number | string)[]): string {
-  const base = lang.split("-")[0]!.toLowerCase();
-  const message = catalogues[lang]?.[key] ?? catalogues[base]?.[key] ?? en[key];
-  return typeof message === "function" ? (message as (...a: (number | string)[]) => string)(...(args.length ? args : [0])) : message;
+/** Every message key, in the English catalogue's order. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(en.messages) as MessageKey[];
 }
 
-/** A zero for every argument a message takes: no message has more than four. */
-const ZEROS = [0, 0, 0, 0];
+/** The arguments `key` takes, by name (in the order callers pass them) and kind. */
+export function argumentsOf(key: MessageKey): Readonly<Record<string, ArgumentKind>> {
+  return ARGUMENTS[key] ?? {};
+}
 
-/**
- * Every interface string of a page, for templates (which hold no logic). Messages with arguments belong
- * to `t` (or the templates' `t` filter); here they get zeros, so that none of them can fail.
- */
+/** The tags to look a message up under, most specific first, ending in English. */
+export function lookupChain(lang: string): string[] {
+  let tag: string;
+  try {
+    tag = Intl.getCanonicalLocales(lang)[0] ?? "en";
+  } catch {
+    tag = "en";
+  }
+  const parts = tag.split("-");
+  const chain = parts.map((_, i) => parts.slice(0, parts.length - i).join("-"));
+  // Chinese in Traditional characters (zh-TW, zh-HK, zh-Hant) reads zh-Hant before the Simplified zh.
+  const locale = new Intl.Locale(tag);
+  if (locale.language === "zh" && locale.maximize().script === "Hant") chain.splice(chain.indexOf("zh"), 0, "zh-Hant");
+  return [...new Set([...chain, "en"])];
+}
+
+export interface Messages {
+  /** The message for `key` in `lang`, its arguments given in the order of ARGUMENTS. */
+  t(lang: string, key: MessageKey, ...args: ArgumentValue[]): string;
+  /**
+   * Every message of a page, for templates (which hold no logic). Messages with arguments belong to `t`
+   * (or the templates' `t` filter); here their numbers are 0, their texts empty and their slots left in.
+   */
+  uiStrings(lang: string): Record<MessageKey, string>;
+  /** A message the browser completes with a count: its text for each plural form (format.ts, pluralForms). */
+  pluralForms(lang: string, key: MessageKey, arg?: string): Record<string, string>;
+}
+
+const shippedMessages = createMessages({});
+const withOverrides = new WeakMap<InterfaceText, Messages>();
+
+/** The messages of a site: the shipped catalogues with its letters/i18n/ files on top (none by default). */
+export function messagesWith(interfaceText: InterfaceText | undefined): Messages {
+  if (!interfaceText || Object.keys(interfaceText).length === 0) return shippedMessages;
+  let messages = withOverrides.get(interfaceText);
+  if (!messages) withOverrides.set(interfaceText, (messages = createMessages(interfaceText)));
+  return messages;
+}
+
+/** The message for `key` in `lang` from the shipped catalogues alone, falling back to English. */
+export function t(lang: string, key: MessageKey, ...args: ArgumentValue[]): string {
+  return shippedMessages.t(lang, key, ...args);
+}
+
+/** Every interface string of a page from the shipped catalogues (see Messages.uiStrings). */
 export function uiStrings(lang: string): Record<MessageKey, string> {
-  return Object.fromEntries((Object.keys(en) as MessageKey[]).map((key) => [key, t(lang, key, ...ZEROS)])) as Record<MessageKey, string>;
+  return shippedMessages.uiStrings(lang);
+}
+
+function createMessages(interfaceText: InterfaceText): Messages {
+  const chains = new Map<string, string[]>();
+  /** The message's text and the language it is written in. */
+  const find = (lang: string, key: MessageKey): { source: string; locale: string } => {
+    let chain = chains.get(lang);
+    if (!chain) chains.set(lang, (chain = lookupChain(lang)));
+    for (const tag of chain) {
+      const source = interfaceText[tag]?.[key] ?? catalogues[tag]?.messages[key];
+      if (source !== undefined) return { source, locale: tag };
+    }
+    return { source: en.messages[key], locale: "en" };
+  };
+  const values = (key: MessageKey, args: readonly ArgumentValue[]) => {
+    const out: Record<string, ArgumentValue> = {};
+    Object.entries(argumentsOf(key)).forEach(([name, kind], i) => (out[name] = args[i] ?? (kind === "slot" ? `{${name}}` : kind === "number" ? 0 : "")));
+    return out;
+  };
+  // The same few messages are asked for many times (a version on every signatory line of a long list).
+  const results = new Map<string, string>();
+  const t = (lang: string, key: MessageKey, ...args: ArgumentValue[]) => {
+    const id = JSON.stringify([lang, key, args]);
+    let text = results.get(id);
+    if (text === undefined) {
+      const { source, locale } = find(lang, key);
+      text = formatMessage(source, locale, values(key, args));
+      if (results.size > 10_000) results.clear();
+      results.set(id, text);
+    }
+    return text;
+  };
+  const pages = new Map<string, Record<MessageKey, string>>();
+  return {
+    t,
+    uiStrings(lang) {
+      let strings = pages.get(lang);
+      if (!strings) pages.set(lang, (strings = Object.fromEntries((Object.keys(en.messages) as MessageKey[]).map((key) => [key, t(lang, key)])) as Record<MessageKey, string>));
+      return strings;
+    },
+    pluralForms(lang, key, arg = "n") {
+      const { source, locale } = find(lang, key);
+      return formsOf(source, locale, arg, values(key, []));
+    },
+  };
 }
 
 /** A date written for readers of `lang`, e.g. "29 September 2021" in en-GB, "29 septembre 2021" in fr. */

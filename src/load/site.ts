@@ -6,6 +6,7 @@ import {
   ContentProblemsError, DuplicateSlugError, InvalidSlugError, MissingLetterFileError, StrayFileError, hasErrors, type ContentError,
 } from "../model/errors.ts";
 import { displayPath, isInside, linksOutOf } from "./files.ts";
+import { INTERFACE_TEXT_DIR, loadInterfaceText } from "./interface-text.ts";
 import { LETTER_FILE, intendedTextName, loadLetter } from "./letters.ts";
 import type { LoadOptions } from "./parse-cache.ts";
 import { FALLBACK_SITE_CONFIG, SITE_CONFIG_FILE, loadSiteConfig } from "./site-settings.ts";
@@ -39,7 +40,12 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
   // letters/ itself may be a link (to a folder elsewhere in the repository), never out of it.
   const outside = linksOutOf(absoluteRoot, lettersDir);
   if (outside.length || !isInside(absoluteRoot, lettersDir)) return { problems: outside };
-  const { config, problems } = await loadSiteConfig(lettersDir);
+  const { config: settings, problems } = await loadSiteConfig(lettersDir);
+  // letters/i18n/<lang>.yaml: the site's own interface text, checked like the letters and handed on with
+  // the settings, so that every page, PDF and script that takes the settings speaks the site's words.
+  const text = await interfaceText(absoluteRoot, lettersDir);
+  problems.push(...text.problems);
+  const config = settings && Object.keys(text.interfaceText).length ? { ...settings, interfaceText: text.interfaceText } : settings;
   const entries = (await readdir(lettersDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   // Letters load concurrently (their folder listings overlap); results keep the folders' order.
   const loading = entries.map(async (entry) => {
@@ -55,7 +61,7 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
       }
       return { own };
     }
-    if (entry.name.startsWith(".")) return { own };
+    if (entry.name.startsWith(".") || entry.name === INTERFACE_TEXT_DIR) return { own };
     if (!existsSync(join(path, LETTER_FILE))) {
       // Letter.md is letter.md on a Mac and nothing on the Linux machine that builds the site.
       const variant = (await readdir(path)).find((name) => intendedTextName(name) === LETTER_FILE);
@@ -88,6 +94,12 @@ export async function loadSite(root: string, options: LoadOptions = {}): Promise
   problems.push(...duplicateSlugs(letters));
   if (!config || hasErrors(problems)) return { problems, partial: { config, letters: lettersWithoutErrors(letters, problems) } };
   return { site: { root: absoluteRoot, config, letters, warnings: problems }, problems };
+}
+
+/** letters/i18n/, which may not lead out of the repository (like a letter's folder, it is then not read). */
+async function interfaceText(root: string, lettersDir: string): ReturnType<typeof loadInterfaceText> {
+  const links = linksOutOf(root, join(lettersDir, INTERFACE_TEXT_DIR));
+  return links.length ? { interfaceText: {}, problems: links } : loadInterfaceText(lettersDir);
 }
 
 /** Like loadSite, but throws one ContentProblemsError listing every problem. */

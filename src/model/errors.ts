@@ -158,6 +158,8 @@ export class UncoveredScriptError extends ContentError {}
 export class MissingGlyphError extends ContentError {}
 /** Quotes, lists and emphasis nested deeper than the PDF can typeset (src/render/nesting.ts). */
 export class NestingTooDeepError extends ContentError {}
+/** A message in letters/i18n/<lang>.yaml that is not ICU MessageFormat, or uses a placeholder its key does not take. */
+export class InvalidMessageError extends ContentError {}
 
 // Failures outside the letters' files, which have no line to point at.
 /** A font file the PDFs need is not installed (node_modules incomplete). */

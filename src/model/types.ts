@@ -30,6 +30,12 @@ export interface RecordedSignature {
   legacyKey?: string;
 }
 
+/**
+ * A site's own interface text, from letters/i18n/<lang>.yaml: by language tag (canonical, e.g. pt-BR),
+ * message key → ICU message. Added to or put before the shipped catalogues (src/i18n/messages.ts).
+ */
+export type InterfaceText = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 export interface SiteConfig {
   title: string;
   description?: string;
@@ -51,6 +57,8 @@ export interface SiteConfig {
   paper: PaperSize;
   /** Lists longer than this move to paginated pages with search (default 500). */
   listThreshold: number;
+  /** letters/i18n/<lang>.yaml, checked; absent or empty when the site has none. */
+  interfaceText?: InterfaceText;
 }
 
 export interface Signatory {

@@ -2,7 +2,16 @@
 // of truth). `npm run schemas` writes them to schemas/, a test keeps the committed files current, and the
 // build publishes them under /schemas/. https://zod.dev/json-schema
 import { z } from "zod";
+import { catalogues, messageKeys } from "../i18n/messages.ts";
 import { frontMatterSchema, signatoryFileSchema, siteConfigSchema } from "../model/schema.ts";
+
+/**
+ * letters/i18n/<lang>.yaml: every message key, described by its English message, and no other key. Only
+ * the keys: ICU syntax and placeholders are checked by `npm run check` (src/load/interface-text.ts).
+ */
+const interfaceTextSchema = z
+  .strictObject(Object.fromEntries(messageKeys().map((key) => [key, z.string().optional().meta({ description: catalogues.en!.messages[key] })])))
+  .meta({ title: "Interface text", description: "letters/i18n/<lang>.yaml: a site's own messages for one language, in ICU MessageFormat" });
 
 export const SCHEMAS_DIR = "schemas";
 
@@ -10,6 +19,7 @@ const SCHEMAS = [
   { file: "signatory.schema.json", schema: signatoryFileSchema },
   { file: "front-matter.schema.json", schema: frontMatterSchema },
   { file: "site.schema.json", schema: siteConfigSchema },
+  { file: "interface-text.schema.json", schema: interfaceTextSchema },
 ] as const;
 
 export interface GeneratedSchema {

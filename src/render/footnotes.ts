@@ -38,7 +38,8 @@ export function accessibleFootnotes(md: MarkdownIt): void {
     const n = index + 1;
     const subId = sub > 0 ? `:${sub}` : "";
     // U+FE0E keeps ↩ from turning into an emoji on iOS.
-    return ` <a href="#fnref${id}${subId}" class="footnote-backref" role="doc-backlink" aria-label="Back to reference ${n}">\u21a9\uFE0E</a>`;
+    const label = String(env?.footnoteBackLabel ?? "Back to reference {n}").split("{n}").join(String(n));
+    return ` <a href="#fnref${id}${subId}" class="footnote-backref" role="doc-backlink" aria-label="${md.utils.escapeHtml(label)}">\u21a9\uFE0E</a>`;
   };
 }
 

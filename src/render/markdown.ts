@@ -66,6 +66,8 @@ export interface RenderEnv {
   docId: string;
   /** Accessible label of the footnote section, translated with the page. */
   footnotesLabel?: string;
+  /** Accessible label of each note's link back to its reference, with {n} for the note's number. */
+  footnoteBackLabel?: string;
 }
 
 export function renderMarkdown(source: string, env: RenderEnv): string {

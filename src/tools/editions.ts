@@ -40,7 +40,7 @@ export function editionListNow(letter: Letter, n: number, rules: PublishingRules
 function versionJobs(letter: Letter, n: number, site: Site, list: EditionList, versions = describeLetter(letter, site.config, { preview: false }).versions): PdfJob[] {
   return versions[n - 1]!.map((page) => ({
     path: pagePdfPath(page, letter.lang),
-    doc: withEditionList(pdfDocumentFromPage(page, site.config), list),
+    doc: withEditionList(pdfDocumentFromPage(page, site.config), list, site.config),
   }));
 }
 

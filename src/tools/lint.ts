@@ -9,6 +9,7 @@ import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
 import { displayPath, isInside, linksOutOf, readContentFile } from "../load/files.ts";
+import { INTERFACE_TEXT_DIR } from "../load/interface-text.ts";
 import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
@@ -54,7 +55,8 @@ export async function lintSite(root: string): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
   const entries = (await readdir(lettersDir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    // letters/i18n/ is the site's interface text (checked by the loader, load/interface-text.ts), not a letter.
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== INTERFACE_TEXT_DIR)
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.

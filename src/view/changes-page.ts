@@ -5,7 +5,7 @@
 // and in each translation, so a release that changed only a translation says which one.
 import { textDirection } from "../describe/direction.ts";
 import { historyUrl, letterUrl } from "../describe/letter-document.ts";
-import { languageName, t } from "../i18n/messages.ts";
+import { languageName, messagesWith, type Messages } from "../i18n/messages.ts";
 import type { Letter, LetterText, Release } from "../model/types.ts";
 import { diffLetterTexts, readableText } from "../render/diff.ts";
 import type { ReleaseView } from "./release-view.ts";
@@ -41,7 +41,7 @@ export interface ChangesPage {
   translations: TranslationChange[];
 }
 
-export function changesPage(letter: Letter, before: Release, after: Release, from: ReleaseView, to: ReleaseView): ChangesPage {
+export function changesPage(letter: Letter, before: Release, after: Release, from: ReleaseView, to: ReleaseView, messages: Messages = messagesWith(undefined)): ChangesPage {
   const diff = diffLetterTexts(before.text, after.text);
   const lang = after.text.lang;
   return {
@@ -56,11 +56,11 @@ export function changesPage(letter: Letter, before: Release, after: Release, fro
     textChanged: readableText(before.text) !== readableText(after.text),
     formattingChanged: source(before.text) !== source(after.text),
     ...diff,
-    translations: translationChanges(before.translations, after.translations, lang),
+    translations: translationChanges(before.translations, after.translations, lang, messages),
   };
 }
 
-function translationChanges(before: readonly LetterText[], after: readonly LetterText[], pageLang: string): TranslationChange[] {
+function translationChanges(before: readonly LetterText[], after: readonly LetterText[], pageLang: string, { t }: Messages): TranslationChange[] {
   const langs = [...new Set([...before, ...after].map((text) => text.lang))].sort();
   return langs.flatMap((lang): TranslationChange[] => {
     const old = before.find((text) => text.lang === lang);

@@ -1,7 +1,7 @@
 // The view model of a letter page: a LetterDocument (describe/) with what only a web page has: the
 // interface strings, the rendered HTML, banners, the language switcher, the PDF link and the sign form.
 import { historyUrl, letterUrl, type DocumentSignatories, type LetterDocument, type SignatoryLine } from "../describe/letter-document.ts";
-import { languageName, t, uiStrings, type MessageKey } from "../i18n/messages.ts";
+import { languageName, messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
 import { renderMarkdown } from "../render/markdown.ts";
 import type { LargeListView, SignatoryGroupView } from "./list-views.ts";
@@ -71,11 +71,13 @@ export interface LetterPage
 /** The page of one document; `releases` are the letter's releases as the history shows them. */
 export function letterPage(letter: Letter, doc: LetterDocument, releases: readonly ReleaseView[], config: SiteConfig): LetterPage {
   const release = doc.release && releases.find((r) => r.version === doc.release!.version);
+  const messages = messagesWith(config.interfaceText);
+  const { t } = messages;
   return {
     kind: doc.kind,
     slug: doc.slug,
     url: doc.url,
-    ui: uiStrings(doc.lang),
+    ui: messages.uiStrings(doc.lang),
     alternates:
       doc.languages.length > 1
         ? doc.languages.map((other) => ({ lang: other.lang, name: languageName(other.lang), url: other.url, current: other.url === doc.url }))
@@ -92,10 +94,10 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
     status: doc.status,
     statusText: t(doc.lang, `status_${doc.status}`),
     body: doc.body,
-    html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes") }),
+    html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes"), footnoteBackLabel: t(doc.lang, "footnoteBack") }),
     source: doc.source,
     listUrl: doc.listUrl,
-    banner: banner(letter, doc),
+    banner: banner(letter, doc, messages),
     release: release && inPageLanguage(release, doc.lang),
     historyUrl: releases.length ? historyUrl(letter) : undefined,
     // A new object: long lists replace the groups shown on the page, never the document's.
@@ -105,7 +107,7 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
   };
 }
 
-function banner(letter: Letter, doc: LetterDocument): Banner | undefined {
+function banner(letter: Letter, doc: LetterDocument, { t }: Messages): Banner | undefined {
   if (doc.kind === "current" && !doc.translation) {
     if (letter.status === "draft") return { kind: "draft", text: t(letter.lang, "draftBanner") };
     if (!doc.release) return { kind: "unreleased", text: t(letter.lang, "unreleasedBanner") };

@@ -18,6 +18,8 @@ export interface Count {
   label: string;
   count: number;
   countText: string;
+  /** "Organisations: 12", in the page's language. */
+  text: string;
 }
 
 export interface PageLink {

@@ -3,7 +3,7 @@
 // list moves to paginated static pages (<page>/signatories/, <page>/signatories/2/, ...) and a sharded
 // search index (<page>/search/). Small lists stay inline, untouched.
 import { posix } from "node:path";
-import { t, type MessageKey } from "../i18n/messages.ts";
+import { messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { SignatoryLine as SignatoryView } from "../describe/letter-document.ts";
 import type { LetterPage } from "./letter-page.ts";
 import type { Count, LargeListView, ListPage, PaginationView, SearchFilterView, SearchFormView, SignatoryGroupView } from "./list-views.ts";
@@ -34,15 +34,15 @@ interface Entry {
   group?: string;
 }
 
-/** Splits every list longer than `threshold` into summary, list pages and search index. */
-export function splitLargeLists(pages: readonly LetterPage[], threshold: number): LargeLists {
+/** Splits every list longer than `threshold` into summary, list pages and search index, in the site's words. */
+export function splitLargeLists(pages: readonly LetterPage[], threshold: number, messages: Messages = messagesWith(undefined)): LargeLists {
   const result: LargeLists = { pages: [], listPages: [], searchFiles: [] };
   for (const page of pages) {
     if (page.signatories.count <= threshold) {
       result.pages.push(page);
       continue;
     }
-    const large = largeList(page);
+    const large = largeList(page, messages);
     result.pages.push(large.page);
     result.listPages.push(...large.listPages);
     result.searchFiles.push(...large.searchFiles);
@@ -55,11 +55,12 @@ const searchUrl = (page: LetterPage) => `${page.url}search/`;
 /** `to` relative to the folder of `from` (both site-relative folders ending in "/"). */
 const relative = (from: string, to: string) => `${posix.relative(from, to) || "."}/`;
 
-function largeList(page: LetterPage): { page: LetterPage; listPages: ListPage[]; searchFiles: RawFile[] } {
+function largeList(page: LetterPage, messages: Messages): { page: LetterPage; listPages: ListPage[]; searchFiles: RawFile[] } {
+  const { t } = messages;
   const lang = page.lang;
   const entries: Entry[] = page.signatories.groups.flatMap((g) => g.signatories.map((view) => ({ view, group: g.heading })));
   const pageCount = Math.ceil(entries.length / LIST_PAGE_SIZE);
-  const facets = facetsOf(entries, lang);
+  const facets = facetsOf(entries, lang, messages);
   const index = searchUrl(page);
 
   const searchFiles = buildSearchIndex(
@@ -71,25 +72,26 @@ function largeList(page: LetterPage): { page: LetterPage; listPages: ListPage[];
     },
   ).map((file) => ({ url: `${index}${file.path}`, content: file.content }));
 
-  const searchFor = (url: string) => searchForm(lang, relative(url, index), facets);
-  const countsText = (values: Facet[]) => values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang) }));
+  const searchFor = (url: string) => searchForm(lang, relative(url, index), facets, messages);
+  const countsText = (values: Facet[]) =>
+    values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang), text: t(lang, "listCount", label, count.toLocaleString(lang)) }));
   const summary: LargeListView = {
     byType: { heading: t(lang, "listByType"), counts: countsText(facets.type) },
     byCountry: { heading: t(lang, "listByCountry", facets.country.length), counts: countsText(facets.country) },
     all: { href: listUrl(page, 1), text: t(lang, "listSeeAll", entries.length) },
     search: searchFor(page.url),
   };
-  const listPages = Array.from({ length: pageCount }, (_, i) => listPage(page, entries, i + 1, pageCount, searchFor));
+  const listPages = Array.from({ length: pageCount }, (_, i) => listPage(page, entries, i + 1, pageCount, searchFor, messages));
   return {
     // The page shows a preview; every other output (the PDF) still needs the whole list.
-    page: { ...page, signatories: { ...page.signatories, groups: preview(page), allGroups: page.signatories.groups, large: summary } },
+    page: { ...page, signatories: { ...page.signatories, groups: preview(page, messages), allGroups: page.signatories.groups, large: summary } },
     listPages,
     searchFiles,
   };
 }
 
 /** Counts and entry numbers by type (organisations first), group (as listed) and country (most first). */
-export function facetsOf(entries: readonly Entry[], lang: string): { type: Facet[]; group: Facet[]; country: Facet[] } {
+export function facetsOf(entries: readonly Entry[], lang: string, { t }: Messages = messagesWith(undefined)): { type: Facet[]; group: Facet[]; country: Facet[] } {
   const collect = (key: (e: Entry) => string) => {
     const ids = new Map<string, number[]>();
     entries.forEach((e, id) => {
@@ -120,7 +122,7 @@ export function facetsOf(entries: readonly Entry[], lang: string): { type: Facet
 }
 
 /** The letter page's share of a long list: each group's count and first entries, with a link to the rest. */
-function preview(page: LetterPage): SignatoryGroupView[] {
+function preview(page: LetterPage, { t }: Messages): SignatoryGroupView[] {
   const groups: SignatoryGroupView[] = [];
   let budget = PREVIEW_MAX;
   let first = 0;
@@ -141,7 +143,8 @@ function preview(page: LetterPage): SignatoryGroupView[] {
   return groups;
 }
 
-function listPage(page: LetterPage, entries: readonly Entry[], n: number, pageCount: number, searchFor: (url: string) => SearchFormView): ListPage {
+function listPage(page: LetterPage, entries: readonly Entry[], n: number, pageCount: number, searchFor: (url: string) => SearchFormView, messages: Messages): ListPage {
+  const { t } = messages;
   const lang = page.lang;
   const url = listUrl(page, n);
   const start = (n - 1) * LIST_PAGE_SIZE;
@@ -158,12 +161,13 @@ function listPage(page: LetterPage, entries: readonly Entry[], n: number, pageCo
     group.signatories.push({ ...entry.view, anchor: entryAnchor(id) });
   });
   const pageTitle = t(lang, "listPageTitle", n, pageCount);
+  const titled = t(lang, "listTitle", pageTitle, page.title);
   return {
     slug: page.slug,
     url,
     letterUrl: page.url,
     letterTitle: page.title,
-    title: `${pageTitle}: ${page.title}${page.kind === "version" && page.release ? ` (${t(lang, "version", page.release.version)})` : ""}`,
+    title: `${titled}${page.kind === "version" && page.release ? ` (${t(lang, "version", page.release.version)})` : ""}`,
     lang,
     dir: page.dir,
     heading: page.signatories.heading,
@@ -172,7 +176,7 @@ function listPage(page: LetterPage, entries: readonly Entry[], n: number, pageCo
     versionText: page.kind === "version" && page.release ? t(lang, "version", page.release.version) : undefined,
     groups,
     note: page.signatories.note,
-    pagination: pagination(lang, n, pageCount, (k) => listUrl(page, k)),
+    pagination: pagination(lang, n, pageCount, (k) => listUrl(page, k), messages),
     search: searchFor(url),
   };
 }
@@ -191,7 +195,7 @@ export function pageWindow(current: number, count: number, around = 2): (number 
   return shown;
 }
 
-export function pagination(lang: string, current: number, count: number, href: (n: number) => string): PaginationView {
+export function pagination(lang: string, current: number, count: number, href: (n: number) => string, { t }: Messages = messagesWith(undefined)): PaginationView {
   return {
     label: t(lang, "listPagination"),
     pageWord: t(lang, "listPage"),
@@ -201,7 +205,7 @@ export function pagination(lang: string, current: number, count: number, href: (
   };
 }
 
-function searchForm(lang: string, index: string, facets: { type: Facet[]; group: Facet[]; country: Facet[] }): SearchFormView {
+function searchForm(lang: string, index: string, facets: { type: Facet[]; group: Facet[]; country: Facet[] }, { t, pluralForms }: Messages): SearchFormView {
   const filter = (name: SearchFilterView["name"], key: MessageKey): SearchFilterView => ({
     name,
     label: t(lang, key),
@@ -209,10 +213,12 @@ function searchForm(lang: string, index: string, facets: { type: Facet[]; group:
     options: facets[name].map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang) })),
   });
   const messages: Record<string, string> = {};
-  for (const key of ["searchFoundOne", "searchFoundMany", "searchNone", "searchShort", "searchLoading", "searchError", "searchMore", "searchOnPage"] as const) {
-    // data-msg-found-one etc.: the script reads them as dataset.msgFoundOne.
+  for (const key of ["searchNone", "searchShort", "searchLoading", "searchError", "searchMore", "searchOnPage"] as const) {
+    // data-msg-none etc.: the script reads them as dataset.msgNone.
     messages[key.replace(/^search/, "").replace(/[A-Z]/g, (c, i: number) => (i ? "-" : "") + c.toLowerCase())] = t(lang, key);
   }
+  // The count's forms, one per plural category of the language, as JSON (src/common/plural.ts picks one).
+  messages.found = JSON.stringify(pluralForms(lang, "searchFound"));
   return {
     heading: t(lang, "searchHeading"),
     index,

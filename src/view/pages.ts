@@ -2,6 +2,7 @@
 // (describe/), so templates hold no logic. Eleventy receives these as global data. One module per page
 // kind: letter-page, lists (long lists), history-page, changes-page, home, versions-file.
 import { describeLetter, isPublished, shownLetters, textUrl, type DescribeOptions, type LetterDocument } from "../describe/letter-document.ts";
+import { messagesWith } from "../i18n/messages.ts";
 import type { Site, SiteConfig } from "../model/types.ts";
 import { changesPage, type ChangesPage } from "./changes-page.ts";
 import { historyPage, type HistoryPage } from "./history-page.ts";
@@ -32,6 +33,7 @@ export interface PageOptions extends DescribeOptions {
 }
 
 export function buildPages(site: Site, options: PageOptions): SiteData {
+  const messages = messagesWith(site.config.interfaceText);
   const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], documents: [] };
   for (const letter of shownLetters(site, options)) {
     const reused = options.reuse?.get(letter.slug);
@@ -55,8 +57,8 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
       }
     }
     for (let i = 1; i < letter.releases.length; i++) {
-      data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!));
+      data.changes.push(changesPage(letter, letter.releases[i - 1]!, letter.releases[i]!, releases[i - 1]!, releases[i]!, messages));
     }
   }
-  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold) };
+  return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold, messages) };
 }

@@ -3,6 +3,7 @@
 // letter folder (site.yaml, a stray file) to every page; the home page, which lists every letter, shows
 // them all. A letter whose files have errors is shown as it last loaded ("stale", and the page says so)
 // or, if it never loaded in this session, as a page that says why it cannot be shown ("unavailable").
+import { INTERFACE_TEXT_DIR } from "../load/interface-text.ts";
 import type { ContentError } from "../model/errors.ts";
 
 export type LetterState = "current" | "stale" | "unavailable";
@@ -46,7 +47,9 @@ export function folderOf(file: string, lettersDir: string): string | undefined {
   if (!file.startsWith(prefix)) return undefined;
   const rest = file.slice(prefix.length);
   const slash = rest.indexOf("/");
-  return slash > 0 ? rest.slice(0, slash) : rest !== "" && !rest.includes(".") ? rest : undefined;
+  const folder = slash > 0 ? rest.slice(0, slash) : rest !== "" && !rest.includes(".") ? rest : undefined;
+  // letters/i18n/ is the site's interface text, not a letter: its problems are the whole site's.
+  return folder === INTERFACE_TEXT_DIR ? undefined : folder;
 }
 
 /** The problems the page at `url` (site-relative, as Eleventy's page.url) shows. */

@@ -5,7 +5,7 @@ import {
   mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
 } from "../common/sign-fields.ts";
 import type { LetterDocument } from "../describe/letter-document.ts";
-import { t, type MessageKey } from "../i18n/messages.ts";
+import { messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
 import type { Forge } from "../common/sign-fields.ts";
 
@@ -55,7 +55,7 @@ const PROBLEM_KEYS: Record<FieldProblemCode, MessageKey> = {
 };
 
 /** What is wrong with each field, in `lang`: shown by the form, and (in English) by `npm run sign`. */
-export function fieldProblemMessages(lang: string): Record<FieldProblemCode, string> {
+export function fieldProblemMessages(lang: string, { t }: Messages = messagesWith(undefined)): Record<FieldProblemCode, string> {
   return Object.fromEntries(Object.entries(PROBLEM_KEYS).map(([code, key]) => [code, t(lang, key)])) as Record<FieldProblemCode, string>;
 }
 
@@ -69,14 +69,16 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
   if (!repository && !config.signEmail) return undefined;
   const folder = basename(letter.dir);
   const lang = doc.lang;
+  const messages = messagesWith(config.interfaceText);
+  const { t } = messages;
   const version = letter.releases.at(-1)?.version;
   // No `signed:`: a static page cannot know the day it is read (the loader dates such a signature by the
   // release records); the version it shows is known, so it is written.
   const examples = placeholdersFor(lang);
   const template = signatoryYaml({ ...examples, type: "individual", country: "BE", version }, t(lang, "signTemplateComment"));
   const exampleFile = signatoryPath(folder, signatoryFileName(examples.name ?? ""));
-  const messages: SignMessages = {
-    problems: fieldProblemMessages(lang),
+  const words: SignMessages = {
+    problems: fieldProblemMessages(lang, messages),
     mailSubject: t(lang, "signMailSubject", doc.title),
     mailIntro: t(lang, "signMailIntro"),
   };
@@ -91,10 +93,10 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
     newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template, forge: config.forge }) : undefined,
     email: config.signEmail,
     mailto: config.signEmail
-      ? mailtoUrl({ to: config.signEmail, subject: messages.mailSubject, body: mailBody(messages.mailIntro, doc.title, exampleFile, template) })
+      ? mailtoUrl({ to: config.signEmail, subject: words.mailSubject, body: mailBody(words.mailIntro, doc.title, exampleFile, template) })
       : undefined,
     title: doc.title,
     version,
-    messages: JSON.stringify(messages),
+    messages: JSON.stringify(words),
   };
 }

@@ -1,6 +1,7 @@
 // Open Graph and Twitter meta for a letter page, and the text of its card image, so what a link preview
 // says and what the card shows come from one place. https://ogp.me/
 import type { LetterPage } from "../../view/letter-page.ts";
+import { messagesWith } from "../../i18n/messages.ts";
 import type { SiteConfig } from "../../model/types.ts";
 import { CARD_SIZE, letterFiles } from "./files.ts";
 import { absoluteUrl, type UrlContext } from "./urls.ts";
@@ -29,8 +30,9 @@ export function cardContent(
   return { site: site.title, title: letter.title, date: letter.dateText, count: letter.signatories.countText, lang: letter.lang };
 }
 
-export function cardAlt(card: CardContent): string {
-  return `${card.title} (${card.site}, ${card.date}, ${card.count})`;
+/** The card's alt text, in the page's language: "Title (Site, 29 September 2021, 3 signatories)". */
+export function cardAlt(card: CardContent, site: Pick<SiteConfig, "interfaceText"> = {}): string {
+  return messagesWith(site.interfaceText).t(card.lang, "cardDescription", card.title, card.site, card.date, card.count);
 }
 
 /**
@@ -42,7 +44,7 @@ export function socialMeta(letter: LetterPage, site: SiteConfig, context: UrlCon
   const tw = (key: string, content: string | undefined): MetaTag[] => (content ? [{ attribute: "name", key, content }] : []);
   const url = absoluteUrl(context, pageUrl);
   const image = absoluteUrl(context, letterFiles(letter).card);
-  const alt = cardAlt(cardContent(letter, site));
+  const alt = cardAlt(cardContent(letter, site), site);
   return [
     ...og("og:type", "article"),
     ...og("og:site_name", site.title),

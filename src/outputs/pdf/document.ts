@@ -1,7 +1,7 @@
 // What one PDF prints: a "PDF job" independent of where it comes from. Today every letter gives one; with
 // versions and translations every (letter, version, language) builds its own PdfDocument the same way.
 import { signatoryLine, type LetterDocument } from "../../describe/letter-document.ts";
-import { formatDate, t } from "../../i18n/messages.ts";
+import { formatDate, messagesWith } from "../../i18n/messages.ts";
 import type { EditionList, Letter, PaperSize, Signatory, SiteConfig } from "../../model/types.ts";
 
 export interface PdfEntry {
@@ -43,6 +43,11 @@ export interface PdfDocument {
   signatories: PdfSignatories;
   /** A line printed at the foot of every page beside the page number, e.g. a version and its date. */
   footer?: string;
+  /**
+   * The page number in the footer, with {page} and {total} for the PDF to fill in ("{page} / {total}"), in
+   * the site's words; the shipped catalogue's when absent.
+   */
+  pageNumber?: string;
   /** `subject` is the PDF's Subject (Typst's document description), e.g. the version and its date. */
   metadata: { author: string; keywords: string[]; subject?: string };
   paper: PaperSize;
@@ -55,10 +60,9 @@ export interface PdfDocument {
  * HTML page, so both show the same text and the same list.
  */
 export function pdfDocumentFromPage(page: LetterDocument, config: SiteConfig): PdfDocument {
+  const { t } = messagesWith(config.interfaceText);
   // "Version 2 · released 1 June 2024", in the page's language: a printed copy says which text it is.
-  const footer = page.release
-    ? `${t(page.lang, "versionLabel")} ${page.release.version} · ${t(page.lang, "released")} ${page.release.dateText}`
-    : t(page.lang, "status_draft");
+  const footer = page.release ? t(page.lang, "pdfFooter", page.release.version, page.release.dateText) : t(page.lang, "status_draft");
   return {
     slug: page.slug,
     lang: page.lang,
@@ -83,6 +87,7 @@ export function pdfDocumentFromPage(page: LetterDocument, config: SiteConfig): P
       withdrawnText: page.signatories.withdrawnText,
     },
     footer,
+    pageNumber: t(page.lang, "pdfPageNumber"),
     metadata: {
       author: config.author,
       keywords: ["open letter", config.title, ...(page.release ? [`version ${page.release.version}`, `released ${page.release.date}`] : [])],
@@ -98,7 +103,8 @@ export function pdfDocumentFromPage(page: LetterDocument, config: SiteConfig): P
  * today's, so a corrected spelling does not change a PDF whose hash was published (a withdrawal does,
  * through a new edition).
  */
-export function withEditionList(doc: PdfDocument, list: EditionList): PdfDocument {
+export function withEditionList(doc: PdfDocument, list: EditionList, config: Pick<SiteConfig, "interfaceText">): PdfDocument {
+  const { t } = messagesWith(config.interfaceText);
   return {
     ...doc,
     signatories: {
@@ -135,6 +141,7 @@ export function pdfDocumentFromLetter(letter: Letter, config: SiteConfig): PdfDo
       note: letter.display.note,
       groups: groupEntries(letter.signatories.filter((s) => !s.withdrawn)),
     },
+    pageNumber: messagesWith(config.interfaceText).t(letter.lang, "pdfPageNumber"),
     metadata: { author: config.author, keywords: ["open letter", config.title] },
     paper: config.paper,
     source: letter.file,

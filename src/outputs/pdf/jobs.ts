@@ -29,7 +29,7 @@ export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
 export function pagePdfJob(page: LetterDocument, letter: Letter, config: SiteConfig): PdfJob {
   const doc = pdfDocumentFromPage(page, config);
   const list = page.kind === "version" && page.release ? letter.releases[page.release.version - 1]?.editionList : undefined;
-  return { path: pagePdfPath(page, letter.lang), doc: list ? withEditionList(doc, list) : doc };
+  return { path: pagePdfPath(page, letter.lang), doc: list ? withEditionList(doc, list, config) : doc };
 }
 
 /** The PDF of every page, each beside its page. */

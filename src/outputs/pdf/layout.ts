@@ -113,7 +113,7 @@ function layoutDataWithoutFonts(doc: PdfDocument): LayoutData {
       })),
     },
     footer: nullable(doc.footer),
-    pageNumber: t(doc.lang, "pdfPageNumber"),
+    pageNumber: doc.pageNumber ?? t(doc.lang, "pdfPageNumber"),
     digits: digits(doc.lang),
   };
 }
