@@ -239,6 +239,13 @@ describe("zizmor-style rules over the workflows", () => {
     for (const name of names) expect(audit(await read(name), name), name).toEqual([]);
   });
 
+  it("Forgejo's workflows pass every rule too", async () => {
+    const dir = join(PROJECT, ".forgejo/workflows");
+    const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    expect(names).toEqual(["deploy.yml", "pull-request.yml"]);
+    for (const name of names) expect(audit(await readFile(join(dir, name), "utf8"), name), name).toEqual([]);
+  });
+
   it.each(PLANTED)("%s catches it in %s: %s", async (rule, name, _what, change) => {
     const source = await read(name);
     const planted = change(source);
