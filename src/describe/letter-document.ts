@@ -25,6 +25,8 @@ export interface SignatoryLine {
   anchor?: string;
   /** Set when the signatory endorsed an older text than the one shown. */
   signedVersion?: { version: number; text: string; url: string };
+  /** The GitHub account the signature was made from: its login, profile address and "signed from @login". */
+  account?: { login: string; url: string; text: string };
 }
 
 export interface SignatoryGroup {
@@ -41,6 +43,10 @@ export interface DocumentSignatories {
   count: number;
   countText: string;
   withdrawnText?: string;
+  /** How many of `count` are bound to a GitHub account, said in a sentence (when there are any). */
+  boundText?: string;
+  /** What "signed from @login" proves (an account, not a name), printed under a list that has one. */
+  accountNote?: string;
   /** Every entry, under its group heading, in display order. */
   groups: SignatoryGroup[];
   /** The same signatories, flat and with every published field, for the data files. */
@@ -106,6 +112,9 @@ export interface LetterDocuments {
   /** By release, in release order: each version's texts, the original language first. */
   versions: LetterDocument[][];
 }
+
+/** A GitHub account's profile page. */
+export const githubProfileUrl = (login: string) => `https://github.com/${encodeURIComponent(login)}`;
 
 export const letterUrl = (letter: Pick<Letter, "slug">) => `/${letter.slug}/`;
 export const versionUrl = (letter: Pick<Letter, "slug">, n: number) => `/${letter.slug}/v${n}/`;
@@ -210,6 +219,7 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
   // Who is on the list is decided per version (load/version-lists.ts, withdrawals included); what of each
   // may be shown (links, never e-mail addresses) is decided once, here, for pages, PDFs and data files.
   const published = list.entries.map((entry) => ({ ...entry, signatory: publishedSignatory(entry.signatory, rules), source: entry.signatory.source }));
+  const bound = published.filter((entry) => entry.signatory.github !== undefined).length;
   return {
     heading: text.heading ?? letter.display.heading,
     note: text.note ?? letter.display.note,
@@ -218,6 +228,8 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
     count: list.entries.length,
     countText: t(text.lang, "signatoryCount", list.entries.length),
     withdrawnText: list.withdrawn ? t(text.lang, "withdrawnCount", list.withdrawn) : undefined,
+    boundText: bound ? t(text.lang, "boundCount", bound) : undefined,
+    accountNote: bound ? t(text.lang, "accountNote") : undefined,
     groups: groupLines(published, letter, text.lang, messages),
     list: published.map((entry) => entry.signatory),
   };
@@ -234,6 +246,8 @@ function groupLines(
     let group = groups.at(-1);
     if (!group || group.heading !== signatory.group) groups.push((group = { heading: signatory.group, signatories: [] }));
     const line = signatoryLine({ ...signatory, source });
+    // The login is checked against GitHub's rules by the schema, so it is safe in a path and in text.
+    if (signatory.github) line.account = { login: signatory.github, url: githubProfileUrl(signatory.github), text: t(lang, "signedFromAccount", `@${signatory.github}`) };
     if (signedVersion !== undefined) {
       line.signedVersion = { version: signedVersion, text: t(lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
     }
@@ -245,5 +259,7 @@ function groupLines(
 /** What is printed of a signatory; `source` only names the entry in warnings and is never shown. */
 export function signatoryLine(s: PublishedSignatory & Pick<Signatory, "source">): SignatoryLine {
   const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return { name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${s.source.file}:${s.source.line}:${s.source.column}` };
+  return {
+    name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${s.source.file}:${s.source.line}:${s.source.column}`,
+  };
 }
