@@ -19,6 +19,11 @@ export interface SignFields {
   version?: number;
   /** Heading to list the signatory under (staff, through `npm run sign`). */
   group?: string;
+  /**
+   * The GitHub login the signature is bound to: written by the issue route from the issue's author only
+   * (the page's form has no such field; a pull request's author may add it, and the check verifies it).
+   */
+  github?: string;
 }
 
 /** The text fields, the ones a signer types. */
@@ -36,7 +41,7 @@ export interface FieldProblem {
 }
 
 /** Order of the keys in a written file: the order of the README's example. */
-const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "version", "group"] as const;
+const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "version", "group", "github"] as const;
 const TEXT_KEYS = KEYS.filter((key): key is TextKey => key !== "version");
 
 /**
