@@ -36,7 +36,8 @@ export function privacyPath(lang: string, siteLang: string): string {
 
 /**
  * The privacy page's address as text outside the site's HTML (an issue form, an e-mail, a template
- * file): absolute when site.yaml has `url`, otherwise the path under the site's prefix.
+ * file): absolute when site.yaml has `url`, otherwise the path under site.yaml's path_prefix (a prefix given to
+ * one build by flag reaches the links of its pages, which Eleventy prefixes, not these texts).
  */
 export function privacyAddress(config: Pick<SiteConfig, "url" | "pathPrefix" | "lang">, lang = config.lang): string {
   const path = `${config.pathPrefix.replace(/\/+$/, "")}${privacyPath(lang, config.lang)}`;
