@@ -24,6 +24,8 @@ export interface LetterChanges {
   edited: SignatoryEdit[];
   withdrawn: SnapshotSignatory[];
   removed: SnapshotSignatory[];
+  /** Signatures whose personal data was erased (npm run withdraw -- --erase): counted, never named. */
+  erased: number;
   released: VersionEntry[];
 }
 
@@ -67,7 +69,10 @@ function diffFiles(before: Map<string, string>, after: Map<string, string>): Let
 export function diffSignatories(before: readonly SnapshotSignatory[], after: readonly SnapshotSignatory[]) {
   const pairs: [SnapshotSignatory, SnapshotSignatory][] = [];
   const left = new Set(before);
-  const right = new Set(after);
+  // An entry erased by this change has a new random id and no name: nothing pairs it with what it was.
+  const ids = new Set(before.map((b) => b.fields.id));
+  const newlyErased = after.filter((a) => a.erased !== undefined && !ids.has(a.fields.id));
+  const right = new Set(after.filter((a) => !newlyErased.includes(a)));
   const take = (b: SnapshotSignatory, a: SnapshotSignatory) => {
     pairs.push([b, a]);
     left.delete(b);
@@ -118,7 +123,11 @@ export function diffSignatories(before: readonly SnapshotSignatory[], after: rea
     if (fields.length) edited.push({ before: b, after: a, fields });
   }
   const order = (list: Iterable<SnapshotSignatory>) => [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.index - y.index));
-  return { added: order(right), edited, withdrawn: order(withdrawn), removed: order(left) };
+  // What went unpaired is what was erased, as many as were erased, withdrawn ones first: never named here,
+  // or the summary would print the name the erasure removes.
+  const gone = [...left].sort((x, y) => Number(!x.withdrawn) - Number(!y.withdrawn)).slice(0, newlyErased.length);
+  for (const g of gone) left.delete(g);
+  return { added: order(right), edited, withdrawn: order(withdrawn), removed: order(left), erased: newlyErased.length };
 }
 
 const SIMILARITY_LIMIT = 200;
@@ -180,12 +189,13 @@ function letterMarkdown(c: LetterChanges): string[] {
   list(out, "Signatories edited", c.edited, (e) =>
     `${e.before.name !== e.after.name || e.before.affiliation !== e.after.affiliation ? `${who(e.before)} → ${who(e.after)}` : who(e.after)}: ${e.fields.map((f) => codeSpan(f)).join(", ")} changed`);
   list(out, "Signatures withdrawn", c.withdrawn, (s) => `${who(s)}${s.withdrawn ? ` (withdrawn ${escapeMarkdown(s.withdrawn)})` : ""}`);
+  if (c.erased) out.push("", `**Signatures erased (${c.erased}):** the signer's personal data is removed; the names are not repeated here.`);
   if (c.removed.length) {
     list(out, "Signatories removed", c.removed, (s) => `${who(s)} from ${codeSpan(s.path)}`);
     out.push("", "> [!WARNING]", "> Signatures should be withdrawn (`withdrawn: YYYY-MM-DD`), not deleted, so the record of who signed which version stays complete.");
   }
   const signatoryFiles = (f: string) => f.startsWith("signatories/");
-  const peopleChanged = c.added.length + c.edited.length + c.withdrawn.length + c.removed.length > 0;
+  const peopleChanged = c.added.length + c.edited.length + c.withdrawn.length + c.removed.length + c.erased > 0;
   // Signatory files changed with no signatory changed (a comment, layout): say so rather than nothing.
   const quiet = peopleChanged ? [] : [...c.files.added, ...c.files.changed, ...c.files.deleted].filter(signatoryFiles);
   const other = [

@@ -54,7 +54,8 @@ export function reviewLine(a: ReviewedEntry, b: ReviewedEntry): string {
   return `- [${yamlString(reference(a))}, ${yamlString(reference(b))}]`;
 }
 
-function refersTo(ref: string, entry: ReviewedEntry): boolean {
+/** Whether a reference of reviewed.yaml names `entry`. */
+export function refersTo(ref: string, entry: ReviewedEntry): boolean {
   const hash = ref.indexOf("#");
   const file = hash === -1 ? ref : ref.slice(0, hash);
   if (file !== basename(entry.file)) return false;

@@ -17,6 +17,8 @@ export interface SnapshotSignatory {
   name: string;
   affiliation?: string;
   withdrawn?: string;
+  /** Set for an erased entry (npm run withdraw -- --erase): no name left, `name` is empty. */
+  erased?: string;
   /** Every field as written, for comparing. */
   fields: Record<string, unknown>;
   /** Path from letters/, e.g. my-letter/signatories/jane-doe.yaml. */
@@ -83,7 +85,7 @@ async function readVersions(file: string): Promise<VersionEntry[]> {
   });
 }
 
-/** Every entry with a name, in file order then order within a file; nothing is validated here. */
+/** Every entry with a name, or erased, in file order then order within a file; nothing is validated here. */
 async function readSignatories(dir: string, prefix: string): Promise<SnapshotSignatory[]> {
   if (!existsSync(dir)) return [];
   const out: SnapshotSignatory[] = [];
@@ -96,12 +98,14 @@ async function readSignatories(dir: string, prefix: string): Promise<SnapshotSig
     entries.forEach((entry, index) => {
       if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return;
       const fields = entry as Record<string, unknown>;
-      if (typeof fields.name !== "string") return;
       const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+      const erased = text(fields.erased);
+      if (typeof fields.name !== "string" && erased === undefined) return;
       out.push({
-        name: fields.name,
+        name: typeof fields.name === "string" ? fields.name : "",
         affiliation: text(fields.affiliation),
         withdrawn: text(fields.withdrawn),
+        ...(erased !== undefined ? { erased } : {}),
         fields,
         path: `${prefix}/${name}`,
         index,
