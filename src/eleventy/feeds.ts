@@ -39,7 +39,11 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
   addGeneratedFile(eleventyConfig, "sitemap", {
     permalink: ifSiteUrl(SITEMAP_PATH),
     // Every kind of page the site has; a build test checks that no HTML page is left out.
-    generate: (data) => sitemapXml(context(data), sitemapEntries(list<LetterOutline>(data, "outlines").flatMap((o) => o.urls.map((url) => ({ url }))))) ?? "",
+    generate: (data) => sitemapXml(context(data), sitemapEntries([
+      ...list<LetterOutline>(data, "outlines").flatMap((o) => o.urls.map((url) => ({ url }))),
+      // The site's own pages beside the letters': the privacy page in each language.
+      ...list<{ url: string }>(data, "privacyPages"),
+    ])) ?? "",
   });
   addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });
 
