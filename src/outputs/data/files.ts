@@ -7,11 +7,12 @@ export const ROBOTS_PATH = "/robots.txt";
 /** Read by Netlify and Cloudflare Pages; must sit at the root of the published folder. */
 export const HEADERS_PATH = "/_headers";
 /**
- * Folders the build writes at the site's root for itself (stylesheet, fonts and scripts; JSON Schemas). A
+ * Folders the build writes at the site's root for itself (stylesheet, fonts and scripts; JSON Schemas; the
+ * privacy pages, view/privacy-page.ts). A
  * letter is published at /<slug>/, so no letter may be named like one (npm run check refuses it); a test
  * builds a site and compares its root with this list.
  */
-export const SITE_FOLDERS = ["assets", "schemas"] as const;
+export const SITE_FOLDERS = ["assets", "privacy", "schemas"] as const;
 
 export interface LetterFiles {
   letterJson: string;
