@@ -190,7 +190,7 @@ async function signFromIssue(root: string, eventFile: string, options: { permiss
     if (decision.action === "write") {
       const added = await addSignature(root, decision.letter, decision.fields, { cache: false });
       files = [added.file];
-      report = `Thank you: your signature is added as \`${added.file}\`${decision.fields.github ? `, signed from @${decision.fields.github}` : ""}, and will be published once the pull request that collects signatures is merged.`;
+      report = `Thank you: your signature is added as \`${added.file}\`${decision.fields.github ? `, signed from \`@${decision.fields.github}\`` : ""}, and will be published once the pull request that collects signatures is merged.`;
     } else if (decision.action === "withdraw") {
       const result = await withdrawSignature(root, { letter: decision.letter, ...decision.signature, cache: false });
       files = result.files;
