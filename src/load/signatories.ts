@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
-import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
+import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, UnsafeFileError, type ContentError } from "../model/errors.ts";
 import { displayPath, isInside, leadsOut, readContentFileSync } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
@@ -72,8 +72,14 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   let names: string[];
   try {
     names = await readdir(dir);
-  } catch {
-    return { signatories: [], problems: [] }; // a letter may have no signatories yet
+  } catch (error) {
+    // A letter may have no signatories yet; but a file or pipe in the folder's place would lose signatures unseen.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { signatories: [], problems: [] };
+    return {
+      signatories: [],
+      problems: [new UnsafeFileError(displayPath(dir), undefined, `This is not a folder, so no signatory of this letter is read.`,
+        `Signatory files go in a folder named ${SIGNATORIES_DIR}: remove this file or rename it, and make that folder.`)],
+    };
   }
   names.sort(compareFileNames);
   const cache = new SignatoryCache(root, dir, options.cache);

@@ -1,7 +1,7 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
@@ -66,6 +66,8 @@ export async function lintSite(root: string): Promise<LintResult> {
   return result;
 }
 
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
 interface NameSeen extends ReviewedEntry {
   affiliation?: string;
   position: Position;
@@ -78,7 +80,8 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   const dir = join(letterDir, SIGNATORIES_DIR);
   // The loader's order, so "the first entry" of a duplicate is the same one in both.
-  const names = existsSync(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
+  // Not a folder (a file or pipe in its place): the loader reports it.
+  const names = isFolder(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
