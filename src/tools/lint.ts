@@ -1,7 +1,7 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
@@ -14,7 +14,7 @@ import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { SAFE_SIGNATORY_FILE, fileNameMatchesName, fileStemOf } from "../common/slug.ts";
-import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
+import { VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys, releaseRecords } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
 
@@ -385,12 +385,9 @@ function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentErr
 
 /** Release records that still name signatories: a spelling fix in a list file would read as a deletion. */
 function oldRecords(letterDir: string): ContentError[] {
-  const dir = join(letterDir, VERSIONS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((version) => join(dir, version, RECORD_FILE))
-    .filter((record) => existsSync(record) && parseRecord(readFileSync(record, "utf8")).legacy)
-    .map((record) =>
+  return releaseRecords(letterDir)
+    .filter(({ text }) => parseRecord(text).legacy)
+    .map(({ file: record }) =>
       new OldRecordError(displayPath(record), { line: 1, column: 1 }, "This release record names signatories instead of their ids, so correcting a name in a list file would read as a deleted signature.",
         "Run npm run check -- --fix once: it writes each released entry's id and converts the record (the frozen texts and their hashes do not change).").asWarning(),
     );
