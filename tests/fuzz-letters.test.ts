@@ -95,7 +95,7 @@ const fileName = fc.constantFrom("jane-doe", "list", "a-list", "signatories-2024
 /** File names a file system takes (no slash, no NUL, at most 255 bytes) that the check refuses or must read with care. */
 const hostileFileName = fc.oneof(
   fc.tuple(soft(3).map((s) => s.replace(/[/\u0000]/g, "_")), fc.constantFrom(".yaml", ".yml", ".YAML", "", ".json", ".yaml.bak", ".yaml ")).map(([stem, ext]) => stem + ext),
-  fc.constantFrom("...yaml", ".hidden.yaml", "-rf.yaml", "con.yaml", "a b.yaml", "%2e%2e.yaml", "x-fuzz onfuzz=1.yaml", "<x-fuzz>.yaml", "café.yaml", "A.yaml", `${"ä".repeat(120)}.yaml`, "a\nb.yaml", "a\u202eb.yaml", "$(fuzz).yaml", "`fuzz`.yaml", "..", "."),
+  fc.constantFrom("...yaml", ".hidden.yaml", "-rf.yaml", "con.yaml", "a b.yaml", "%2e%2e.yaml", "x-fuzz onfuzz=1.yaml", "<x-fuzz>.yaml", "café.yaml", "cafe\u0301.yaml", "A.yaml", `${"ä".repeat(120)}.yaml`, "a\nb.yaml", "a\u202eb.yaml", "$(fuzz).yaml", "`fuzz`.yaml", "..", "."),
 ).filter((n) => n !== "." && n !== ".." && Buffer.byteLength(n) <= 255);
 
 const signatory = fc.record({
@@ -118,6 +118,7 @@ const frontMatter = fc.record({
   status: fc.constantFrom<string>("open", "closed"),
   heading: fc.option(letterText(3), { nil: undefined }),
   note: fc.option(letterText(3), { nil: undefined }),
+  order: fc.option(fc.constantFrom("as-listed", "alphabetical"), { nil: undefined }),
 }, { requiredKeys: ["title", "date", "to", "status"] });
 
 /** A letter the check should take, hostile as its values look. */
@@ -130,6 +131,8 @@ const gentle = fc.record({
   files: fc.uniqueArray(fc.record({ name: fileName, raw: fc.constant<boolean>(false), single: fc.boolean(), entries: fc.array(signatory, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 4, selector: (f) => f.name }),
   /** Whole files written as they are, by path in the letter folder (mutations add them). */
   extra: fc.constant<[string, string][]>([]),
+  /** site.yaml's title and language, when a mutation sets them. */
+  site: fc.constant<{ title?: string; lang?: string }>({}),
   /** Files that are not plain files, by path in the letter folder (mutations add them). */
   special: fc.constant<[string, (typeof SPECIALS)[number]][]>([]),
 });
@@ -143,7 +146,7 @@ const mutation = fc.oneof(
   fc.record({
     kind: fc.constantFrom(
       "front text", "signatory text", "file name", "signatory url", "body link", "body image", "raw yaml", "odd value", "folder", "uncovered script",
-      "draft", "footnote", "special file", "translation name", "nesting", "long text", "raw file", "front matter",
+      "draft", "footnote", "special file", "translation name", "nesting", "long text", "raw file", "front matter", "site", "withdrawn",
     ),
     hard, hostileFileName, url: fc.constantFrom(...URLS), image: fc.constantFrom(...IMAGES), at: fc.nat(), odd: fc.nat(),
   }),
@@ -207,6 +210,8 @@ function mutate(c: Gentle, m: Mutation): Gentle {
     }
     case "raw file": next.extra.push([`signatories/raw-${m.at % 100}.yaml`, RAW_FILES[m.odd % RAW_FILES.length]!]); break;
     case "front matter": next.extra.push(["letter.md", FRONT_MATTERS[m.odd % FRONT_MATTERS.length]!]); break;
+    case "site": next.site = m.odd % 3 ? { title: m.odd % 2 ? m.hard : SCRIPTS[m.at % SCRIPTS.length]! } : { lang: ODD_FRONT.filter(([k]) => k === "lang")[m.at % 5]![1] }; break;
+    case "withdrawn": file.entries.push({ name: WITHDRAWN, withdrawn: m.odd % 2 ? "2024-05-02" : "2024-04-01" } as (typeof file.entries)[number]); break;
   }
   return next;
 }
@@ -226,9 +231,9 @@ function frontMatterText(c: LetterCase["front"], translation?: string): string {
   if (c.summary !== undefined) lines.push(`summary: ${q(c.summary)}`);
   if ((translation ?? c.lang) !== undefined) lines.push(`lang: ${q((translation ?? c.lang)!)}`);
   if (!translation) lines.push(`status: ${c.status}`);
-  if (c.heading !== undefined || c.note !== undefined) {
-    lines.push("signatories:", ...(c.heading !== undefined ? [`  heading: ${q(c.heading)}`] : []), ...(c.note !== undefined ? [`  note: ${q(c.note)}`] : []));
-  }
+  const display = { heading: c.heading, note: c.note, ...(translation ? {} : { order: c.order }) };
+  const shown = Object.entries(display).filter(([, v]) => v !== undefined);
+  if (shown.length) lines.push("signatories:", ...shown.map(([k, v]) => `  ${k}: ${q(v!)}`));
   return `---\n${lines.join("\n")}\n---\n\n`;
 }
 
@@ -248,6 +253,8 @@ interface Written {
   pdfCache: string;
 }
 
+/** A withdrawn signatory's name: it must appear in no output file. */
+const WITHDRAWN = "Wilhelmina Fuzzwithdrawn";
 /** A name only the file outside the repository holds. */
 const OUTSIDE = "Outside Secret";
 
@@ -263,6 +270,10 @@ async function writeCase(c: LetterCase): Promise<Written> {
   const base = await tempDir("fuzz-letters-");
   const root = join(base, "root");
   await cp(fixture("fuzz"), root, { recursive: true });
+  if (c.site.title !== undefined || c.site.lang !== undefined) {
+    const site = await readFile(join(root, "letters/site.yaml"), "utf8");
+    await writeFile(join(root, "letters/site.yaml"), site.replace(/^title: .*$/m, `title: ${q(c.site.title ?? "Fuzz Coalition")}`).replace(/^lang: .*$/m, `lang: ${q(c.site.lang ?? "en")}`));
+  }
   const dir = join(root, "letters", c.folder);
   await mkdir(join(dir, "signatories"), { recursive: true });
   await mkdir(join(dir, "versions/1"), { recursive: true });
@@ -401,7 +412,9 @@ async function outputProblems(output: string): Promise<string[]> {
     const stat = await lstat(absolute);
     if (stat.isSymbolicLink() && !inside(real, await realpath(absolute).catch(() => "/"))) problems.push(`${path}: a link out of the output folder`);
     if (!stat.isFile()) continue;
-    if ((await readFile(absolute)).includes(OUTSIDE)) problems.push(`${path}: holds the text of a file outside the repository`);
+    const bytes = await readFile(absolute);
+    if (bytes.includes(OUTSIDE)) problems.push(`${path}: holds the text of a file outside the repository`);
+    if (bytes.includes("Fuzzwithdrawn")) problems.push(`${path}: holds a withdrawn name`);
     if (path.endsWith(".html")) problems.push(...markupProblems(await readFile(absolute, "utf8"), path));
     if (path.endsWith("letter.json")) {
       const json = JSON.parse(await readFile(absolute, "utf8")) as { body?: { html?: string } };
