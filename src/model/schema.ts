@@ -38,6 +38,17 @@ export function hasHiddenControls(value: string): boolean {
   return HIDDEN_CONTROLS.test(value);
 }
 
+/**
+ * A UTF-16 surrogate on its own (U+D800 to U+DFFF) is not a character: no UTF-8 file can hold one, but a
+ * YAML or JSON escape ("\uD800") writes it, and no output can carry it (HTML and CSV get U+FFFD, the PDF
+ * typesetter refuses the whole document). The `u` flag reads a well-formed pair as one code point.
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 // `pattern` in meta is for the generated JSON Schema only (editors), mirroring the refinement.
 // Metadata goes last: zod keeps it on the one schema instance it was set on, and every refine makes a new one.
@@ -47,7 +58,8 @@ const visibleText = () =>
     .refine((s) => s.trim().length > 0, "is empty")
     // Checked only once it is not empty, so one mistake gives one message.
     .refine((s) => s.trim().length === 0 || !isBlank(s), "shows nothing: it holds only blank or invisible characters (such as U+3164 or U+2800); write it in letters")
-    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them");
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .refine((s) => !hasLoneSurrogate(s), 'holds half of a character (a lone surrogate, as the escape "\\uD800" writes); write the character itself, or remove the escape');
 const text = (description: string) => visibleText().meta({ description, pattern: "\\S" });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;

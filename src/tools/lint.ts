@@ -1,7 +1,7 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
@@ -15,7 +15,7 @@ import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { SAFE_SIGNATORY_FILE, fileNameMatchesName, fileStemOf } from "../common/slug.ts";
-import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
+import { VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys, releaseRecords } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
 import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
 
@@ -68,6 +68,8 @@ export async function lintSite(root: string): Promise<LintResult> {
   return result;
 }
 
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
 interface NameSeen extends ReviewedEntry {
   affiliation?: string;
   position: Position;
@@ -80,7 +82,8 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   const dir = join(letterDir, SIGNATORIES_DIR);
   // The loader's order, so "the first entry" of a duplicate is the same one in both.
-  const names = existsSync(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
+  // Not a folder (a file or pipe in its place): the loader reports it.
+  const names = isFolder(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
@@ -384,12 +387,9 @@ function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentErr
 
 /** Release records that still name signatories: a spelling fix in a list file would read as a deletion. */
 function oldRecords(letterDir: string): ContentError[] {
-  const dir = join(letterDir, VERSIONS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((version) => join(dir, version, RECORD_FILE))
-    .filter((record) => existsSync(record) && parseRecord(readFileSync(record, "utf8")).legacy)
-    .map((record) =>
+  return releaseRecords(letterDir)
+    .filter(({ text }) => parseRecord(text).legacy)
+    .map(({ file: record }) =>
       new OldRecordError(displayPath(record), { line: 1, column: 1 }, "This release record names signatories instead of their ids, so correcting a name in a list file would read as a deleted signature.",
         "Run npm run check -- --fix once: it writes each released entry's id and converts the record (the frozen texts and their hashes do not change).").asWarning(),
     );
