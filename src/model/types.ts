@@ -73,6 +73,10 @@ export interface Signatory {
   reconfirmed?: string;
   withdrawn?: string;
   hide_url?: boolean;
+  /** Listed first in its group and highlighted on the page. */
+  featured?: boolean;
+  /** The key an alphabetical list sorts the name by ("Vries, de"), instead of the one derived from it. */
+  sort_as?: string;
   /** The `id:` written in the file (set by release); `key` falls back to a derived one. */
   id?: string;
   /** The version of the text the signer read, as written by the signing routes. */
