@@ -126,6 +126,11 @@ export interface EditionList {
   /** Signatures on the version's list withdrawn by then (counted, never named). */
   withdrawn: number;
   groups: { heading?: string; entries: EditionEntry[] }[];
+  /**
+   * By language, the ids in the order that language's PDF prints them, where it is not the order above
+   * (an alphabetical list collates by language). Absent in lists recorded before, and when none differs.
+   */
+  orders?: Record<string, string[]>;
 }
 
 /** A recorded edition of a version's PDFs: its hashes are committed, and stay listed for ever. */
