@@ -161,7 +161,7 @@ export function groupEntries(signatories: readonly Signatory[]): PdfSignatories[
   for (const s of signatories) {
     let group = groups.at(-1);
     if (!group || group.heading !== s.group) groups.push((group = { heading: s.group, entries: [] }));
-    const { name, role } = signatoryLine(s);
+    const { name, role } = signatoryLine(s, s);
     group.entries.push({ name, role, source: `${s.source.file}:${s.source.line}:${s.source.column}` });
   }
   return groups;
