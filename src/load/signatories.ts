@@ -10,9 +10,12 @@ import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
 import { isPlaceholder } from "../common/sign-fields.ts";
-import type { Signatory, SignatoryDisplay } from "../model/types.ts";
+import type { Signatory } from "../model/types.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
+
+// The list's order (featured first, alphabetical by family name) has a file of its own.
+export { orderSignatories } from "./order.ts";
 
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
@@ -259,20 +262,4 @@ function findDuplicates(signatories: readonly Signatory[]): { problems: ContentE
     );
   }
   return { problems, repeated };
-}
-
-/** Display order: groups in order of first appearance, then as listed or alphabetically within a group. */
-export function orderSignatories(signatories: readonly Signatory[], display: SignatoryDisplay, lang: string): Signatory[] {
-  const groups = new Map<string, Signatory[]>();
-  for (const s of signatories) {
-    const key = s.group ?? "";
-    const group = groups.get(key);
-    if (group) group.push(s);
-    else groups.set(key, [s]);
-  }
-  // Locale-aware, case- and accent-insensitive: "Émile" sorts with "Emile", "de Vries" with "De Vries".
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
-  const sort = (list: Signatory[]) =>
-    display.order === "alphabetical" ? [...list].sort((a, b) => collator.compare(a.name, b.name)) : list;
-  return [...groups.values()].flatMap(sort);
 }

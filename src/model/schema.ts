@@ -119,6 +119,11 @@ export const signatorySchema = z
     reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
     withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
+    featured: z
+      .boolean()
+      .optional()
+      .meta({ description: "true to list this signatory first in its group and highlight them on the page (set by a maintainer)." }),
+    sort_as: publicText('How to sort the name in an alphabetical list, e.g. "Vries, de" for "Ana de Vries"; default: the last word of a person\'s name, an organisation\'s full name.').optional(),
     id: z
       .string()
       .regex(SIGNATURE_ID, "must be a lower-case letter then 5 to 39 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
@@ -277,6 +282,9 @@ const signatoryReference = z
   .regex(SIGNATORY_REFERENCE, "must name a signatory file, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe")
   .meta({ description: "A signatory file of this letter, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe." });
 
+/** An entry of a list file or a one-signatory file, always with the name reviewed: `jane-doe.yaml#Jane Doe`. */
+export const NAMED_SIGNATORY_REFERENCE = /^[^/\\#]+\.ya?ml#.*\S.*$/i;
+
 export const reviewedSchema = z
   .strictObject({
     different_people: z
@@ -288,8 +296,36 @@ export const reviewedSchema = z
       )
       .optional()
       .meta({ description: "Pairs of signatories a maintainer checked: npm run check no longer says they look like each other." }),
+    held_ok: z
+      .array(
+        z
+          .string()
+          .regex(NAMED_SIGNATORY_REFERENCE, "must name a signatory file and the name reviewed, e.g. jane-doe.yaml#Jane Doe, or list.yaml#Jane Doe for an entry of a list file")
+          .meta({ description: "A signatory file and the name a maintainer checked, e.g. jane-doe.yaml#Jane Doe." }),
+      )
+      .optional()
+      .meta({ description: "Signatories a maintainer checked although their name, role or affiliation matches moderation.yaml: npm run check no longer holds them while the name stays as reviewed." }),
   })
   .meta({ title: "Reviewed warnings", description: "letters/<slug>/reviewed.yaml: warnings of npm run check that a maintainer has reviewed." });
+
+/** A name or word of moderation.yaml: shown somewhere, and not a blank. */
+const heldText = (description: string) =>
+  visibleText()
+    .refine((s) => s.length <= 200, "is longer than 200 characters; hold a name or a few words")
+    .meta({ description, pattern: "\\S" });
+
+export const moderationSchema = z
+  .strictObject({
+    names: z
+      .array(heldText("A whole name, e.g. Elon Musk; matched ignoring case, accents, punctuation and look-alike letters."))
+      .optional()
+      .meta({ description: "Whole names to hold: a signatory whose name, role or affiliation is one of these is a warning for a reviewer." }),
+    words: z
+      .array(heldText("A word or a few words in a row, e.g. asdf; matched as whole words, ignoring case, accents and look-alike letters."))
+      .optional()
+      .meta({ description: "Words to hold wherever they appear, as whole words, in a name, role or affiliation: slurs, placeholders." }),
+  })
+  .meta({ title: "Moderation", description: "letters/moderation.yaml (the whole site) or letters/<slug>/moderation.yaml (one letter): names and words npm run check holds for a second look." });
 
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
