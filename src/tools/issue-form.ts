@@ -44,8 +44,9 @@ type QuestionId = (typeof QUESTIONS)[number]["id"];
 const letterOption = (letter: Pick<Letter, "slug" | "title">) => `${letter.slug}: ${cleanText(letter.title)}`;
 
 /** The form for the letters that take signatures, as .github/ISSUE_TEMPLATE/sign.yml holds it. */
-export function issueFormYaml(letters: ReadonlyArray<Pick<Letter, "slug" | "title" | "status">>): string {
-  const open = letters.filter((l) => l.status === "open").map(letterOption);
+export function issueFormYaml(letters: ReadonlyArray<Pick<Letter, "slug" | "title" | "status"> & { releases?: readonly unknown[] }>): string {
+  // Only letters a reader can see: open, and released (an unreleased letter is not on the site yet).
+  const open = letters.filter((l) => l.status === "open" && (l.releases === undefined || l.releases.length > 0)).map(letterOption);
   const body: unknown[] = [
     {
       type: "markdown",
