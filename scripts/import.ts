@@ -4,7 +4,10 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
 import { printablePath } from "../src/model/errors.ts";
-import { importSignatures, type ImportField } from "../src/tools/import-signatures.ts";
+import { consentNotice, importSignatures, type ImportField } from "../src/tools/import-signatures.ts";
+import { loadSiteConfig } from "../src/load/site-settings.ts";
+import { LETTERS_DIR } from "../src/load/site.ts";
+import { join } from "node:path";
 import { OptionValueError, UsageError, parseFlags, runCli } from "./lib/cli.ts";
 
 const HELP = `
@@ -64,6 +67,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (report.refused.length) {
       console.error(`Nothing written: fix or remove the ${report.refused.length} refused row(s) and run the import again.`);
       return 1;
+    }
+    if (report.added.length) {
+      const { config } = await loadSiteConfig(join(root, LETTERS_DIR));
+      for (const line of consentNotice(config ?? { lang: "en", pathPrefix: "/" }, values.letter)) console.log(line);
     }
     if (!report.written && report.added.length) console.log("This was a dry run: add --write to write the files.");
     return 0;

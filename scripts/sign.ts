@@ -9,10 +9,12 @@ import { fileURLToPath } from "node:url";
 import { resolveBuildOptions } from "../src/build/options.ts";
 import { displayPath } from "../src/load/files.ts";
 import { ContentProblemsError, OpenLettersError, printablePath, quote } from "../src/model/errors.ts";
+import { normaliseName } from "../src/common/names.ts";
 import { LETTER_FILE } from "../src/load/letters.ts";
 import type { SignFields } from "../src/common/sign-fields.ts";
 import { LETTERS_DIR, loadSite } from "../src/load/site.ts";
-import { decide, type IssueEvent } from "../src/tools/issue-form.ts";
+import { decide, type FoundSignature, type IssueEvent, type SignatureRequest } from "../src/tools/issue-form.ts";
+import { correctSignature, findSignature, withdrawSignature } from "../src/tools/signature-status.ts";
 import { AlreadySignedError, addSignature } from "../src/tools/add-signature.ts";
 import { nameProblem, signatoryFieldProblem, today } from "../src/tools/scaffold.ts";
 import { asker } from "./lib/ask.ts";
@@ -21,7 +23,7 @@ import { OptionValueError, UsageError, parseFlags, runCli } from "./lib/cli.ts";
 const HELP = `
 Usage: npm run sign -- --letter SLUG --name "Full Name" [options]
        npm run sign [-- --letter SLUG]   (in a terminal: asks the questions instead)
-       npm run sign -- --from-issue EVENT.json [--permission LEVEL] [--report FILE] [--outputs FILE]
+       npm run sign -- --from-issue EVENT.json [--permission LEVEL] [--report FILE] [--outputs FILE] [--files FILE]
 
 Adds letters/SLUG/signatories/<name>.yaml with one signatory, e.g. from a signature sent
 by e-mail. Refuses a signatory the letter already lists (same name and affiliation).
@@ -41,13 +43,18 @@ signatory read.
 
 From an issue opened with the sign form (.github/ISSUE_TEMPLATE/sign.yml), as the workflow
 sign-from-issue.yml runs it: reads a GitHub "issues" event (the file $GITHUB_EVENT_PATH names)
-and decides what to do: report the answers' problems, write the signatory file when a
-maintainer added the label "approved", or take the label back after an edit.
+and decides what to do: report the answers' problems, write the signatory file (with
+github: the issue's author) when a maintainer added the label "approved", or take the label
+back after an edit. From the withdrawal form (withdraw.yml): withdraw or correct the signature
+named, at once when it is bound to the issue's author (github:), otherwise once a maintainer
+added "approved".
   --from-issue FILE     the event payload (JSON)
   --permission LEVEL    the repository permission of the event's sender (admin, maintain,
                         write, triage, read); only the first three may approve
   --report FILE         write the comment for the issue here (Markdown)
-  --outputs FILE        append action=... and file=... here ($GITHUB_OUTPUT)
+  --outputs FILE        append action=... and file=... here ($GITHUB_OUTPUT); action is
+                        ignore, report, unapprove, write, withdraw or correct
+  --files FILE          write the files changed here, NUL-separated (for git add)
 `;
 
 const OPTIONS = {
@@ -65,6 +72,7 @@ const OPTIONS = {
   permission: { type: "string" },
   report: { type: "string" },
   outputs: { type: "string" },
+  files: { type: "string" },
 } as const;
 
 /** Flags by field: the YAML `title` is the flag --role. */
@@ -134,7 +142,7 @@ export function flagProblems(fields: Answers): string[] {
 }
 
 /** --from-issue: what the workflow does for one issues event, and the comment it posts. */
-async function signFromIssue(root: string, eventFile: string, options: { permission?: string; report?: string; outputs?: string }): Promise<number> {
+async function signFromIssue(root: string, eventFile: string, options: { permission?: string; report?: string; outputs?: string; files?: string }): Promise<number> {
   let event: IssueEvent;
   try {
     event = JSON.parse(await readFile(eventFile, "utf8")) as IssueEvent;
@@ -156,23 +164,54 @@ async function signFromIssue(root: string, eventFile: string, options: { permiss
       throw error;
     }
   };
-  const decision = await decide(event, { letters: site.letters, senderPermission: options.permission, duplicate });
-  let report = "report" in decision ? decision.report : "";
-  let file = "";
-  if (decision.action === "write") {
+  // A withdrawal names a signature that is still listed: a withdrawn one is nobody's to act on again.
+  const lookup = async (slug: string, request: SignatureRequest): Promise<FoundSignature | { problem: string }> => {
+    const listed = (site.letters.find((l) => l.slug === slug)?.signatories ?? []).filter((s) => !s.withdrawn);
     try {
-      const added = await addSignature(root, decision.letter, decision.fields, { cache: false });
-      file = added.file;
-      report = `Thank you: your signature is added as \`${file}\` and will be published once the pull request that collects signatures is merged.`;
+      const found = findSignature(listed, request);
+      return { name: found.name, github: found.github };
     } catch (error) {
       if (!(error instanceof OpenLettersError)) throw error;
-      report = `This signature cannot be added: ${error.message}`;
+      // The names alone (public on the page), never the files and lines the command line shows.
+      const loose = normaliseName(request.name, { loose: true });
+      const near = [...new Set(listed.filter((s) => normaliseName(s.name, { loose: true }) === loose).map((s) => s.affiliation ? `${s.name} (${s.affiliation})` : s.name))].slice(0, 5);
+      const several = listed.filter((s) => normaliseName(s.name) === normaliseName(request.name)).length > 1;
+      return {
+        problem: several
+          ? `Several signatures are named ${quote(request.name)}: give your affiliation as listed.`
+          : `No signature is named ${quote(request.name)}${request.affiliation ? ` with the affiliation ${quote(request.affiliation)}` : ""}.${near.length ? ` Did you mean ${near.map((n) => quote(n)).join(" or ")}?` : " Write the name exactly as the letter lists it."}`,
+      };
     }
+  };
+  const decision = await decide(event, { letters: site.letters, senderPermission: options.permission, duplicate, lookup });
+  let report = "report" in decision ? decision.report : "";
+  let files: string[] = [];
+  try {
+    if (decision.action === "write") {
+      const added = await addSignature(root, decision.letter, decision.fields, { cache: false });
+      files = [added.file];
+      report = `Thank you: your signature is added as \`${added.file}\`${decision.fields.github ? `, signed from @${decision.fields.github}` : ""}, and will be published once the pull request that collects signatures is merged.`;
+    } else if (decision.action === "withdraw") {
+      const result = await withdrawSignature(root, { letter: decision.letter, ...decision.signature, cache: false });
+      files = result.files;
+      report = `Your signature is withdrawn (\`${result.signatory.source.file}\`): once the pull request that collects these changes is merged, the name leaves every page, list and data file, and a new edition of each released PDF that printed it is recorded. To have your details erased from the repository too, ask the maintainers.`;
+    } else if (decision.action === "correct") {
+      const result = await correctSignature(root, { letter: decision.letter, ...decision.signature, set: decision.set, cache: false });
+      files = result.files;
+      report = `Your signature is corrected (\`${files[0]}\`) and will show so once the pull request that collects these changes is merged. A released PDF keeps printing the name as it was when it was sent.`;
+    }
+  } catch (error) {
+    if (!(error instanceof OpenLettersError)) throw error;
+    report = `This ${decision.action === "write" ? "signature cannot be added" : "request cannot be applied"}: ${error.message}`;
+    files = [];
   }
-  const action = decision.action === "write" && !file ? "report" : decision.action;
+  const acts = decision.action === "write" || decision.action === "withdraw" || decision.action === "correct";
+  const action = acts && !files.length ? "report" : decision.action;
+  const file = files[0] ?? "";
   console.log(decision.action === "ignore" ? `Nothing to do: ${decision.reason}.` : `${action}${file ? ` ${file}` : ""}\n${report}`);
   if (options.report && report) await writeFile(options.report, `${report}\n`);
   if (options.outputs) await appendFile(options.outputs, `action=${action}\nfile=${file}\n`);
+  if (options.files) await writeFile(options.files, files.map((f) => `${f}\0`).join(""));
   return 0;
 }
 
@@ -181,7 +220,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { values } = parseFlags(OPTIONS);
     const root = resolve(values.root ?? ".");
     if (values["from-issue"] !== undefined) {
-      return signFromIssue(root, values["from-issue"], { permission: values.permission, report: values.report, outputs: values.outputs });
+      return signFromIssue(root, values["from-issue"], { permission: values.permission, report: values.report, outputs: values.outputs, files: values.files });
     }
     let slug = values.letter;
     let fields: Answers;

@@ -37,11 +37,11 @@ describe("signatories.csv", () => {
 
   it("is RFC 4180: a header, CRLF line ends, quoted fields with doubled quotes, readable by a CSV parser", () => {
     const csv = signatoriesCsv(list);
-    expect(csv.startsWith("name,type,title,affiliation,country,group,signed,url\r\n")).toBe(true);
+    expect(csv.startsWith("name,type,title,affiliation,country,group,signed,url,github\r\n")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toEqual({ name: "Plain Name", type: "individual", title: "", affiliation: "Uni, Dept.", country: "BE", group: "", signed: "", url: "" });
+    expect(rows[0]).toEqual({ name: "Plain Name", type: "individual", title: "", affiliation: "Uni, Dept.", country: "BE", group: "", signed: "", url: "", github: "" });
     expect(rows[2]!.title).toBe('Quote "inside"');
     expect(rows[3]).toMatchObject({ name: "Multi\nline", url: "https://a.example.org/?q=1,2" });
   });

@@ -99,4 +99,20 @@ describe("npm run import", () => {
     expect(refused.stderr).toContain("Nothing written");
     expect(refused.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("says what will be published, that each signer must have agreed, how they withdraw, and where the privacy page is", async () => {
+    await writeFile(join(root, "letters/site.yaml"), `${await readFile(join(root, "letters/site.yaml"), "utf8")}url: https://letters.example.org\n`);
+    const dry = await runScript("import.ts", [csv("google-forms.csv"), "--letter", "open-letter", "--root", root]);
+    expect(dry.stdout).toContain("Publish only the signatures of people who agreed to it: their name, role, affiliation, web page and country appear");
+    expect(dry.stdout).toContain('npm run withdraw -- --letter open-letter --name "<name>"');
+    expect(dry.stdout).toContain("privacy page: https://letters.example.org/privacy/");
+  });
+
+  it("never takes a GitHub login from a CSV: a binding is only made by its account", async () => {
+    const file = join(root, "accounts.csv");
+    await writeFile(file, "Name,GitHub\nAna Lopes,ana\n");
+    const result = await runScript("import.ts", [file, "--letter", "open-letter", "--root", root, "--map", "GitHub=github"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--map "GitHub=github"');
+  });
 });

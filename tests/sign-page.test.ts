@@ -79,7 +79,8 @@ describe("the sign section of an open letter", () => {
     const mail = new URL(doc.querySelector('.sign-manual a[href^="mailto:"]')!.getAttribute("href")!);
     expect(mail.searchParams.get("subject")).toBe('Signature: Stop "backdoors" & <script>alert(1)</script>');
     expect(mail.searchParams.get("body")).toBe(
-      `Please add my signature to "Stop "backdoors" & <script>alert(1)</script>".\n\nFile: letters/open-letter/signatories/your-name.yaml\n\n${template}`,
+      `Please add my signature to "Stop "backdoors" & <script>alert(1)</script>".\n\nFile: letters/open-letter/signatories/your-name.yaml\n\n` +
+        `I agree that what this file holds is published with the letter. I can withdraw my signature later: /privacy/\n\n${template}`,
     );
   });
 
@@ -154,6 +155,8 @@ describe("a site with only an e-mail address for signing", () => {
     expect(mail.protocol).toBe("mailto:");
     expect(mail.searchParams.get("body")).toContain('name: "Jane Doe"\ntype: "individual"\n');
     expect(mail.searchParams.get("body")).toMatch(/\nsigned: "\d{4}-\d{2}-\d{2}"\nversion: 1\n$/);
+    // The script's e-mail carries the signer's consent and where to withdraw, as the link without it does.
+    expect(mail.searchParams.get("body")).toContain("I agree that what this file holds is published with the letter. I can withdraw my signature later: /privacy/\n\nname:");
   });
 });
 
@@ -187,7 +190,8 @@ describe("the sign section of a French page", () => {
     const mail = new URL(visited[0]!);
     expect(mail.searchParams.get("subject")).toBe("Signature\u00a0: Gardons l’internet ouvert");
     const body = mail.searchParams.get("body")!;
-    const intro = "Merci d’ajouter ma signature à «\u00a0Gardons l’internet ouvert\u00a0».\n\nFichier\u00a0: letters/appeal/signatories/marie-dupont.yaml\n\n";
+    const intro = "Merci d’ajouter ma signature à «\u00a0Gardons l’internet ouvert\u00a0».\n\nFichier\u00a0: letters/appeal/signatories/marie-dupont.yaml\n\n" +
+      "J’accepte que le contenu de ce fichier soit publié avec la lettre. Je peux retirer ma signature plus tard\u00a0: /privacy/fr/\n\n";
     expect(body.slice(0, intro.length)).toBe(intro);
     // The translated fixture's latest release is version 2.
     expect(body).toMatch(/\nsigned: "\d{4}-\d{2}-\d{2}"\nversion: 2\n$/);
@@ -198,6 +202,7 @@ describe("the sign section of a French page", () => {
     const template = doc.querySelector(".sign-template")!.textContent!;
     expect(template).toBe(
       "# Remplacez les exemples par vos informations\u00a0; seul name est obligatoire, supprimez les lignes que vous ne voulez pas voir publiées.\n" +
+        "# Tout ce que contient ce fichier est publié avec la lettre\u00a0; pour le retirer plus tard, voir /privacy/fr/\n" +
         'name: "Votre nom"\ntype: "individual"\ntitle: "Votre fonction"\naffiliation: "Votre organisation"\nurl: "https://example.org/a-propos-de-vous"\ncountry: "BE"\nversion: 2\n',
     );
     const newFile = new URL(doc.querySelector('.sign-manual a[href^="https://github.com/"][href*="/new/"]')!.getAttribute("href")!);

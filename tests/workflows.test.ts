@@ -50,6 +50,29 @@ describe("GitHub Actions workflows", () => {
     expect(workflow.jobs.check!.steps[0]!.with).toMatchObject({ "fetch-depth": 0 });
   });
 
+  it("on pull requests: verify account bindings with the author and association from env, never ${{ }} in run:", async () => {
+    const steps = (await load("pull-request.yml")).jobs.check!.steps;
+    const step = steps.find((s) => s.run?.includes("verify-accounts"))!;
+    expect(step.env).toEqual({
+      BASE_REF: "${{ github.base_ref }}",
+      AUTHOR: "${{ github.event.pull_request.user.login }}",
+      ASSOCIATION: "${{ github.event.pull_request.author_association }}",
+    });
+    expect(step.run).toBe('npm run --silent verify-accounts -- --base "origin/$BASE_REF" --author "$AUTHOR" --association "$ASSOCIATION" --format github');
+    expect(steps.indexOf(step)).toBeGreaterThan(steps.findIndex((s) => s.run?.includes("check -- --format github")));
+  });
+
+  it("from issues: both forms' issues, commits naming the issue's author in a trailer, and the account check in the branch's status", async () => {
+    const workflow = await load("sign-from-issue.yml");
+    const job = workflow.jobs.sign! as { if?: string; env?: Record<string, string>; steps: Step[] };
+    expect(job.if).toContain("'withdrawal'");
+    expect(job.env).toMatchObject({ ISSUE_AUTHOR: "${{ github.event.issue.user.login }}" });
+    const commit = job.steps.find((s) => s.id === "commit")!;
+    expect(commit.run).toContain('--trailer "Signed-from-issue-by: $ISSUE_AUTHOR"');
+    expect(commit.run).toContain('verify-accounts -- --base "origin/$DEFAULT_BRANCH" --author "github-actions[bot]"');
+    expect(commit.run).toContain("git --literal-pathspecs add --pathspec-from-file=");
+  });
+
   it("on main: builds with the Pages base path and only the deploy job may write to Pages", async () => {
     const workflow = await load("deploy.yml");
     expect(workflow.on).toMatchObject({ push: { branches: ["main"] } });

@@ -12,6 +12,8 @@ interface Messages {
   problems: Partial<Record<FieldProblemCode, string>>;
   mailSubject: string;
   mailIntro: string;
+  /** What is published and how to withdraw, with the privacy page's address (absent on pages from before it). */
+  mailConsent?: string;
 }
 
 function messagesOf(form: HTMLFormElement): Messages {
@@ -44,7 +46,7 @@ function init(form: HTMLFormElement): void {
   const path = (fields: SignFields) => signatoryPath(data.folder ?? "", signatoryFileName(fields.name));
   const mail = (fields: SignFields) =>
     data.email
-      ? mailtoUrl({ to: data.email, subject: words.mailSubject, body: mailBody(words.mailIntro, data.title ?? "", path(fields), signatoryYaml(fields)) })
+      ? mailtoUrl({ to: data.email, subject: words.mailSubject, body: mailBody(words.mailIntro, data.title ?? "", path(fields), signatoryYaml(fields), words.mailConsent) })
       : undefined;
 
   const showProblems = (fields: SignFields): boolean => {

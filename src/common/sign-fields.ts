@@ -19,6 +19,11 @@ export interface SignFields {
   version?: number;
   /** Heading to list the signatory under (staff, through `npm run sign`). */
   group?: string;
+  /**
+   * The GitHub login the signature is bound to: written by the issue route from the issue's author only
+   * (the page's form has no such field; a pull request's author may add it, and the check verifies it).
+   */
+  github?: string;
 }
 
 /** The text fields, the ones a signer types. */
@@ -36,7 +41,7 @@ export interface FieldProblem {
 }
 
 /** Order of the keys in a written file: the order of the README's example. */
-const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "version", "group"] as const;
+const KEYS = ["name", "type", "title", "affiliation", "url", "country", "signed", "version", "group", "github"] as const;
 const TEXT_KEYS = KEYS.filter((key): key is TextKey => key !== "version");
 
 /**
@@ -155,14 +160,14 @@ export function yamlString(value: string): string {
 
 /**
  * The signatory file for these fields: one mapping, keys in a fixed order, every text quoted (the
- * version is a whole number, checked by cleanFields). `comment` (one line, e.g. how to fill in a
- * template) goes first, as a YAML comment.
+ * version is a whole number, checked by cleanFields). `comment` (a line or a few, e.g. how to fill in a
+ * template) goes first, as YAML comments.
  */
-export function signatoryYaml(fields: SignFields, comment?: string): string {
+export function signatoryYaml(fields: SignFields, comment?: string | readonly string[]): string {
   const clean = cleanFields(fields);
-  // One line whatever the catalogue holds; not cleanText, which would turn French no-break spaces into spaces.
-  const line = comment?.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
-  const note = line ? `# ${line}\n` : "";
+  // One line each whatever the catalogue holds; not cleanText, which would turn French no-break spaces into spaces.
+  const lines = (typeof comment === "string" ? [comment] : (comment ?? [])).map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim());
+  const note = lines.filter(Boolean).map((line) => `# ${line}\n`).join("");
   return note + KEYS.filter((key) => clean[key] !== undefined)
     .map((key) => `${key}: ${key === "version" ? String(clean.version) : yamlString(clean[key]!)}\n`)
     .join("");
@@ -259,8 +264,9 @@ export function fillSlots(message: string, values: Record<string, string>): stri
 
 /**
  * The e-mail body: the page's sentence for whoever reads it (`intro`, with slots {title} and {path}),
- * then the file to add, so staff can paste it as is.
+ * the signer's consent (what is published, how to withdraw: the page's words, already filled in), then
+ * the file to add, so staff can paste it as is.
  */
-export function mailBody(intro: string, letterTitle: string, path: string, yaml: string): string {
-  return `${fillSlots(intro, { title: cleanText(letterTitle), path })}\n\n${yaml}`;
+export function mailBody(intro: string, letterTitle: string, path: string, yaml: string, consent?: string): string {
+  return `${fillSlots(intro, { title: cleanText(letterTitle), path })}\n\n${consent ? `${consent}\n\n` : ""}${yaml}`;
 }

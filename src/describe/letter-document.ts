@@ -30,6 +30,8 @@ export interface SignatoryLine {
   signedVersion?: { version: number; text: string; url: string };
   /** A featured signatory (listed first in the group), with the label shown beside the name. */
   featured?: { text: string };
+  /** The GitHub account the signature was made from: its login, profile address and "signed from @login". */
+  account?: { login: string; url: string; text: string };
 }
 
 export interface SignatoryGroup {
@@ -46,6 +48,10 @@ export interface DocumentSignatories {
   count: number;
   countText: string;
   withdrawnText?: string;
+  /** How many of `count` are bound to a GitHub account, said in a sentence (when there are any). */
+  boundText?: string;
+  /** What "signed from @login" proves (an account, not a name), printed under a list that has one. */
+  accountNote?: string;
   /** Every entry, under its group heading, in display order. */
   groups: SignatoryGroup[];
   /** The same signatories, flat and with every published field, for the data files. */
@@ -111,6 +117,9 @@ export interface LetterDocuments {
   /** By release, in release order: each version's texts, the original language first. */
   versions: LetterDocument[][];
 }
+
+/** A GitHub account's profile page. */
+export const githubProfileUrl = (login: string) => `https://github.com/${encodeURIComponent(login)}`;
 
 export const letterUrl = (letter: Pick<Letter, "slug">) => `/${letter.slug}/`;
 export const versionUrl = (letter: Pick<Letter, "slug">, n: number) => `/${letter.slug}/v${n}/`;
@@ -218,6 +227,7 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
   // and PDF, 100,000 times for a large letter.
   const entries = inOrderOf(list.entries, letter, text.lang);
   const published = entries.map((entry) => publishedSignatory(entry.signatory, rules));
+  const bound = published.filter((signatory) => signatory.github !== undefined).length;
   return {
     heading: text.heading ?? letter.display.heading,
     note: text.note ?? letter.display.note,
@@ -226,6 +236,8 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
     count: list.entries.length,
     countText: t(text.lang, "signatoryCount", list.entries.length),
     withdrawnText: list.withdrawn ? t(text.lang, "withdrawnCount", list.withdrawn) : undefined,
+    boundText: bound ? t(text.lang, "boundCount", bound) : undefined,
+    accountNote: bound ? t(text.lang, "accountNote") : undefined,
     groups: groupLines(entries, published, letter, text.lang, messages),
     list: published,
   };
@@ -248,6 +260,8 @@ function groupLines(entries: readonly VersionEntry[], published: readonly Publis
     if (!group || group.heading !== signatory.group) groups.push((group = { heading: signatory.group, signatories: [] }));
     const line = signatoryLine(signatory, entry);
     if (entry.featured) line.featured = featured ??= { text: t(lang, "featured") };
+    // The login is checked against GitHub's rules by the schema, so it is safe in a path and in text.
+    if (signatory.github) line.account = { login: signatory.github, url: githubProfileUrl(signatory.github), text: t(lang, "signedFromAccount", `@${signatory.github}`) };
     if (signedVersion !== undefined) {
       line.signedVersion = { version: signedVersion, text: t(lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
     }

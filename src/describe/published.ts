@@ -15,6 +15,8 @@ export interface PublishedSignatory {
   signed?: string;
   /** An http(s) address the signatory agreed to have linked; never mailto:. */
   url?: string;
+  /** The GitHub login the signature was made from (proves the account, not the name). */
+  github?: string;
 }
 
 export type PublishingRules = Pick<SiteConfig, "linkIndividuals">;
@@ -31,6 +33,7 @@ export function publishedSignatory(s: Signatory, rules: PublishingRules): Publis
     group: s.group,
     signed: s.signed,
     url: publishedUrl(s, rules),
+    github: s.github,
   };
 }
 

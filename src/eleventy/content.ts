@@ -84,6 +84,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addGlobalData("rawFiles", async () => (await load()).files);
   eleventyConfig.addGlobalData("listPages", async () => (await load()).listPages);
   eleventyConfig.addGlobalData("outlines", async () => (await load()).outlines);
+  eleventyConfig.addGlobalData("privacyPages", async () => (await load()).privacyPages);
+  eleventyConfig.addGlobalData("privacyLinks", async () => (await load()).privacyLinks);
   // Search indexes are thousands of small JSON files: written as they are, not rendered one by one.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeFiles(directories.output, (await load()).searchFiles);

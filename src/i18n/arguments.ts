@@ -67,4 +67,15 @@ export const ARGUMENTS: Readonly<Record<string, Readonly<Record<string, Argument
   // Filled in by the sign form's script (and by mailBody for the link that works without it).
   signMailIntro: { title: "slot", path: "slot" },
   cardDescription: { title: "text", site: "text", date: "text", count: "text" },
+  // "@login", as the list prints it.
+  signedFromAccount: { account: "text" },
+  boundCount: n,
+  // The templates pass the address as a link.
+  privacyEmail: { address: "text" },
+  // The templates pass a link to the privacy page (signPrivacyLink its words).
+  signWithdrawNote: { privacy: "text" },
+  // Filled in by the sign form's script (and by mailBody): the privacy page's address.
+  signMailConsent: { privacy: "slot" },
+  // The privacy page's address, in the template file's comment.
+  signTemplatePrivacy: { privacy: "text" },
 };

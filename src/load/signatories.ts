@@ -8,7 +8,7 @@ import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFiel
 import { displayPath, isInside, leadsOut, readContentFileSync, readFolder } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
-import { signatorySchema, type SignatoryInput } from "../model/schema.ts";
+import { erasedSignatorySchema, isErasedEntry, signatorySchema, type SignatoryInput } from "../model/schema.ts";
 import { isPlaceholder } from "../common/sign-fields.ts";
 import type { Signatory } from "../model/types.ts";
 import { validate } from "./validate.ts";
@@ -164,6 +164,13 @@ function signatoriesFrom(parsed: ParsedYaml, file: string): { signatories: Signa
       );
       continue;
     }
+    if (isErasedEntry(entry.value)) {
+      // Erased: nothing left to print or compare, only what keeps the released counts true.
+      const erased = validate(erasedSignatorySchema, entry.value, where, entry.path);
+      problems.push(...erased.problems);
+      if (erased.data) signatories.push({ name: "", ...erased.data, key: erased.data.id, source: { file, ...parsed.positionOf(entry.path) } });
+      continue;
+    }
     const { data, problems: found } = validate(signatorySchema, entry.value, where, entry.path);
     const examples = data ? placeholders(data, parsed, file, entry.path) : [];
     problems.push(...found, ...tooLong(entry.value as Record<string, unknown>, parsed, file, entry.path), ...examples);
@@ -232,6 +239,7 @@ function findDuplicates(signatories: readonly Signatory[]): { problems: ContentE
   const problems: ContentError[] = [];
   const repeated = new Set<Signatory>();
   for (const s of signatories) {
+    if (s.erased) continue; // no name left to repeat
     const repetition = index.repeats(s);
     if (!repetition) continue;
     const { first, how } = repetition;

@@ -162,6 +162,8 @@ export class MissingGlyphError extends ContentError {}
 export class NestingTooDeepError extends ContentError {}
 /** A message in letters/i18n/<lang>.yaml that is not ICU MessageFormat, or uses a placeholder its key does not take. */
 export class InvalidMessageError extends ContentError {}
+/** A pull request binds a signature to a GitHub account (`github:`) that did not open it (npm run verify-accounts). */
+export class AccountBindingError extends ContentError {}
 
 // Failures outside the letters' files, which have no line to point at.
 /** A font file the PDFs need is not installed (node_modules incomplete). */

@@ -102,6 +102,21 @@ export const paperSizes = ["a4", "us-letter"] as const;
 /** A signature's identity: survives spelling fixes, renames and reordering (frozen records hold these). */
 export const SIGNATURE_ID = /^[a-z][a-z0-9-]{5,39}$/;
 
+/**
+ * A GitHub login as GitHub allows it when an account is created: 1 to 39 letters, digits or single
+ * hyphens, neither first nor last (so no bot, "github-actions[bot]", can be a signer's account).
+ */
+export const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+export function isGitHubLogin(value: string): boolean {
+  return GITHUB_LOGIN.test(value);
+}
+
+/** GitHub logins are case-insensitive: "JDoe" and "jdoe" are one account. */
+export function sameLogin(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
 export const signatorySchema = z
   .strictObject({
     name: publicText("Name of the person or organisation, as it should be printed."),
@@ -135,11 +150,45 @@ export const signatorySchema = z
       .positive("must be 1 or more")
       .optional()
       .meta({ description: "The version of the letter the signer read, e.g. 2; written by every signing route." }),
+    github: githubLogin(),
   })
   .meta({ title: "Signatory", description: "One signatory of an open letter." });
 
+function githubLogin() {
+  return z
+    .string()
+    .regex(GITHUB_LOGIN, "must be a GitHub login: 1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen, e.g. jane-doe (without @)")
+    .optional()
+    .meta({
+      description: "The GitHub account the signature was made from, e.g. jane-doe (without @). The pull-request check accepts it only from that account, a maintainer, or the issue bot for an issue that account opened.",
+      pattern: GITHUB_LOGIN.source,
+    });
+}
+
+/**
+ * A withdrawn signature whose personal data was erased (npm run withdraw -- --erase): only what keeps
+ * the counts of released versions true is left, under a random id that no guess of the name can match.
+ */
+export const erasedSignatorySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(SIGNATURE_ID, "must be the random id npm run withdraw -- --erase wrote; leave it as it is")
+      .meta({ description: "Random id written by npm run withdraw -- --erase; the release records name the signature by it.", pattern: SIGNATURE_ID.source }),
+    withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD."),
+    erased: isoDate("Date the signer's personal data was erased, YYYY-MM-DD (npm run withdraw -- --erase)."),
+  })
+  .meta({ title: "Erased signature", description: "A withdrawn signature whose name and details were erased; it is counted, never shown." });
+
+/** Whether a signatory entry as written is an erased one (it has `erased:`): validated by erasedSignatorySchema. */
+export function isErasedEntry(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && "erased" in value;
+}
+
+const signatoryEntrySchema = z.union([signatorySchema, erasedSignatorySchema]);
+
 export const signatoryFileSchema = z
-  .union([signatorySchema, z.array(signatorySchema).min(1)])
+  .union([signatoryEntrySchema, z.array(signatoryEntrySchema).min(1)])
   .meta({ title: "Signatory file", description: "One signatory (a mapping) or a list of signatories (a sequence)." });
 
 export const signatoryDisplaySchema = z
@@ -328,6 +377,7 @@ export const moderationSchema = z
   .meta({ title: "Moderation", description: "letters/moderation.yaml (the whole site) or letters/<slug>/moderation.yaml (one letter): names and words npm run check holds for a second look." });
 
 export type SignatoryInput = z.infer<typeof signatorySchema>;
+export type ErasedSignatoryInput = z.infer<typeof erasedSignatorySchema>;
 export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
 export type TranslationFrontMatterInput = z.infer<typeof translationFrontMatterSchema>;
 export type SiteConfigInput = z.infer<typeof siteConfigSchema>;

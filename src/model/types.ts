@@ -62,6 +62,7 @@ export interface SiteConfig {
 }
 
 export interface Signatory {
+  /** Empty for an erased signature (`erased` set): its personal data is gone, only its count remains. */
   name: string;
   type?: SignatoryType;
   title?: string;
@@ -81,6 +82,10 @@ export interface Signatory {
   id?: string;
   /** The version of the text the signer read, as written by the signing routes. */
   version?: number;
+  /** The GitHub login the signature is bound to (checked by npm run verify-accounts on pull requests). */
+  github?: string;
+  /** Date the personal data was erased (npm run withdraw -- --erase); always withdrawn too. */
+  erased?: string;
   key: SignatoryKey;
   source: SourceLocation;
 }

@@ -55,7 +55,7 @@ export async function openForSigning(root: string, slug: string, options: { cach
   const outside = problems.filter((p) => p instanceof OutsideRepositoryError);
   if (outside.length) throw new ContentProblemsError(outside);
   const index: SigningContext["index"] = new SignatoryIndex();
-  for (const s of signatories) index.repeats(s);
+  for (const s of signatories) if (!s.erased) index.repeats(s);
   const { releases } = await loadReleases(letterDir, "en");
   return { root, slug, signaturesDir: join(letterDir, SIGNATORIES_DIR), signatories, index, version: releases.at(-1)?.version, taken: new Set() };
 }

@@ -9,6 +9,8 @@ import { InternalError } from "../model/errors.ts";
 import { assertWritable, normaliseNewlines, rootOfSignatoryFile } from "../load/files.ts";
 import { parseYaml } from "../load/yaml.ts";
 import type { Signatory } from "../model/types.ts";
+import { yamlString } from "../common/sign-fields.ts";
+import { SIGNATURE_ID } from "../model/schema.ts";
 
 export type FieldValues = Record<string, string | number>;
 
@@ -34,6 +36,15 @@ export function editEntries(edits: readonly EntryEdit[]): string[] {
   return [...byFile.keys()];
 }
 
+/**
+ * A value as YAML: numbers, dates and ids (the tools' own values) plain, as the files have always had
+ * them; any other text (a corrected name, from a stranger) a double-quoted string, so it can add no key.
+ */
+function scalarText(value: string | number): string {
+  if (typeof value === "number" || /^\d{4}-\d{2}-\d{2}$/.test(value) || SIGNATURE_ID.test(value)) return String(value);
+  return yamlString(value);
+}
+
 /** `text` with the fields set on the entries starting at the given lines (a one-signatory file has one). */
 export function setFields(text: string, file: string, edits: readonly { line: number; set: FieldValues }[]): string {
   const parsed = parseYaml(text, file);
@@ -51,7 +62,7 @@ export function setFields(text: string, file: string, edits: readonly { line: nu
       entry[key] = value;
       const pair = (node.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === key);
       if (pair && isScalar(pair.value) && pair.value.range) {
-        inserts.push({ at: pair.value.range[0], remove: pair.value.range[1] - pair.value.range[0], text: String(value) });
+        inserts.push({ at: pair.value.range[0], remove: pair.value.range[1] - pair.value.range[0], text: scalarText(value) });
         continue;
       }
       const first = node.items[0] as Pair<Node, Node>;
@@ -61,7 +72,7 @@ export function setFields(text: string, file: string, edits: readonly { line: nu
       const valueEnd = (last.value ?? last.key).range![1];
       const lineEnd = text.indexOf("\n", valueEnd > 0 ? valueEnd - 1 : 0);
       const at = lineEnd === -1 ? text.length : lineEnd;
-      inserts.push({ at, remove: 0, text: `\n${" ".repeat(indent)}${key}: ${value}` });
+      inserts.push({ at, remove: 0, text: `\n${" ".repeat(indent)}${key}: ${scalarText(value)}` });
     }
   }
   let out = text;

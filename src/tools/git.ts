@@ -27,6 +27,33 @@ export async function resolveCommit(repo: string, ref: string): Promise<string> 
   }
 }
 
+/** The commit where HEAD's history meets `base`'s: what a pull request's changes are counted from. */
+export async function mergeBase(repo: string, base: string): Promise<string> {
+  const commit = await resolveCommit(repo, base);
+  try {
+    const { stdout } = await run("git", ["merge-base", commit, "HEAD"], { cwd: repo });
+    return stdout.trim();
+  } catch {
+    throw new GitError(`git finds no common history between "${base}" and HEAD in ${repo}. Fetch the whole history first (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+  }
+}
+
+/** Files under `path` added (A) or modified (M) from `from` to HEAD, renames counted as a deletion and an addition. */
+export async function changedFiles(repo: string, from: string, path: string, filter = "AM"): Promise<string[]> {
+  const { stdout } = await run("git", ["diff", "--name-only", "-z", "--no-renames", `--diff-filter=${filter}`, from, "HEAD", "--", path], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split("\0").filter(Boolean);
+}
+
+/**
+ * The values of the trailer `key` (e.g. Signed-from-issue-by) in each commit from `from` to HEAD that
+ * touched `path`, newest first.
+ */
+export async function trailerValues(repo: string, from: string, path: string, key: string): Promise<string[]> {
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(key)) throw new GitError(`"${key}" is not a trailer key.`);
+  const { stdout } = await run("git", ["log", `--format=%(trailers:key=${key},valueonly,separator=%x00)%x00`, `${from}..HEAD`, "--", path], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split(/[\0\n]/).map((v) => v.trim()).filter(Boolean);
+}
+
 /** Extracts letters/ as it was at `ref` into a new temporary folder and returns that folder. */
 export async function extractLetters(repo: string, ref: string): Promise<string> {
   const commit = await resolveCommit(repo, ref);

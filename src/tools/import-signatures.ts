@@ -8,6 +8,8 @@ import { parse } from "csv-parse/sync";
 import type { SignFields } from "../common/sign-fields.ts";
 import { displayPath } from "../load/files.ts";
 import { ContentError, OpenLettersError, quote } from "../model/errors.ts";
+import type { SiteConfig } from "../model/types.ts";
+import { privacyAddress } from "../view/privacy-page.ts";
 import { AlreadySignedError, openForSigning, prepareSignature, writeSignature, type PreparedSignature } from "./add-signature.ts";
 import { signatoryFieldProblem, nameProblem } from "./scaffold.ts";
 
@@ -17,7 +19,8 @@ export class ImportRowError extends ContentError {}
 export class ImportFileError extends OpenLettersError {}
 
 /** What a column can hold: a signatory field, a part of the name, or an e-mail address to drop. */
-export type ImportField = Exclude<keyof SignFields, "version"> | "first name" | "last name" | "email" | "ignore";
+// Never github: a login typed into someone else's form proves nothing, and a binding is only made by its account.
+export type ImportField = Exclude<keyof SignFields, "version" | "github"> | "first name" | "last name" | "email" | "ignore";
 
 /** Header spellings of the common exports, compared without case, accents, spaces or punctuation. */
 const HEADERS: Record<string, ImportField> = Object.fromEntries(
@@ -233,4 +236,15 @@ function countryCode(value: string): string | undefined {
     }
   }
   return countries.get(headerKey(value));
+}
+
+/**
+ * What whoever imports must know before publishing: who agreed to what is published, how each signer
+ * withdraws or has their details erased, and where the site's privacy page tells them so.
+ */
+export function consentNotice(config: Pick<SiteConfig, "url" | "pathPrefix" | "lang">, slug: string): string[] {
+  return [
+    "Publish only the signatures of people who agreed to it: their name, role, affiliation, web page and country appear on the letter's pages, in its PDF and data files, and in the public repository.",
+    `Each can withdraw later (npm run withdraw -- --letter ${slug} --name "<name>", and --erase to remove their details); tell them so, with the site's privacy page: ${privacyAddress(config)}`,
+  ];
 }

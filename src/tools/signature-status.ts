@@ -63,6 +63,26 @@ async function setStatus(root: string, request: StatusRequest, field: "withdrawn
   return { signatory, date, files: [...new Set([...files, ...editions.flatMap((e) => e.files)])], editions };
 }
 
+export interface CorrectionRequest extends Omit<StatusRequest, "date"> {
+  /** The fields to set, as the signer wrote them (each checked as sign checks it). */
+  set: Partial<Record<"name" | "title" | "affiliation" | "url" | "country", string>>;
+}
+
+/**
+ * Sets fields of one signature that has not been withdrawn (a correction from the withdrawal issue form).
+ * Released PDFs keep the name they printed: their editions' lists are frozen (editions.ts).
+ */
+export async function correctSignature(root: string, request: CorrectionRequest): Promise<{ signatory: Signatory; files: string[] }> {
+  const { site, problems } = await loadSite(root, { cache: request.cache });
+  if (!site || hasErrors(problems)) throw new ContentProblemsError(problems);
+  const letter = site.letters.find((l) => l.slug === request.letter);
+  if (!letter) throw new SignatureNotFoundError(`There is no letter "${request.letter}". Letters: ${site.letters.map((l) => l.slug).join(", ") || "none"}.`);
+  const signatory = findSignature(letter.signatories.filter((s) => !s.withdrawn), request);
+  const set = Object.fromEntries(Object.entries(request.set).filter(([key, value]) => value !== undefined && signatory[key as keyof Signatory] !== value)) as Record<string, string>;
+  if (!Object.keys(set).length) throw new SignatureNotFoundError(`"${signatory.name}" already reads as asked: nothing to correct.`);
+  return { signatory, files: editEntries([{ signatory, set }]) };
+}
+
 /** The one signature whose name (and affiliation, if given) matches, compared as the duplicate check does. */
 export function findSignature(signatories: readonly Signatory[], request: Pick<StatusRequest, "name" | "affiliation">): Signatory {
   const name = normaliseName(request.name);

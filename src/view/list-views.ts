@@ -81,6 +81,8 @@ export interface ListPage {
   versionText?: string;
   groups: SignatoryGroupView[];
   note?: string;
+  /** What "signed from @login" proves, when an entry of the list has one. */
+  accountNote?: string;
   pagination: PaginationView;
   search: SearchFormView;
 }

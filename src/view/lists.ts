@@ -176,6 +176,7 @@ function listPage(page: LetterPage, entries: readonly Entry[], n: number, pageCo
     versionText: page.kind === "version" && page.release ? t(lang, "version", page.release.version) : undefined,
     groups,
     note: page.signatories.note,
+    accountNote: page.signatories.accountNote,
     pagination: pagination(lang, n, pageCount, (k) => listUrl(page, k), messages),
     search: searchFor(url),
   };

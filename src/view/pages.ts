@@ -8,6 +8,7 @@ import { changesPage, type ChangesPage } from "./changes-page.ts";
 import { historyPage, type HistoryPage } from "./history-page.ts";
 import { letterSummary, type LetterSummary } from "./home.ts";
 import { letterPage, type LetterPage } from "./letter-page.ts";
+import { privacyLinks, privacyPages, type PrivacyPage } from "./privacy-page.ts";
 import type { ListPage } from "./list-views.ts";
 import { splitLargeLists } from "./lists.ts";
 import { releaseView } from "./release-view.ts";
@@ -25,6 +26,9 @@ export interface SiteData {
   searchFiles: RawFile[];
   /** What each letter page shows, renderer-neutral: the PDFs are typeset from these (not given to templates). */
   documents: LetterDocument[];
+  /** The privacy page in each language the site's pages use, and by language which one a footer links. */
+  privacyPages: PrivacyPage[];
+  privacyLinks: Record<string, string>;
 }
 
 export interface PageOptions extends DescribeOptions {
@@ -34,8 +38,16 @@ export interface PageOptions extends DescribeOptions {
 
 export function buildPages(site: Site, options: PageOptions): SiteData {
   const messages = messagesWith(site.config.interfaceText);
-  const data: SiteData = { config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], documents: [] };
-  for (const letter of shownLetters(site, options)) {
+  const shown = shownLetters(site, options);
+  // From the letters, not the pages rendered: a build that reuses a letter's output still knows its languages.
+  const privacy = privacyPages(site.config, shown.flatMap((letter) => [
+    letter.lang, ...letter.translations.map((t) => t.lang), ...letter.releases.flatMap((r) => [r.text.lang, ...r.translations.map((t) => t.lang)]),
+  ]));
+  const data: SiteData = {
+    config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], documents: [],
+    privacyPages: privacy, privacyLinks: privacyLinks(privacy),
+  };
+  for (const letter of shown) {
     const reused = options.reuse?.get(letter.slug);
     if (reused) {
       data.letters.push(reused.summary);

@@ -2,8 +2,9 @@
 // request on the forge, an e-mail), with links that work before any script runs, in the page's language.
 import { basename } from "node:path";
 import {
-  mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
+  fillSlots, mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
 } from "../common/sign-fields.ts";
+import { privacyAddress, privacyPath } from "./privacy-page.ts";
 import type { LetterDocument } from "../describe/letter-document.ts";
 import { messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
@@ -16,6 +17,8 @@ export interface SignMessages {
   mailSubject: string;
   /** The e-mail's first lines, with slots {title} and {path} (see mailBody). */
   mailIntro: string;
+  /** The signer's consent in the e-mail: what is published, how to withdraw, the privacy page's address. */
+  mailConsent: string;
 }
 
 export interface SignView {
@@ -41,6 +44,8 @@ export interface SignView {
   version?: number;
   /** SignMessages as JSON, for the form's data-messages attribute. */
   messages: string;
+  /** The privacy page in the page's language: its link (site-relative) and its words. */
+  privacy: { href: string; text: string };
 }
 
 const PROBLEM_KEYS: Record<FieldProblemCode, MessageKey> = {
@@ -75,12 +80,15 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
   // No `signed:`: a static page cannot know the day it is read (the loader dates such a signature by the
   // release records); the version it shows is known, so it is written.
   const examples = placeholdersFor(lang);
-  const template = signatoryYaml({ ...examples, type: "individual", country: "BE", version }, t(lang, "signTemplateComment"));
+  // The address as text (a template file, an e-mail): absolute when site.yaml has url.
+  const privacy = privacyAddress(config, lang);
+  const template = signatoryYaml({ ...examples, type: "individual", country: "BE", version }, [t(lang, "signTemplateComment"), t(lang, "signTemplatePrivacy", privacy)]);
   const exampleFile = signatoryPath(folder, signatoryFileName(examples.name ?? ""));
   const words: SignMessages = {
     problems: fieldProblemMessages(lang, messages),
     mailSubject: t(lang, "signMailSubject", doc.title),
     mailIntro: t(lang, "signMailIntro"),
+    mailConsent: fillSlots(t(lang, "signMailConsent"), { privacy }),
   };
   return {
     folder,
@@ -93,10 +101,11 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
     newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template, forge: config.forge }) : undefined,
     email: config.signEmail,
     mailto: config.signEmail
-      ? mailtoUrl({ to: config.signEmail, subject: words.mailSubject, body: mailBody(words.mailIntro, doc.title, exampleFile, template) })
+      ? mailtoUrl({ to: config.signEmail, subject: words.mailSubject, body: mailBody(words.mailIntro, doc.title, exampleFile, template, words.mailConsent) })
       : undefined,
     title: doc.title,
     version,
     messages: JSON.stringify(words),
+    privacy: { href: privacyPath(lang, config.lang), text: t(lang, "signPrivacyLink") },
   };
 }

@@ -7,8 +7,8 @@ import { stringify } from "csv-stringify/sync";
 import { INVISIBLE_CHARACTER } from "../../common/names.ts";
 import type { PublishedSignatory } from "../../describe/published.ts";
 
-/** Column order of the file; also its header row. */
-export const CSV_COLUMNS = ["name", "type", "title", "affiliation", "country", "group", "signed", "url"] as const;
+/** Order of the columns, and the header row; `github` last, so readers of the older files find theirs where they were. */
+export const CSV_COLUMNS = ["name", "type", "title", "affiliation", "country", "group", "signed", "url", "github"] as const;
 
 /**
  * Spreadsheets run a cell that starts with =, +, -, @, tab or CR as a formula (CSV injection), and names
