@@ -71,7 +71,7 @@ describe("npm run check finds what would stop the build, without typesetting", (
     expect(SITE_FOLDERS).toContain("assets");
     const [error] = at("assets/letter.md");
     expect(error).toBeInstanceOf(InvalidSlugError);
-    expect(error!.message).toBe("The letter would be published at /assets/, where the site writes its own files (/assets/, /schemas/).");
+    expect(error!.message).toBe("The letter would be published at /assets/, where the site writes its own files (/assets/, /privacy/, /schemas/).");
     expect(error!.hint).toBe("Rename the folder letters/assets/, e.g. to letters/assets-letter/.");
   });
 

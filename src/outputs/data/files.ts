@@ -11,7 +11,7 @@ export const HEADERS_PATH = "/_headers";
  * letter is published at /<slug>/, so no letter may be named like one (npm run check refuses it); a test
  * builds a site and compares its root with this list.
  */
-export const SITE_FOLDERS = ["assets", "schemas"] as const;
+export const SITE_FOLDERS = ["assets", "privacy", "schemas"] as const;
 
 export interface LetterFiles {
   letterJson: string;
