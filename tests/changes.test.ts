@@ -138,3 +138,15 @@ describe("pairing signatures across a change", () => {
     expect(result.edited).toEqual([]);
   });
 });
+
+describe("a signatory who is featured", () => {
+  it("is said to be, when added, since a signer can write featured: true into their own file", async () => {
+    const { changesMarkdown } = await import("../src/tools/changes.ts");
+    const signatory = (name: string, featured: boolean) => ({ name, fields: { name, ...(featured ? { featured: true } : {}) }, path: `x/signatories/${name.toLowerCase()}.yaml`, index: 0, single: true });
+    const md = changesMarkdown(
+      [{ folder: "x", isNew: false, deleted: false, files: { added: [], changed: [], deleted: [] }, added: [signatory("Ada", true), signatory("Bob", false)], edited: [], withdrawn: [], removed: [], released: [] }],
+      { base: "main", head: "HEAD", problems: [] },
+    );
+    expect(md).toContain("- Ada in `x/signatories/ada.yaml`, **featured**\n- Bob in `x/signatories/bob.yaml`\n");
+  });
+});

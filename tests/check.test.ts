@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, githubAnnotation } from "../src/tools/annotations.ts";
 import { checkSite } from "../src/tools/check.ts";
-import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, type ContentError } from "../src/model/errors.ts";
+import { FileNameMismatchError, InvalidFieldError, NameFormatError, NearDuplicateSignatoryError, StrayFileError, UnsafeFileError, type ContentError } from "../src/model/errors.ts";
 import { applyEdits } from "../src/tools/fix.ts";
 import { normaliseName } from "../src/common/names.ts";
 import { isAllCaps, lintSignatoryFile, lintSite } from "../src/tools/lint.ts";
@@ -14,6 +16,7 @@ import { intendedTextName } from "../src/load/letters.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
 const LETTER = "tests/fixtures/lint/letters/rules";
+const runCommand = promisify(execFile);
 const foldName = (value: string) => normaliseName(value, { loose: true });
 
 describe("check rules", async () => {
@@ -94,6 +97,25 @@ describe("check rules", async () => {
 
   it("reports nothing else", () => {
     expect(problems).toHaveLength(10);
+  });
+});
+
+describe("a letter's signatories path that is not a folder", () => {
+  // Found by tests/fuzz-letters.test.ts: the check failed as on a bug (ENOTDIR from the lint rules), and the
+  // build read no signatory from it without a word, losing every signature in it.
+  it.each([
+    ["a file", (path: string) => writeFile(path, "name: Jane Doe\n")],
+    ["a named pipe", (path: string) => runCommand("mkfifo", [path])],
+  ])("is an error, when it is %s, never a crash or a letter without signatories", async (_what, make) => {
+    const root = await tempDir();
+    await cp(fixture("basic"), root, { recursive: true });
+    const dir = join(root, "letters/second-letter/signatories");
+    await rm(dir, { recursive: true });
+    await make(dir);
+    const { problems } = await checkSite(root, { cache: false });
+    const problem = problems.find((p) => p instanceof UnsafeFileError && p.file?.endsWith("second-letter/signatories"));
+    expect(problem?.severity, problems.map((p) => p.format()).join("\n")).toBe("error");
+    expect(problem!.message).toBe("This is not a folder, so no signatory of this letter is read.");
   });
 });
 

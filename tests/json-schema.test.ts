@@ -43,8 +43,22 @@ describe("JSON Schemas", () => {
     expect(interfaceText(yaml("signHeading: 42\n"))).toBe(false);
   });
 
+  it("check moderation.yaml and reviewed.yaml as the check does: the project's list, held_ok: lines with the name reviewed", async () => {
+    const moderation = await validator("moderation.schema.json");
+    const reviewed = await validator("reviewed.schema.json");
+    expect(moderation(yaml(await readFile(join(PROJECT, "letters/moderation.yaml"), "utf8")))).toBe(true);
+    for (const bad of ["word:\n  - test\n", "names: Elon Musk\n", "names:\n  - 42\n", "words:\n  - '  '\n"]) expect(moderation(yaml(bad)), bad).toBe(false);
+    expect(reviewed(yaml(await readFile(fixture("moderation/letters/pledge/reviewed.yaml"), "utf8")))).toBe(true);
+    expect(reviewed(yaml(await readFile(fixture("reviewed/letters/pledge/reviewed.yaml"), "utf8")))).toBe(true);
+    for (const bad of ["held_ok:\n  - jane-doe.yaml\n", "held_ok:\n  - ../x.yaml#X\n", "heldok:\n  - a.yaml#A\n"]) expect(reviewed(yaml(bad)), bad).toBe(false);
+  });
+
   it("point editors at the schema from the project's YAML files", async () => {
     expect(await readFile(join(PROJECT, "letters/site.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/site\.schema\.json\n/);
+    expect(await readFile(join(PROJECT, "letters/moderation.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/moderation\.schema\.json\n/);
+    const settings = JSON.parse(await readFile(join(PROJECT, ".vscode/settings.json"), "utf8"))["yaml.schemas"];
+    expect(settings["./schemas/moderation.schema.json"]).toEqual(["letters/moderation.yaml", "letters/*/moderation.yaml"]);
+    expect(settings["./schemas/reviewed.schema.json"]).toBe("letters/*/reviewed.yaml");
     // Every signatory file the project ships (the sample letter's, until a site deletes it).
     const letters = (await readdir(join(PROJECT, "letters"), { withFileTypes: true })).filter((e) => e.isDirectory());
     const files = (await Promise.all(letters.map(async (l) => (await readdir(join(PROJECT, "letters", l.name, "signatories")).catch(() => []))

@@ -31,7 +31,7 @@ function letterPage(groups: { heading?: string; signatories: SignatoryView[] }[]
 }
 
 const people = (n: number, prefix: string, extra: Partial<SignatoryView> = {}): SignatoryView[] =>
-  Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}`, source: `letters/x/signatories/s.yaml:${i + 1}:1`, ...extra }));
+  Array.from({ length: n }, (_, i) => ({ id: `s${prefix.toLowerCase().replace(/\W/g, "")}${i + 1}`, name: `${prefix} ${i + 1}`, source: `letters/x/signatories/s.yaml:${i + 1}:1`, ...extra }));
 
 describe("page numbers in the pagination", () => {
   it("shows the first, the last and two either side of the current page", () => {

@@ -114,6 +114,18 @@ describe("typesetting only what changed", () => {
     await cp(fixture("versioned"), root, { recursive: true });
   });
 
+  it("typesets a page and the release it shows once when they are the same document, and serves the same bytes under both names", async () => {
+    const output = join(await tempDir(), "site");
+    const result = await runScript("build.ts", ["--root", fixture("basic"), "--output", output], { OPEN_LETTERS_PDF_CACHE: join(await tempDir(), "cold") });
+    expect(result.code, result.stderr).toBe(0);
+    // Two letters, each with its current page and its one release: four files, two documents.
+    expect(counts(result.stdout)).toEqual({ files: 4, typeset: 2, reused: 2 });
+    for (const slug of ["first-letter", "second-letter"]) {
+      const [page, release] = await Promise.all([readFile(join(output, `${slug}/${slug}.pdf`)), readFile(join(output, `${slug}/v1/${slug}-v1.pdf`))]);
+      expect(page.equals(release), slug).toBe(true);
+    }
+  });
+
   it("typesets every PDF once, then nothing on a second build, and re-typesets only the PDFs whose list changed", async () => {
     const first = await build();
     expect(first).toMatchObject({ files: 4, typeset: 4, reused: 0 });

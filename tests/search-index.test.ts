@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex, type Facet, type IndexFile, type SearchEntry } from "../src/view/search-index.ts";
 import { SearchIndex } from "../src/common/search-query.ts";
-import { decodeIds, encodeIds, normalise, shardFile, shardsFor, tokenize } from "../src/common/search-text.ts";
+import { MAX_TERM, decodeIds, encodeIds, indexTerms, normalise, queryTerms, shardFile, shardKey, shardsFor } from "../src/common/search-text.ts";
+import { worldNames } from "./helpers/world-names.ts";
 
 /** A search over the built files, counting which files a query reads. */
 function open(files: IndexFile[]) {
@@ -45,9 +46,33 @@ describe("normalising text for search", () => {
     expect(normalise("Вольская")).toBe("вольская");
   });
 
-  it("splits on anything but letters and digits, once per word", () => {
-    expect(tokenize("O'Brien, Anna-Maria (anna) 2nd")).toEqual(["o", "brien", "anna", "maria", "2nd"]);
-    expect(tokenize("<img src=x onerror=alert(1)>")).toEqual(["img", "src", "x", "onerror", "alert", "1"]);
+  it("splits on anything but letters, marks and digits, once per word", () => {
+    expect(indexTerms("O'Brien, Anna-Maria (anna) 2nd")).toEqual(["o", "brien", "anna", "maria", "2nd"]);
+    expect(indexTerms("<img src=x onerror=alert(1)>")).toEqual(["img", "src", "x", "onerror", "alert", "1"]);
+    expect(queryTerms("O'Brien")).toEqual([[["o"]], [["brien"]]]);
+  });
+
+  it("strips the marks readers leave out, in Latin, Greek, Arabic and Hebrew, and the tatweel", () => {
+    expect(normalise("Nguyễn Ştefănescu Þórsdóttir")).toBe("nguyen stefanescu thorsdottir");
+    expect(normalise("Ὀδυσσεύς")).toBe("οδυσσευσ"); // final sigma folds to sigma
+    expect(normalise("مُحَمَّد")).toBe(normalise("محمد"));
+    expect(normalise("محـــمد")).toBe(normalise("محمد"));
+    expect(normalise("أحمد إبراهيم آمنة")).toBe("احمد ابراهيم امنه"); // hamza and madda, teh marbuta
+    expect(normalise("علی")).toBe(normalise("علي")); // Persian and Arabic yeh
+    expect(normalise("מִרְיָם שָׁלוֹם")).toBe("מרים שלום");
+  });
+
+  it("keeps the marks that are letters of their script, and whole Hangul syllables", () => {
+    expect(normalise("สมศักดิ์")).toBe("สมศักดิ์".normalize("NFKD").normalize("NFC"));
+    expect(normalise("प्रिया")).toBe("प्रिया");
+    expect(normalise("ガッコウ")).toBe("ガッコウ"); // the voicing mark is kept
+    expect(normalise("ｶﾞｯｺｳ")).toBe("ガッコウ"); // half-width kana, composed again
+    expect(normalise("김민준")).toBe("김민준");
+  });
+
+  it("drops invisible format characters, so a bidi control or soft hyphen does not split a word", () => {
+    expect(indexTerms("Fink\u00adh\u00e4user \u202eAnna\u202c Zoë\u200dy")).toEqual(["finkhauser", "anna", "zoey"]);
+    expect(indexTerms("Anna\u200bMaria")).toEqual(["anna", "maria"]); // a zero-width space is a space
   });
 });
 
@@ -150,7 +175,7 @@ describe("the sharded search index", () => {
       expect(ids).toContain(i);
     }
     // A short query still reaches every shard its words can live in: compare with a plain scan.
-    const scan = (query: string) => entries.flatMap((e, i) => (tokenize(`${e.name} ${e.role ?? ""}`).some((w) => w.startsWith(query)) ? [i] : []));
+    const scan = (query: string) => entries.flatMap((e, i) => (indexTerms(`${e.name} ${e.role ?? ""}`).some((w) => w.startsWith(query)) ? [i] : []));
     expect((await index.search("fi")).ids).toEqual(scan("fi"));
     expect((await index.search("fiber")).ids).toEqual(scan("fiber"));
     expect(scan("fiber").length).toBeGreaterThan(1500); // every odd entry's role, and a name or two
@@ -158,6 +183,142 @@ describe("the sharded search index", () => {
 
   it("writes the same bytes for the same entries", () => {
     expect(build(PEOPLE)).toEqual(build(PEOPLE.map((p) => ({ ...p }))));
+  });
+});
+
+const WORLD: SearchEntry[] = [
+  { name: "山田太郎", role: "東京大学" },
+  { name: "山田花子" },
+  { name: "佐藤 太郎", role: "教授、京都大学" },
+  { name: "田中みどり" },
+  { name: "ジョン・スミス" },
+  { name: "김민준", role: "서울대학교" },
+  { name: "สมชาย ใจดี", role: "มหาวิทยาลัยเชียงใหม่" },
+  { name: "สุดา ศรีสุวรรณ", role: "มหาวิทยาลัยเชียงราย" },
+  { name: "مُحَمَّد الأحمد", role: "جامعة القاهرة" },
+  { name: "مَرْيَم حدّاد" },
+  { name: "محمود العلي" },
+  { name: "فاطمة الزهراء" },
+  { name: "מִרְיָם כהן" },
+  { name: "דוד שָׁלוֹם" },
+  { name: "Nguyễn Thị Hà" },
+];
+
+describe("search in every script", () => {
+  const { index } = open(build(WORLD));
+  const find = (query: string) => names(index, query);
+
+  it("finds a CJK name by any part of it, not only its start", async () => {
+    expect(await find("太郎")).toEqual(["山田太郎", "佐藤 太郎"]);
+    expect(await find("田太")).toEqual(["山田太郎"]);
+    expect(await find("山田")).toEqual(["山田太郎", "山田花子"]);
+    expect(await find("花子")).toEqual(["山田花子"]);
+    expect(await find("山田太郎")).toEqual(["山田太郎"]);
+    expect(await find("田花太")).toEqual([]); // characters of both names, in no name in this order
+    expect(await find("京都")).toEqual(["佐藤 太郎"]); // the affiliation, after the "、"
+    expect(await find("大学")).toEqual(["山田太郎", "佐藤 太郎"]);
+  });
+
+  it("finds a CJK name written with a space by the name typed without it, and the other way round", async () => {
+    expect(await find("佐藤太郎")).toEqual(["佐藤 太郎"]);
+    expect(await find("藤太")).toEqual(["佐藤 太郎"]);
+    expect(await find("山田 太郎")).toEqual(["山田太郎"]);
+    expect(await find("太郎 山田")).toEqual(["山田太郎"]); // words in any order, as in Latin
+    expect(await find("ジョンスミス")).toEqual(["ジョン・スミス"]);
+    expect(await find("スミス")).toEqual(["ジョン・スミス"]);
+  });
+
+  it("finds Japanese names mixing kanji and kana, and half-width kana", async () => {
+    expect(await find("みどり")).toEqual(["田中みどり"]);
+    expect(await find("中み")).toEqual(["田中みどり"]);
+    expect(await find("ｽﾐｽ")).toEqual(["ジョン・スミス"]);
+    expect(await find("みとり")).toEqual([]); // a voiced kana is another letter, not an accent
+  });
+
+  it("finds a Korean name by its given name", async () => {
+    expect(await find("민준")).toEqual(["김민준"]);
+    expect(await find("대학")).toEqual(["김민준"]);
+    expect(await find("민수")).toEqual([]);
+  });
+
+  it("finds Thai words that no space separates, whole or while they are typed", async () => {
+    expect(await find("เชียงใหม่")).toEqual(["สมชาย ใจดี"]);
+    expect(await find("เชียง")).toEqual(["สมชาย ใจดี", "สุดา ศรีสุวรรณ"]);
+    expect(await find("มหาวิทยา")).toEqual(["สมชาย ใจดี", "สุดา ศรีสุวรรณ"]); // segments as "มหา|วิทยา"
+    expect(await find("มหาวิทยาลัยเชียงใหม่")).toEqual(["สมชาย ใจดี"]);
+    expect(await find("สุวรรณ")).toEqual(["สุดา ศรีสุวรรณ"]);
+    expect(await find("สุวรร")).toEqual(["สุดา ศรีสุวรรณ"]); // segments as "สุว|รร"
+    expect(await find("สมชายใจดี")).toEqual(["สมชาย ใจดี"]); // typed without the list's space
+    expect(await find("ใจดีสมชาย")).toEqual(["สมชาย ใจดี"]); // segmented: both words, in any order
+    expect(await find("เชียงราย")).toEqual(["สุดา ศรีสุวรรณ"]);
+    expect(await find("ใหม่")).toEqual([]); // not a word start: "เชียงใหม่" is one word
+  });
+
+  it("finds Arabic and Hebrew names typed without vowel marks, with or without the article", async () => {
+    expect(await find("محمد")).toEqual(["مُحَمَّد الأحمد"]);
+    expect(await find("مريم")).toEqual(["مَرْيَم حدّاد"]);
+    expect(await find("حداد")).toEqual(["مَرْيَم حدّاد"]);
+    expect(await find("احمد")).toEqual(["مُحَمَّد الأحمد"]);
+    expect(await find("الأحمد")).toEqual(["مُحَمَّد الأحمد"]);
+    expect(await find("فاطمه")).toEqual(["فاطمة الزهراء"]);
+    expect(await find("القاهرة")).toEqual(["مُحَمَّد الأحمد"]);
+    expect(await find("علي")).toEqual(["محمود العلي"]);
+    expect(await find("محمو")).toEqual(["محمود العلي"]);
+    expect(await find("محمدي")).toEqual([]);
+    expect(await find("מרים")).toEqual(["מִרְיָם כהן"]);
+    expect(await find("שלום")).toEqual(["דוד שָׁלוֹם"]);
+    expect(await find("כהן דוד")).toEqual([]);
+  });
+
+  it("folds Latin diacritics in names from anywhere", async () => {
+    expect(await find("nguyen thi ha")).toEqual(["Nguyễn Thị Hà"]);
+  });
+
+  it("agrees with a plain scan of the list for every part of every CJK name of a 7,000-name list", async () => {
+    const entries = worldNames(7000);
+    const { index: world } = open(build(entries, { pageSize: 250 }));
+    // Without the separators a CJK name may have inside it, any run of characters of a name or role.
+    const flat = (text: string) => normalise(text).replace(/[\s\u00b7\u30fb\uff65]/gu, "");
+    const cjk = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+$/u;
+    const queries = new Set<string>();
+    entries.forEach((e, i) => {
+      if (i % 7) return;
+      const chars = [...flat(e.name)];
+      for (let a = 0; a < chars.length; a++) {
+        for (let b = a + 1; b <= chars.length; b++) if (cjk.test(chars.slice(a, b).join(""))) queries.add(chars.slice(a, b).join(""));
+      }
+    });
+    expect(queries.size).toBeGreaterThan(300);
+    const texts = entries.map((e) => [flat(e.name), flat(e.role ?? "")]);
+    for (const query of queries) {
+      const scan = texts.flatMap(([name, role], i) => (name!.includes(query) || role!.includes(query) ? [i] : []));
+      expect((await world.search(query)).ids, query).toEqual(scan);
+    }
+  });
+
+  it("keeps the index of 7,000 names in many scripts smaller than the names it indexes", () => {
+    const files = build(worldNames(7000), { pageSize: 250 });
+    const bytes = (prefix: string) => files.filter((f) => f.path.startsWith(prefix)).reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+    expect(bytes("shards/")).toBeLessThan(bytes("records/"));
+    expect(bytes("meta.json")).toBeLessThan(6000); // read before every first query
+    expect(files.filter((f) => f.path.startsWith("shards/")).length).toBeLessThan(600);
+  });
+
+  it("bounds the terms of a long CJK run, and still finds it by a long query", async () => {
+    const long = "情報通信研究機構サイバーセキュリティ研究所国際連携推進室長補佐";
+    const terms = indexTerms(long);
+    expect(terms).toHaveLength([...long].length);
+    expect(Math.max(...terms.map((t) => [...t].length))).toBe(MAX_TERM);
+    const { index: one } = open(build([{ name: long }, { name: "情報通信" }]));
+    expect((await one.search(long)).ids).toEqual([0]);
+    expect((await one.search("セキュリティ研究所")).ids).toEqual([0]);
+  });
+
+  it("keys CJK shards by one character, other scripts by two", () => {
+    expect(shardKey("太郎")).toBe("太");
+    expect(shardKey("민준")).toBe("민");
+    expect(shardKey("เชียงใหม่")).toBe("เช");
+    expect(shardKey("finkhauser")).toBe("fi");
   });
 });
 

@@ -34,6 +34,9 @@ describe("the issue form", () => {
     expect(form.labels).toEqual(["signature"]);
     expect(form.body.find((q) => q.id === "letter")!.attributes.options).toEqual([LETTER]);
     expect(JSON.stringify(form.body.find((q) => q.id === "consent"))).toContain('"required":true');
+    // An open letter not released yet is not on the site: not offered either.
+    const unreleased = parse(issueFormYaml([...letters, { slug: "new-one", title: "New", status: "open", releases: [] }])) as typeof form;
+    expect(unreleased.body.find((q) => q.id === "letter")!.attributes.options).toEqual([LETTER]);
   });
 
   it("reads the answers as GitHub renders them: empty ones are absent, a signer's own ### stays in the answer", () => {

@@ -107,3 +107,34 @@ describe("the PDF helper, on a PDF made here", () => {
     expect(pngSize(png)).toEqual({ width: 1224, height: 1584 });
   });
 });
+
+describe("the warm script server", () => {
+  it("gives what a spawned script gives: exit code, output, and the environment of the run only", async () => {
+    const { runScript } = await import("./helpers/site.ts");
+    const { fixture } = await import("./helpers/site.ts");
+    const previous = process.env.OPEN_LETTERS_TEST_SPAWN;
+    const both = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const warm = await runScript("check.ts", args, env);
+      process.env.OPEN_LETTERS_TEST_SPAWN = "1";
+      try {
+        return { warm, spawned: await runScript("check.ts", args, env) };
+      } finally {
+        if (previous === undefined) delete process.env.OPEN_LETTERS_TEST_SPAWN;
+        else process.env.OPEN_LETTERS_TEST_SPAWN = previous;
+      }
+    };
+    // A failing check and a passing one, twice each: a run leaves nothing behind for the next.
+    for (const name of ["broken", "basic", "broken"]) {
+      const { warm, spawned } = await both(["--root", fixture(name)]);
+      expect(warm.code, name).toBe(spawned.code);
+      expect(warm.stdout, name).toBe(spawned.stdout);
+      expect(warm.stderr, name).toBe(spawned.stderr);
+    }
+    expect((await both(["--root", fixture("broken")])).warm.code).toBe(1);
+    // --format github is read from the flags of that run, and the help from the script's own text.
+    const github = await both(["--root", fixture("broken"), "--format", "github"]);
+    expect(github.warm.stdout + github.warm.stderr).toBe(github.spawned.stdout + github.spawned.stderr);
+    const help = await both(["--help"]);
+    expect(help.warm).toEqual(help.spawned);
+  }, 60_000);
+});

@@ -52,8 +52,18 @@ export function errorText(error: unknown, help?: string): string {
   );
 }
 
+export type CliMain = () => Promise<number | void>;
+
+/**
+ * Where a host that runs scripts in its own process (the tests' warm script server,
+ * tests/helpers/script-server.ts) collects their main functions instead of running them on import.
+ */
+export const CLI_HOOK = Symbol.for("open-letters.cli");
+
 /** Runs a CLI's main function; user mistakes print a message and exit 1, never a stack trace. */
-export function runCli(main: () => Promise<number | void>, help: string): void {
+export function runCli(main: CliMain, help: string): void {
+  const host = (globalThis as Record<symbol, unknown>)[CLI_HOOK];
+  if (typeof host === "function") return void host(main, help);
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
     console.log(help.trim());
     return;

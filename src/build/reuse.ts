@@ -6,7 +6,7 @@
 // page, feed, sitemap) are always rendered, from each letter's outline: its summary, its page
 // addresses and its feed entries. When nothing under letters/ changed at all, the build does nothing.
 // The record lives in <root>/.cache/output/, safe to delete.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../model/hash.ts";
@@ -153,6 +153,15 @@ export function linkReused(previous: string, staging: string, plan: Pick<ReusePl
   }
 }
 
+/** A link to nothing (or to itself) has no target to stat: its own state stands in, and the loader refuses it. */
+function statOrLink(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return lstatSync(path);
+  }
+}
+
 /**
  * The state of everything a build reads: the name, size and modification time of every file under
  * letters/ (as the parse cache, a file is taken as unchanged when those are), the code and the settings.
@@ -171,7 +180,7 @@ export function siteStamp(root: string, settings: Partial<BuildSettings>): strin
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) visit(path, `${prefix}${entry.name}/`);
       else {
-        const { size, mtimeMs } = statSync(path);
+        const { size, mtimeMs } = statOrLink(path);
         lines.push(`${prefix}${entry.name}\0${size}\0${mtimeMs}`);
       }
     }

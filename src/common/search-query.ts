@@ -1,7 +1,7 @@
 // Answering a query from the static index: the same code runs in the browser (reading files with fetch)
 // and in tests (reading the built files), so what the tests check is what readers get.
 import {
-  decodeIds, entryAnchor, intersect, listPageUrl, shardsFor, shardFile, tokenize, union,
+  decodeIds, entryAnchor, intersect, listPageUrl, queryTerms, shardsFor, shardFile, union,
   type SearchMeta, type SearchRecords, type SearchShard,
 } from "./search-text.ts";
 
@@ -58,21 +58,33 @@ export class SearchIndex {
     return this.file<SearchMeta>("meta.json");
   }
 
-  /** Entries whose name or role has a word starting with every word of the query, within the filters. */
+  /**
+   * Entries whose name or role has a term starting with every word of the query (see queryTerms: a CJK or
+   * Thai word may start anywhere a search can), within the filters.
+   */
   async search(query: string, filters: SearchFilters = {}): Promise<SearchAnswer> {
-    const words = tokenize(query);
-    const lookups = words.filter(usable);
+    const items = queryTerms(query);
+    const lookups = items.filter((alternatives) => usable(alternatives[0]![0]!));
     const chosen = (Object.entries(filters) as [string, string | undefined][]).filter(([, v]) => v);
-    if (words.length && !lookups.length) return { ids: [], tooShort: true, empty: false };
+    if (items.length && !lookups.length) return { ids: [], tooShort: true, empty: false };
     if (!lookups.length && !chosen.length) return { ids: [], tooShort: false, empty: true };
     const meta = await this.meta();
     const sets = await Promise.all([
-      ...lookups.map((word) => this.wordIds(word, meta)),
+      ...lookups.map((alternatives) => this.itemIds(alternatives, meta)),
       ...chosen.map(([facet, value]) => this.file<number[]>(`facets/${facet}-${value}.json`).then(decodeIds)),
     ]);
     sets.sort((a, b) => a.length - b.length);
     const ids = sets.slice(1).reduce(intersect, sets[0]!);
     return { ids, tooShort: false, empty: false };
+  }
+
+  /** Entries matching all words of any one alternative. */
+  private async itemIds(alternatives: readonly string[][], meta: SearchMeta): Promise<number[]> {
+    const matches = await Promise.all(alternatives.map(async (words) => {
+      const sets = await Promise.all(words.map((word) => this.wordIds(word, meta)));
+      return sets.slice(1).reduce(intersect, sets[0]!);
+    }));
+    return matches.length === 1 ? matches[0]! : union(matches);
   }
 
   /** Entries with a word starting with `word`, from the shards that can hold such words. */

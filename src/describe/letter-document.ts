@@ -3,7 +3,8 @@
 // HTML pages (view/) and the PDFs (outputs/pdf/) are both made from these, so they cannot disagree
 // about which text or which names a version holds; neither imports the other.
 import { formatDate, messagesWith, type Messages } from "../i18n/messages.ts";
-import { currentList, versionList, type VersionList } from "../load/version-lists.ts";
+import { orderIn } from "../load/order.ts";
+import { currentList, versionList, type VersionEntry, type VersionList } from "../load/version-lists.ts";
 import { isStale } from "../load/translations.ts";
 import { sameText } from "../load/versions.ts";
 import type { Letter, LetterStatus, LetterText, Release, Signatory, Site, SiteConfig } from "../model/types.ts";
@@ -12,6 +13,8 @@ import { publishedSignatory, type PublishedSignatory, type PublishingRules } fro
 
 /** One name as printed in a list, on a page or in a PDF. */
 export interface SignatoryLine {
+  /** The signature's id (never shown): what an edition's list and its orders name it by. */
+  id: string;
   name: string;
   /** Title and affiliation, as printed after the name. */
   role?: string;
@@ -25,6 +28,8 @@ export interface SignatoryLine {
   anchor?: string;
   /** Set when the signatory endorsed an older text than the one shown. */
   signedVersion?: { version: number; text: string; url: string };
+  /** A featured signatory (listed first in the group), with the label shown beside the name. */
+  featured?: { text: string };
   /** The GitHub account the signature was made from: its login, profile address and "signed from @login". */
   account?: { login: string; url: string; text: string };
 }
@@ -218,8 +223,11 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
   const { t } = messages;
   // Who is on the list is decided per version (load/version-lists.ts, withdrawals included); what of each
   // may be shown (links, never e-mail addresses) is decided once, here, for pages, PDFs and data files.
-  const published = list.entries.map((entry) => ({ ...entry, signatory: publishedSignatory(entry.signatory, rules), source: entry.signatory.source }));
-  const bound = published.filter((entry) => entry.signatory.github !== undefined).length;
+  // Parallel arrays, not an object per entry spreading another: this runs for every entry of every page
+  // and PDF, 100,000 times for a large letter.
+  const entries = inOrderOf(list.entries, letter, text.lang);
+  const published = entries.map((entry) => publishedSignatory(entry.signatory, rules));
+  const bound = published.filter((signatory) => signatory.github !== undefined).length;
   return {
     heading: text.heading ?? letter.display.heading,
     note: text.note ?? letter.display.note,
@@ -230,36 +238,40 @@ function signatoriesOf(letter: Letter, text: LetterText, list: VersionList, rule
     withdrawnText: list.withdrawn ? t(text.lang, "withdrawnCount", list.withdrawn) : undefined,
     boundText: bound ? t(text.lang, "boundCount", bound) : undefined,
     accountNote: bound ? t(text.lang, "accountNote") : undefined,
-    groups: groupLines(published, letter, text.lang, messages),
-    list: published.map((entry) => entry.signatory),
+    groups: groupLines(entries, published, letter, text.lang, messages),
+    list: published,
   };
 }
 
-function groupLines(
-  entries: readonly { signatory: PublishedSignatory; source: Signatory["source"]; signedVersion?: number }[],
-  letter: Letter,
-  lang: string,
-  { t }: Messages,
-): SignatoryGroup[] {
+/** A list's entries in the order of `lang` (an alphabetical list collates by language: load/order.ts). */
+function inOrderOf(entries: readonly VersionEntry[], letter: Letter, lang: string): readonly VersionEntry[] {
+  const order = orderIn(letter.signatories, letter.display, letter.lang, lang);
+  if (order === letter.signatories) return entries;
+  const bySignatory = new Map(entries.map((e) => [e.signatory, e]));
+  return order.flatMap((s) => bySignatory.get(s) ?? []);
+}
+
+function groupLines(entries: readonly VersionEntry[], published: readonly PublishedSignatory[], letter: Letter, lang: string, { t }: Messages): SignatoryGroup[] {
   const groups: SignatoryGroup[] = [];
-  for (const { signatory, source, signedVersion } of entries) {
+  let featured: { text: string } | undefined;
+  entries.forEach(({ signatory: entry, signedVersion }, i) => {
+    const signatory = published[i]!;
     let group = groups.at(-1);
     if (!group || group.heading !== signatory.group) groups.push((group = { heading: signatory.group, signatories: [] }));
-    const line = signatoryLine({ ...signatory, source });
+    const line = signatoryLine(signatory, entry);
+    if (entry.featured) line.featured = featured ??= { text: t(lang, "featured") };
     // The login is checked against GitHub's rules by the schema, so it is safe in a path and in text.
     if (signatory.github) line.account = { login: signatory.github, url: githubProfileUrl(signatory.github), text: t(lang, "signedFromAccount", `@${signatory.github}`) };
     if (signedVersion !== undefined) {
       line.signedVersion = { version: signedVersion, text: t(lang, "signedVersion", signedVersion), url: versionUrl(letter, signedVersion) };
     }
     group.signatories.push(line);
-  }
+  });
   return groups;
 }
 
 /** What is printed of a signatory; `source` only names the entry in warnings and is never shown. */
-export function signatoryLine(s: PublishedSignatory & Pick<Signatory, "source">): SignatoryLine {
-  const role = [s.title, s.affiliation].filter(Boolean).join(", ");
-  return {
-    name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${s.source.file}:${s.source.line}:${s.source.column}`,
-  };
+export function signatoryLine(s: PublishedSignatory, { key, source }: Pick<Signatory, "source" | "key">): SignatoryLine {
+  const role = s.title && s.affiliation ? `${s.title}, ${s.affiliation}` : s.title || s.affiliation;
+  return { id: key, name: s.name, role: role || undefined, url: s.url, type: s.type, country: s.country, source: `${source.file}:${source.line}:${source.column}` };
 }

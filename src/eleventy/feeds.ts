@@ -41,8 +41,8 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
     // Every kind of page the site has; a build test checks that no HTML page is left out.
     generate: (data) => sitemapXml(context(data), sitemapEntries([
       ...list<LetterOutline>(data, "outlines").flatMap((o) => o.urls.map((url) => ({ url }))),
-      // The site's own pages beside the letters': the privacy page in each language.
-      ...list<{ url: string }>(data, "privacyPages"),
+      // The privacy page, in each language the site uses.
+      ...list<{ url: string }>(data, "privacyPages").map(({ url }) => ({ url })),
     ])) ?? "",
   });
   addGeneratedFile(eleventyConfig, "robots", { permalink: () => ROBOTS_PATH, generate: (data) => robotsTxt(context(data)) });

@@ -37,7 +37,8 @@ const subsetRanges = () => JSON.parse(readFileSync(join(PACKAGE, "unicode.json")
 
 /** Whether the @fontsource subsets we copy include `codePoint`. */
 function inSubsets(): (codePoint: number) => boolean {
-  const ranges = SUBSETS.flatMap((subset) => subsetRanges()[subset]!.split(",")).map((part) => {
+  const all = subsetRanges();
+  const ranges = SUBSETS.flatMap((subset) => all[subset]!.split(",")).map((part) => {
     const [a, b = a] = part.trim().replace("U+", "").split("-").map((hex) => parseInt(hex, 16));
     return [a!, b!] as const;
   });

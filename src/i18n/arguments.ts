@@ -1,3 +1,6 @@
+// Stage i18n/: interface text. Takes a language and a key; gives the message, dates and language names in
+// that language (messages.ts says how the catalogues fit together).
+//
 // The arguments each message takes, by name and in the order callers pass them: `t(lang, "listRange",
 // from, to, total)` fills {from}, {to} and {total}. A catalogue or a site's override may use these and no
 // others (src/load/interface-text.ts refuses any other); messages not listed here take none.

@@ -4,6 +4,7 @@
 // Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised; and
 // content folders only inside the repository.
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { FileTooLargeError, OpenLettersError, OutsideRepositoryError, UnsafeFileError, type ContentError } from "../model/errors.ts";
 import { limits } from "../model/limits.ts";
@@ -79,6 +80,20 @@ export function isInside(root: string, path: string): boolean {
     return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
   } catch {
     return false;
+  }
+}
+
+/**
+ * The names in the folder `dir`: none when there is nothing by that name, and a problem (nothing read)
+ * when something else has its name. A file or a pipe where a folder of content goes would otherwise fail
+ * a read as on a bug, or be taken for an empty folder and lose what belongs in it unseen.
+ */
+export async function readFolder(dir: string, what: { message: string; hint: string }): Promise<{ names: string[]; problem?: ContentError }> {
+  try {
+    return { names: await readdir(dir) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { names: [] };
+    return { names: [], problem: new UnsafeFileError(displayPath(dir), undefined, what.message, what.hint) };
   }
 }
 

@@ -1,19 +1,21 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
 import { existsSync, lstatSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
-import { displayPath, isInside, leadsOut, readContentFileSync } from "./files.ts";
+import { displayPath, isInside, leadsOut, readContentFileSync, readFolder } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { erasedSignatorySchema, isErasedEntry, signatorySchema, type SignatoryInput } from "../model/schema.ts";
 import { isPlaceholder } from "../common/sign-fields.ts";
-import type { Signatory, SignatoryDisplay } from "../model/types.ts";
+import type { Signatory } from "../model/types.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, parseYamlFast, type ParsedYaml } from "./yaml.ts";
+
+// The list's order (featured first, alphabetical by family name) has a file of its own.
+export { orderSignatories } from "./order.ts";
 
 export const SIGNATORIES_DIR = "signatories";
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
@@ -69,12 +71,12 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   const dir = join(letterDir, SIGNATORIES_DIR);
   // loadSite refuses such a letter before reading it; `npm run sign` reads a letter's signatories alone.
   if (existsSync(dir) && !isInside(root, dir)) return { signatories: [], problems: [leadsOut(dir, "folder")] };
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return { signatories: [], problems: [] }; // a letter may have no signatories yet
-  }
+  // A letter may have no signatories yet (no folder).
+  const { names, problem } = await readFolder(dir, {
+    message: "This is not a folder, so no signatory of this letter is read.",
+    hint: `Signatory files go in a folder named ${SIGNATORIES_DIR}: remove this file or rename it, and make that folder.`,
+  });
+  if (problem) return { signatories: [], problems: [problem] };
   names.sort(compareFileNames);
   const cache = new SignatoryCache(root, dir, options.cache);
   const signatories: Signatory[] = [];
@@ -268,20 +270,4 @@ function findDuplicates(signatories: readonly Signatory[]): { problems: ContentE
     );
   }
   return { problems, repeated };
-}
-
-/** Display order: groups in order of first appearance, then as listed or alphabetically within a group. */
-export function orderSignatories(signatories: readonly Signatory[], display: SignatoryDisplay, lang: string): Signatory[] {
-  const groups = new Map<string, Signatory[]>();
-  for (const s of signatories) {
-    const key = s.group ?? "";
-    const group = groups.get(key);
-    if (group) group.push(s);
-    else groups.set(key, [s]);
-  }
-  // Locale-aware, case- and accent-insensitive: "Émile" sorts with "Emile", "de Vries" with "De Vries".
-  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
-  const sort = (list: Signatory[]) =>
-    display.order === "alphabetical" ? [...list].sort((a, b) => collator.compare(a.name, b.name)) : list;
-  return [...groups.values()].flatMap(sort);
 }

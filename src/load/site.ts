@@ -14,8 +14,10 @@ import { SLUG_PATTERN } from "../model/schema.ts";
 import type { Letter, Site, SiteConfig } from "../model/types.ts";
 
 export const LETTERS_DIR = "letters";
+/** Names and words `npm run check` holds for review, site-wide in letters/ or in one letter's folder (read by tools/moderation.ts). */
+export const MODERATION_FILE = "moderation.yaml";
 /** Files that may sit directly in letters/ besides the letter folders. */
-const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, "README.md", ".gitkeep"]);
+const TOP_LEVEL_FILES = new Set([SITE_CONFIG_FILE, MODERATION_FILE, "README.md", ".gitkeep"]);
 
 export interface LoadResult {
   site?: Site;

@@ -1,11 +1,10 @@
 // Released versions: letters/<slug>/versions.yaml (the manifest written by `npm run release`) and the
 // frozen files under letters/<slug>/versions/<n>/. A released text never changes: every frozen file is
 // checked against the SHA-256 the manifest recorded for it.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { FrozenFileError, InvalidFieldError, type ContentError } from "../model/errors.ts";
-import { displayPath, readContentFile } from "./files.ts";
+import { displayPath, readContentFile, readContentFileSync, readFolder } from "./files.ts";
 import { sha256 } from "../model/hash.ts";
 import { TRANSLATION_FILE, letterText, parseLetterFile, parseTranslation } from "./letter-markdown.ts";
 import { versionsManifestSchema, type VersionEntryInput } from "../model/schema.ts";
@@ -104,12 +103,12 @@ async function loadRelease(
   await verify(dir, entry.files);
   // A revised or added translation is frozen beside the version, under revisions/<r>/: the later one wins.
   for (const revision of entry.revisions ?? []) await verify(join(dir, REVISIONS_DIR, String(revision.revision)), revision.files);
-  if (existsSync(dir)) {
-    for (const name of await readdir(dir)) {
-      if (!(name in entry.files) && !(name === REVISIONS_DIR && entry.revisions?.length)) {
-        problems.push(new FrozenFileError(displayPath(join(dir, name)), undefined, `This file was added to released version ${entry.version}.`,
-          "A released version cannot gain files; remove it (new text belongs in letter.md, released with npm run release)."));
-      }
+  const folder = await readFolder(dir, { message: `This is not a folder, so released version ${entry.version} cannot be read.`, hint: restore });
+  if (folder.problem) problems.push(folder.problem);
+  for (const name of folder.names) {
+    if (!(name in entry.files) && !(name === REVISIONS_DIR && entry.revisions?.length)) {
+      problems.push(new FrozenFileError(displayPath(join(dir, name)), undefined, `This file was added to released version ${entry.version}.`,
+        "A released version cannot gain files; remove it (new text belongs in letter.md, released with npm run release)."));
     }
   }
   const frozen = texts.get(LETTER_TEXT_FILE);
@@ -168,13 +167,28 @@ async function loadEditionList(letterDir: string, version: number, expected: str
  */
 export function recordedKeys(letterDir: string): Set<SignatoryKey> {
   const keys = new Set<SignatoryKey>();
-  const dir = join(letterDir, VERSIONS_DIR);
-  if (!existsSync(dir)) return keys;
-  for (const version of readdirSync(dir)) {
-    const record = join(dir, version, RECORD_FILE);
-    if (existsSync(record)) for (const { id } of parseRecord(readFileSync(record, "utf8")).signatures) keys.add(id);
-  }
+  for (const { text } of releaseRecords(letterDir)) for (const { id } of parseRecord(text).signatures) keys.add(id);
   return keys;
+}
+
+/**
+ * The release record of each version that reads as a content file, read as the loader reads them: a pipe
+ * in a record's place would block a plain read forever, a folder fail it. The loader reports those.
+ */
+export function releaseRecords(letterDir: string): { file: string; text: string }[] {
+  const dir = join(letterDir, VERSIONS_DIR);
+  let versions: string[];
+  try {
+    versions = readdirSync(dir);
+  } catch {
+    return []; // no versions yet, or not a folder (the loader's error)
+  }
+  return versions.flatMap((version) => {
+    const file = join(dir, version, RECORD_FILE);
+    if (!existsSync(file)) return [];
+    const read = readContentFileSync(file);
+    return read.problem ? [] : [{ file, text: read.text }];
+  });
 }
 
 /** A record line: an id, a space, the version its signer read. No file name can make one (ids have no dot). */
@@ -205,9 +219,13 @@ export function formatRecord(version: number, signatures: readonly { id: string;
 }
 
 async function unlistedVersionFolders(versionsDir: string, entries: readonly VersionEntryInput[]): Promise<ContentError[]> {
-  if (!existsSync(versionsDir)) return [];
+  const { names, problem } = await readFolder(versionsDir, {
+    message: "This is not a folder, so no released version of this letter can be read.",
+    hint: `Released versions are folders under ${VERSIONS_DIR}/: restore it with "git checkout -- ${displayPath(versionsDir)}".`,
+  });
+  if (problem) return [problem];
   const listed = new Set(entries.map((e) => String(e.version)));
-  return (await readdir(versionsDir))
+  return names
     .filter((name) => !listed.has(name))
     .map((name) => new FrozenFileError(displayPath(join(versionsDir, name)), undefined, `This folder is not a version listed in ${VERSIONS_FILE}.`,
       "Versions are created only by npm run release; remove the folder."));

@@ -143,6 +143,8 @@ export class ReleasedSignatoryError extends ContentError {}
 export class OldRecordError extends ContentError {}
 export class NameFormatError extends ContentError {}
 export class NearDuplicateSignatoryError extends ContentError {}
+/** A signatory's name, role or affiliation matches a name or word of moderation.yaml: a warning for a reviewer. */
+export class HeldSignatoryError extends ContentError {}
 export class FileNameMismatchError extends ContentError {}
 /** A signatory file whose name is not ASCII lower-case letters, digits and hyphens, then .yaml. */
 export class UnsafeFileNameError extends ContentError {}

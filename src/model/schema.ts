@@ -38,6 +38,17 @@ export function hasHiddenControls(value: string): boolean {
   return HIDDEN_CONTROLS.test(value);
 }
 
+/**
+ * A UTF-16 surrogate on its own (U+D800 to U+DFFF) is not a character: no UTF-8 file can hold one, but a
+ * YAML or JSON escape ("\uD800") writes it, and no output can carry it (HTML and CSV get U+FFFD, the PDF
+ * typesetter refuses the whole document). The `u` flag reads a well-formed pair as one code point.
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
 // Not `.trim()`: a value is kept as written, so `check` can point out stray spaces instead of hiding them.
 // `pattern` in meta is for the generated JSON Schema only (editors), mirroring the refinement.
 // Metadata goes last: zod keeps it on the one schema instance it was set on, and every refine makes a new one.
@@ -47,7 +58,8 @@ const visibleText = () =>
     .refine((s) => s.trim().length > 0, "is empty")
     // Checked only once it is not empty, so one mistake gives one message.
     .refine((s) => s.trim().length === 0 || !isBlank(s), "shows nothing: it holds only blank or invisible characters (such as U+3164 or U+2800); write it in letters")
-    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them");
+    .refine((s) => !hasHiddenControls(s), "contains invisible control or text-direction characters; retype it without them")
+    .refine((s) => !hasLoneSurrogate(s), 'holds half of a character (a lone surrogate, as the escape "\\uD800" writes); write the character itself, or remove the escape');
 const text = (description: string) => visibleText().meta({ description, pattern: "\\S" });
 /** Something that looks like an e-mail address (name@host.tld) anywhere in a value. */
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]{2,}/u;
@@ -122,6 +134,11 @@ export const signatorySchema = z
     reconfirmed: isoDate("Date the signatory confirmed a newer version of the text, YYYY-MM-DD.").optional(),
     withdrawn: isoDate("Date the signature was withdrawn, YYYY-MM-DD; the name then disappears everywhere. Never delete the file.").optional(),
     hide_url: z.boolean().optional().meta({ description: "true to show the name without its link." }),
+    featured: z
+      .boolean()
+      .optional()
+      .meta({ description: "true to list this signatory first in its group and highlight them on the page (set by a maintainer)." }),
+    sort_as: publicText('How to sort the name in an alphabetical list, e.g. "Vries, de" for "Ana de Vries"; default: the last word of a person\'s name, an organisation\'s full name.').optional(),
     id: z
       .string()
       .regex(SIGNATURE_ID, "must be a lower-case letter then 5 to 39 lower-case letters, digits or hyphens; it is written by npm run release, leave it as it is")
@@ -314,6 +331,9 @@ const signatoryReference = z
   .regex(SIGNATORY_REFERENCE, "must name a signatory file, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe")
   .meta({ description: "A signatory file of this letter, e.g. jane-doe.yaml, or an entry of a list file, e.g. list.yaml#Jane Doe." });
 
+/** An entry of a list file or a one-signatory file, always with the name reviewed: `jane-doe.yaml#Jane Doe`. */
+export const NAMED_SIGNATORY_REFERENCE = /^[^/\\#]+\.ya?ml#.*\S.*$/i;
+
 export const reviewedSchema = z
   .strictObject({
     different_people: z
@@ -325,8 +345,36 @@ export const reviewedSchema = z
       )
       .optional()
       .meta({ description: "Pairs of signatories a maintainer checked: npm run check no longer says they look like each other." }),
+    held_ok: z
+      .array(
+        z
+          .string()
+          .regex(NAMED_SIGNATORY_REFERENCE, "must name a signatory file and the name reviewed, e.g. jane-doe.yaml#Jane Doe, or list.yaml#Jane Doe for an entry of a list file")
+          .meta({ description: "A signatory file and the name a maintainer checked, e.g. jane-doe.yaml#Jane Doe." }),
+      )
+      .optional()
+      .meta({ description: "Signatories a maintainer checked although their name, role or affiliation matches moderation.yaml: npm run check no longer holds them while the name stays as reviewed." }),
   })
   .meta({ title: "Reviewed warnings", description: "letters/<slug>/reviewed.yaml: warnings of npm run check that a maintainer has reviewed." });
+
+/** A name or word of moderation.yaml: shown somewhere, and not a blank. */
+const heldText = (description: string) =>
+  visibleText()
+    .refine((s) => s.length <= 200, "is longer than 200 characters; hold a name or a few words")
+    .meta({ description, pattern: "\\S" });
+
+export const moderationSchema = z
+  .strictObject({
+    names: z
+      .array(heldText("A whole name, e.g. Elon Musk; matched ignoring case, accents, punctuation and look-alike letters."))
+      .optional()
+      .meta({ description: "Whole names to hold: a signatory whose name, role or affiliation is one of these is a warning for a reviewer." }),
+    words: z
+      .array(heldText("A word or a few words in a row, e.g. asdf; matched as whole words, ignoring case, accents and look-alike letters."))
+      .optional()
+      .meta({ description: "Words to hold wherever they appear, as whole words, in a name, role or affiliation: slurs, placeholders." }),
+  })
+  .meta({ title: "Moderation", description: "letters/moderation.yaml (the whole site) or letters/<slug>/moderation.yaml (one letter): names and words npm run check holds for a second look." });
 
 export type SignatoryInput = z.infer<typeof signatorySchema>;
 export type ErasedSignatoryInput = z.infer<typeof erasedSignatorySchema>;

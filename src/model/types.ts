@@ -74,6 +74,10 @@ export interface Signatory {
   reconfirmed?: string;
   withdrawn?: string;
   hide_url?: boolean;
+  /** Listed first in its group and highlighted on the page. */
+  featured?: boolean;
+  /** The key an alphabetical list sorts the name by ("Vries, de"), instead of the one derived from it. */
+  sort_as?: string;
   /** The `id:` written in the file (set by release); `key` falls back to a derived one. */
   id?: string;
   /** The version of the text the signer read, as written by the signing routes. */
@@ -127,6 +131,11 @@ export interface EditionList {
   /** Signatures on the version's list withdrawn by then (counted, never named). */
   withdrawn: number;
   groups: { heading?: string; entries: EditionEntry[] }[];
+  /**
+   * By language, the ids in the order that language's PDF prints them, where it is not the order above
+   * (an alphabetical list collates by language). Absent in lists recorded before, and when none differs.
+   */
+  orders?: Record<string, string[]>;
 }
 
 /** A recorded edition of a version's PDFs: its hashes are committed, and stay listed for ever. */

@@ -3,7 +3,7 @@
 // build publishes them under /schemas/. https://zod.dev/json-schema
 import { z } from "zod";
 import { catalogues, messageKeys } from "../i18n/messages.ts";
-import { frontMatterSchema, signatoryFileSchema, siteConfigSchema } from "../model/schema.ts";
+import { frontMatterSchema, moderationSchema, reviewedSchema, signatoryFileSchema, siteConfigSchema } from "../model/schema.ts";
 
 /**
  * letters/i18n/<lang>.yaml: every message key, described by its English message, and no other key. Only
@@ -20,6 +20,8 @@ const SCHEMAS = [
   { file: "front-matter.schema.json", schema: frontMatterSchema },
   { file: "site.schema.json", schema: siteConfigSchema },
   { file: "interface-text.schema.json", schema: interfaceTextSchema },
+  { file: "moderation.schema.json", schema: moderationSchema },
+  { file: "reviewed.schema.json", schema: reviewedSchema },
 ] as const;
 
 export interface GeneratedSchema {

@@ -1,3 +1,6 @@
+// Stage tools/: what the npm scripts do (check, fix, release, sign, import, changes, build). Takes flags
+// from scripts/; gives files written and problems to print, using every stage below.
+//
 // Adding one signature to a letter, the way every route that writes files does it (npm run sign, an
 // approved issue, an import): the loader's duplicate rule, the letter's latest released version, a safe
 // file name that never overwrites, and the loader's own validation of the exact text written.

@@ -1,6 +1,3 @@
-// Stage tools/: what the npm scripts do (check, fix, release, sign, changes, build). Takes flags from
-// scripts/; gives files written and problems to print, using every stage below.
-//
 // GitHub Actions workflow commands, so problems show on the changed lines of a pull request:
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
 import { printable, type ContentError } from "../model/errors.ts";

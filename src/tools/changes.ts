@@ -185,7 +185,8 @@ function letterMarkdown(c: LetterChanges): string[] {
       out.push(`- Version ${escapeMarkdown(v.version)}${v.date ? ` (${escapeMarkdown(v.date)})` : ""}${v.notes ? `: ${escapeMarkdown(v.notes)}` : ""}`);
     }
   }
-  list(out, "Signatories added", c.added, (s) => `${who(s)} in ${codeSpan(s.path)}`);
+  // featured: lists a signatory first and highlights them: a signer may write it into their own file, so it shows.
+  list(out, "Signatories added", c.added, (s) => `${who(s)} in ${codeSpan(s.path)}${s.fields.featured === true ? ", **featured**" : ""}`);
   list(out, "Signatories edited", c.edited, (e) =>
     `${e.before.name !== e.after.name || e.before.affiliation !== e.after.affiliation ? `${who(e.before)} → ${who(e.after)}` : who(e.after)}: ${e.fields.map((f) => codeSpan(f)).join(", ")} changed`);
   list(out, "Signatures withdrawn", c.withdrawn, (s) => `${who(s)}${s.withdrawn ? ` (withdrawn ${escapeMarkdown(s.withdrawn)})` : ""}`);

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseDocument } from "yaml";
-import { describeLetter } from "../describe/letter-document.ts";
+import { describeLetter, type LetterDocument } from "../describe/letter-document.ts";
 import type { PublishingRules } from "../describe/published.ts";
 import { displayPath } from "../load/files.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
@@ -21,18 +21,29 @@ import type { Edition, EditionList, Letter, Release, Site } from "../model/types
 import { pdfDocumentFromPage, pdfInputKey, runPdfJobs, withEditionList, type PdfJob } from "../outputs/pdf/index.ts";
 import { pagePdfPath } from "../outputs/pdf/index.ts";
 
-/** The list version `n`'s PDF would print if an edition were recorded now: today's list, withdrawals removed. */
+/**
+ * The list version `n`'s PDF would print if an edition were recorded now: today's list, withdrawals
+ * removed, in the original's order; and, for each translation whose order differs (an alphabetical list
+ * collates by language, load/order.ts), that order, so its PDF prints what its page shows.
+ */
 export function editionListNow(letter: Letter, n: number, rules: PublishingRules): EditionList {
-  const original = describeLetter(letter, rules, { preview: false }).versions[n - 1]![0]!;
+  const [original, ...translations] = describeLetter(letter, rules, { preview: false }).versions[n - 1]! as [LetterDocument, ...LetterDocument[]];
   const list = versionList(letter, n);
-  // The document's lines come from the same list, in the same order: pair each with its signature's id.
-  let i = 0;
+  const ids = (doc: LetterDocument) => doc.signatories.groups.flatMap((g) => g.signatories.map((line) => line.id));
+  const own = ids(original).join("\n");
+  const orders: Record<string, string[]> = {};
+  for (const doc of translations) {
+    const order = ids(doc);
+    if (order.join("\n") !== own) orders[doc.lang] = order;
+  }
   return {
     withdrawn: list.withdrawn,
     groups: original.signatories.groups.map((g) => ({
       ...(g.heading !== undefined ? { heading: g.heading } : {}),
-      entries: g.signatories.map((line) => ({ id: list.entries[i++]!.signatory.key, name: line.name, ...(line.role ? { role: line.role } : {}) })),
+      entries: g.signatories.map((line) => ({ id: line.id, name: line.name, ...(line.role ? { role: line.role } : {}) })),
     })),
+    // Absent when every language has the original's order: such a list is written as it always was.
+    ...(Object.keys(orders).length ? { orders } : {}),
   };
 }
 
@@ -50,7 +61,8 @@ function listText(list: EditionList): string {
     const heading = g.heading !== undefined ? `"heading":${JSON.stringify(g.heading)},` : "";
     return `{${heading}"entries":[\n${g.entries.map((e) => JSON.stringify(e)).join(",\n")}\n]}`;
   });
-  return `{"withdrawn":${list.withdrawn},"groups":[\n${groups.join(",\n")}\n]}\n`;
+  const orders = list.orders ? `,"orders":{\n${Object.entries(list.orders).map(([lang, ids]) => `${JSON.stringify(lang)}:${JSON.stringify(ids)}`).join(",\n")}\n}` : "";
+  return `{"withdrawn":${list.withdrawn},"groups":[\n${groups.join(",\n")}\n]${orders}}\n`;
 }
 
 /** Where each version starts in versions.yaml (read once per letter), so messages point at it. */
@@ -191,6 +203,11 @@ function reasonFor(release: Release, list: EditionList, langs: readonly string[]
     return was && (was.name !== e.name || was.role !== e.role);
   }).length;
   if (corrected) reasons.push(`${corrected} name${corrected === 1 ? "" : "s"} corrected`);
+  // The same names in another order: a signatory featured, a sort_as: given, a language's collation.
+  const order = (l: EditionList) => JSON.stringify([l.groups.flatMap((g) => g.entries.map((e) => e.id)), l.orders ?? {}]);
+  const kept = (l: EditionList) => new Set(l.groups.flatMap((g) => g.entries.map((e) => e.id)));
+  const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
+  if (same(kept(before), kept(list)) && order(before) !== order(list)) reasons.push("list reordered");
   const added = langs.filter((lang) => !latest.pdfs[lang]);
   if (added.length) reasons.push(`translation${added.length === 1 ? "" : "s"} added or revised: ${added.join(", ")}`);
   return reasons.length ? reasons.join("; ") : "Typesetting updated (layout, fonts or Typst)";

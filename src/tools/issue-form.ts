@@ -115,8 +115,9 @@ function privacySentence(config: Pick<SiteConfig, "url" | "pathPrefix" | "lang">
 const letterOption = (letter: Pick<Letter, "slug" | "title">) => `${letter.slug}: ${cleanText(letter.title)}`;
 
 /** The form for the letters that take signatures, as .github/ISSUE_TEMPLATE/sign.yml holds it. */
-export function issueFormYaml(letters: ReadonlyArray<Pick<Letter, "slug" | "title" | "status">>, config?: Pick<SiteConfig, "url" | "pathPrefix" | "lang">): string {
-  const open = letters.filter((l) => l.status === "open").map(letterOption);
+export function issueFormYaml(letters: ReadonlyArray<Pick<Letter, "slug" | "title" | "status"> & { releases?: readonly unknown[] }>, config?: Pick<SiteConfig, "url" | "pathPrefix" | "lang">): string {
+  // Only letters a reader can see: open, and released (an unreleased letter is not on the site yet).
+  const open = letters.filter((l) => l.status === "open" && (l.releases === undefined || l.releases.length > 0)).map(letterOption);
   return formYaml({
     name: "Sign a letter",
     description: "Add your signature to an open letter.",

@@ -1,7 +1,7 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
@@ -15,9 +15,10 @@ import { BARE_DOMAIN } from "../common/safe-url.ts";
 import { SIGNATORIES_DIR, compareFileNames, derivedId, isYamlFile, signatoryKey } from "../load/signatories.ts";
 import { LETTERS_DIR } from "../load/site.ts";
 import { SAFE_SIGNATORY_FILE, fileNameMatchesName, fileStemOf } from "../common/slug.ts";
-import { RECORD_FILE, VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys } from "../load/versions.ts";
+import { VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys, releaseRecords } from "../load/versions.ts";
 import { parseYaml } from "../load/yaml.ts";
-import { REVIEWED_FILE, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
+import { MODERATION_FILE, HoldList, heldWarning, holdKeys, loadSiteHolds, readModerationFile, type HeldField } from "./moderation.ts";
+import { REVIEWED_FILE, heldOkLine, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
 export interface Edit {
@@ -46,14 +47,19 @@ export interface LintResult {
 
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
-/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4), and reviewed warnings. */
-const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE]);
+/** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4), reviewed warnings and held names. */
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE, MODERATION_FILE]);
+/** The fields a held name or word is looked for in. */
+const HELD_FIELDS = ["name", "title", "affiliation"] as const;
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 export async function lintSite(root: string): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const result: LintResult = { problems: [], fixes: [] };
   if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
+  // letters/moderation.yaml holds names for every letter: read, and its problems reported, once.
+  const holds = await loadSiteHolds(lettersDir);
+  result.problems.push(...holds.problems);
   const entries = (await readdir(lettersDir, { withFileTypes: true }))
     // letters/i18n/ is the site's interface text (checked by the loader, load/interface-text.ts), not a letter.
     .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== INTERFACE_TEXT_DIR)
@@ -61,26 +67,35 @@ export async function lintSite(root: string): Promise<LintResult> {
   for (const entry of entries) {
     // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.
     if (linksOutOf(root, join(lettersDir, entry.name)).length) continue;
-    const letter = await lintLetterFolder(join(lettersDir, entry.name));
+    const letter = await lintLetterFolder(join(lettersDir, entry.name), holds.list);
     result.problems.push(...letter.problems);
     result.fixes.push(...letter.fixes);
   }
   return result;
 }
 
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
 interface NameSeen extends ReviewedEntry {
   affiliation?: string;
   position: Position;
   /** A withdrawn signature may be given again, so it looks like nobody; reviewed.yaml may still name it. */
   withdrawn: boolean;
+  /** The name's holdKeys (nearLookAlikeKeys), when the held-names check took them already. */
+  keys?: string[];
 }
 
-async function lintLetterFolder(letterDir: string): Promise<LintResult> {
+async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new HoldList()): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
+  // The letter's own held names, on top of the site's (an entry the site holds already is a warning).
+  const holds = siteHolds.with(new HoldList());
+  result.problems.push(...(await readModerationFile(join(letterDir, MODERATION_FILE), holds)));
+  const held: HeldField[] = [];
   const dir = join(letterDir, SIGNATORIES_DIR);
   // The loader's order, so "the first entry" of a duplicate is the same one in both.
-  const names = existsSync(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
+  // Not a folder (a file or pipe in its place): the loader reports it.
+  const names = isFolder(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
   const taken = new Set(names);
   const released = recordedKeys(letterDir);
@@ -97,13 +112,14 @@ async function lintLetterFolder(letterDir: string): Promise<LintResult> {
     const absolute = join(dir, name);
     const read = await readContentFile(absolute);
     if (read.problem) continue; // the loader reports it
-    const file = lintSignatoryFile(read.text, absolute, taken, released, signatories);
+    const file = lintSignatoryFile(read.text, absolute, taken, released, signatories, holds);
     result.problems.push(...file.problems);
     result.fixes.push(...file.fixes);
     seen.push(...file.names);
+    held.push(...file.held);
   }
   const reviews = await loadReviews(letterDir);
-  result.problems.push(...nearDuplicates(seen, reviews), ...reviews.problems(seen));
+  result.problems.push(...heldSignatories(held, reviews), ...nearDuplicates(seen, reviews), ...reviews.problems(seen));
   return result;
 }
 
@@ -124,10 +140,11 @@ export function lintSignatoryFile(
   taken: Set<string> = new Set(),
   released: ReadonlySet<string> = new Set(),
   signatories: SignatoryIndex<{ name: string; affiliation?: string }> = new SignatoryIndex(),
-): LintResult & { names: NameSeen[] } {
+  holds: HoldList = new HoldList(),
+): LintResult & { names: NameSeen[]; held: HeldField[] } {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
-  const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[] };
+  const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[], held: [] as HeldField[] };
   if (parsed.problems.length) return out; // the loader reports syntax errors
   const found: Findings = { problems: out.problems, edits: [], descriptions: [] };
   let duplicates = 0;
@@ -142,7 +159,10 @@ export function lintSignatoryFile(
     findCapitals(at, found);
     findBareUrl(at, found);
     const seen = nameSeen(at);
-    if (seen) out.names.push(seen);
+    if (seen) {
+      out.names.push(seen);
+      if (holds.size && !seen.withdrawn) out.held.push(...findHeld(at, seen, holds));
+    }
   }
   const renameTo = duplicates ? undefined : planRename(parsed.doc.contents, absolute, file, taken, released, found);
   if (found.edits.length || renameTo) out.fixes.push({ file: absolute, description: found.descriptions.join(", "), edits: found.edits, renameTo });
@@ -229,6 +249,29 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
     position: at.positionOf(at.entry.path),
     withdrawn: field(at, "withdrawn") !== undefined,
   };
+}
+
+/**
+ * The entry's fields that match a held name or word (moderation.ts). The name's keys are kept for the
+ * near-duplicate check, which needs the same ones: one normalisation per name for both.
+ */
+function findHeld(at: EntryContext, seen: NameSeen, holds: HoldList): HeldField[] {
+  const found: HeldField[] = [];
+  for (const key of HELD_FIELDS) {
+    const value = key === "name" ? seen.name : (field(at, key)?.value as string | undefined);
+    if (value === undefined) continue;
+    // Names are mostly unique: not remembered, and their keys kept. Roles and affiliations repeat.
+    const items = key === "name" ? holds.matches(value, (seen.keys = holdKeys(value))) : holds.matches(value);
+    if (items.length) found.push({ name: seen.name, file: seen.file, field: key, value, position: at.positionOf([...at.entry.path, key]), items });
+  }
+  return found;
+}
+
+/** A warning for each held field, unless reviewed.yaml says under held_ok: that a maintainer checked its entry. */
+function heldSignatories(held: readonly HeldField[], reviews: Reviews): ContentError[] {
+  return held
+    .filter((h) => !reviews.heldOk({ name: h.name, file: h.file, inList: false }))
+    .map((h) => heldWarning(h, heldOkLine(h), reviews.file));
 }
 
 /**
@@ -358,7 +401,7 @@ function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentErr
   const order = new Map<NameSeen, number>();
   const problems: ContentError[] = [];
   for (const s of seen) {
-    const keys = nearLookAlikeKeys(s.name).filter(Boolean);
+    const keys = s.keys ?? nearLookAlikeKeys(s.name).filter(Boolean);
     if (!keys.length || s.withdrawn) continue;
     // In the order they came: a name can be found under two keys (see nearLookAlikeKeys).
     const before = keys.length === 1 ? (earlier.get(keys[0]!) ?? []) : [...new Set(keys.flatMap((key) => earlier.get(key) ?? []))].sort((x, y) => order.get(x)! - order.get(y)!);
@@ -384,12 +427,9 @@ function nearDuplicates(seen: readonly NameSeen[], reviews: Reviews): ContentErr
 
 /** Release records that still name signatories: a spelling fix in a list file would read as a deletion. */
 function oldRecords(letterDir: string): ContentError[] {
-  const dir = join(letterDir, VERSIONS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((version) => join(dir, version, RECORD_FILE))
-    .filter((record) => existsSync(record) && parseRecord(readFileSync(record, "utf8")).legacy)
-    .map((record) =>
+  return releaseRecords(letterDir)
+    .filter(({ text }) => parseRecord(text).legacy)
+    .map(({ file: record }) =>
       new OldRecordError(displayPath(record), { line: 1, column: 1 }, "This release record names signatories instead of their ids, so correcting a name in a list file would read as a deleted signature.",
         "Run npm run check -- --fix once: it writes each released entry's id and converts the record (the frozen texts and their hashes do not change).").asWarning(),
     );

@@ -2,7 +2,7 @@
 // server and without downloading the list: a query fetches meta.json, one or two shards of postings
 // (words → entry numbers) and the record files holding the results it shows.
 import {
-  SHARD_KEY_LENGTH, encodeIds, prefix, shardFile, tokenize,
+  encodeIds, indexTerms, prefix, shardFile, shardKey,
   type FacetValue, type SearchMeta, type SearchRecords, type SearchShard,
 } from "../common/search-text.ts";
 
@@ -42,14 +42,15 @@ export function buildSearchIndex(entries: readonly SearchEntry[], options: Searc
   const recordSize = options.recordSize ?? RECORD_SIZE;
   const postings = new Map<string, number[]>();
   entries.forEach((entry, id) => {
-    for (const word of tokenize(`${entry.name} ${entry.role ?? ""}`)) {
+    // Name and role apart, so that a CJK or Thai name is not run into the role after it.
+    for (const word of new Set([...indexTerms(entry.name), ...indexTerms(entry.role ?? "")])) {
       const list = postings.get(word);
       if (list) list.push(id);
       else postings.set(word, [id]);
     }
   });
   const words = [...postings.keys()].sort(byCodePoint);
-  const shards = splitShards(words, postings, SHARD_KEY_LENGTH, options.maxShardBytes ?? MAX_SHARD_BYTES);
+  const shards = splitShards(words, postings, shardKey, options.maxShardBytes ?? MAX_SHARD_BYTES);
 
   const files: IndexFile[] = [];
   const keys = [...shards.keys()].sort(byCodePoint);
@@ -64,7 +65,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[], options: Searc
   }
   const strip = (values: Facet[]): FacetValue[] => values.map(({ value, label, count }) => ({ value, label, count }));
   const meta: SearchMeta = {
-    format: 1,
+    format: 2,
     total: entries.length,
     recordSize,
     pageSize: options.pageSize,
@@ -77,13 +78,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[], options: Searc
 }
 
 /**
- * Shards by word prefix, `length` code points long; a shard over `maxBytes` is split by one more code
- * point, except for words no longer than its key (they stay under the key itself).
+ * Shards by word prefix, `keyOf` each word; a shard over `maxBytes` is split by one more code point,
+ * except for words no longer than its key (they stay under the key itself).
  */
-function splitShards(words: string[], postings: Map<string, number[]>, length: number, maxBytes: number): Map<string, SearchShard> {
+function splitShards(words: string[], postings: Map<string, number[]>, keyOf: (word: string) => string, maxBytes: number): Map<string, SearchShard> {
   const byKey = new Map<string, string[]>();
   for (const word of words) {
-    const key = prefix(word, length);
+    const key = keyOf(word);
     const group = byKey.get(key);
     if (group) group.push(word);
     else byKey.set(key, [word]);
@@ -97,7 +98,8 @@ function splitShards(words: string[], postings: Map<string, number[]>, length: n
       continue;
     }
     if (longer.length < group.length) shards.set(key, shard.filter(([w]) => w === key));
-    for (const [k, s] of splitShards(longer, postings, length + 1, maxBytes)) shards.set(k, s);
+    const length = [...key].length + 1;
+    for (const [k, s] of splitShards(longer, postings, (w) => prefix(w, length), maxBytes)) shards.set(k, s);
   }
   return shards;
 }

@@ -1,9 +1,12 @@
 // The signatory search in Chromium, on the built 20,000-signatory letter, used with the keyboard only.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { build } from "esbuild";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KNOWN, SLUG, generateLargeLetter } from "../helpers/large-letter.ts";
+import { KNOWN, SLUG, generateLargeLetter, type GeneratedSignatory } from "../helpers/large-letter.ts";
+import { worldNames } from "../helpers/world-names.ts";
+import { indexTerms, queryTerms } from "../../src/common/search-text.ts";
 import { PROJECT, runScript, tempDir } from "../helpers/site.ts";
 import { launchChromium, serve, type StaticServer } from "./harness.ts";
 
@@ -44,10 +47,12 @@ async function typeAndTime(page: Page, query: string): Promise<number> {
 describe("searching a 20,000-signatory letter in the browser", () => {
   let server: StaticServer;
   let browser: BrowserContext;
+  let listed: GeneratedSignatory[];
   const figures: string[] = [];
 
   beforeAll(async () => {
     const letter = await generateLargeLetter(20_000);
+    listed = letter.listed;
     const site = join(await tempDir(), "site");
     const result = await runScript("build.ts", ["--root", letter.root, "--output", site]);
     if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
@@ -120,6 +125,31 @@ describe("searching a 20,000-signatory letter in the browser", () => {
     expect(await page.locator(".search-results img").count()).toBe(0);
     expect(dialogs).toBe(0);
     await page.close();
+  });
+
+  it("finds a CJK name by its given name, and splits every script as the index builder did", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/${SLUG}/`);
+    await page.waitForSelector("form.list-search:not([hidden])");
+    await tabToSearch(page);
+    await typeAndTime(page, "太郎");
+    // "佐藤太郎" does not start with the query: only an index of every part of the name finds it.
+    const expected = listed.filter((s) => s.name.includes("太郎")).length;
+    expect(expected).toBeGreaterThan(10);
+    await expect.poll(() => page.locator(".search-status").textContent()).toBe(`${expected.toLocaleString("en")} signatories found.`);
+    expect(await page.locator(".search-results .signatory-name").first().textContent()).toContain("太郎");
+    await page.close();
+
+    // The terms come from Intl.Segmenter and Unicode tables: Chromium's must give what Node's gave the index.
+    const { outputFiles } = await build({
+      stdin: { contents: `export { indexTerms, queryTerms } from "./src/common/search-text.ts";`, resolveDir: PROJECT, loader: "ts" },
+      bundle: true, write: false, format: "iife", globalName: "searchText", platform: "browser", target: ["es2020"], charset: "ascii", logLevel: "silent",
+    });
+    const texts = [...new Set(worldNames(700, 3).flatMap((e) => [e.name, e.role ?? ""])), "ｶﾞｯｺｳ", "สมชายใจดี", "มหาวิทยา", "Fink\u00adh\u00e4user \u202eAnna\u202c"];
+    const blank = await browser.newPage();
+    const inBrowser = await blank.evaluate(`${outputFiles[0]!.text}; ${JSON.stringify(texts)}.map((t) => [searchText.indexTerms(t), searchText.queryTerms(t)])`);
+    expect(inBrowser).toEqual(texts.map((t) => [indexTerms(t), queryTerms(t)]));
+    await blank.close();
   });
 
   it("filters by country with the keyboard alone", async () => {

@@ -109,10 +109,17 @@ export function withEditionList(doc: PdfDocument, list: EditionList, config: Pic
     ...doc,
     signatories: {
       ...doc.signatories,
-      groups: list.groups.map((g) => ({ heading: g.heading, entries: g.entries.map((e) => ({ name: e.name, role: e.role })) })),
+      groups: list.groups.map((g) => ({ heading: g.heading, entries: inOrder(g.entries, list.orders?.[doc.lang]).map((e) => ({ name: e.name, role: e.role })) })),
       withdrawnText: list.withdrawn ? t(doc.lang, "withdrawnCount", list.withdrawn) : undefined,
     },
   };
+}
+
+/** A group's entries in a language's recorded order (`ids`); entries it does not name keep their place after those it does. */
+function inOrder<T extends { id: string }>(entries: readonly T[], ids: readonly string[] | undefined): readonly T[] {
+  if (!ids) return entries;
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return [...entries].sort((a, b) => (rank.get(a.id) ?? ids.length) - (rank.get(b.id) ?? ids.length));
 }
 
 /** Where a page's PDF goes, beside the page, with a name that says what it is once downloaded. */
@@ -154,7 +161,7 @@ export function groupEntries(signatories: readonly Signatory[]): PdfSignatories[
   for (const s of signatories) {
     let group = groups.at(-1);
     if (!group || group.heading !== s.group) groups.push((group = { heading: s.group, entries: [] }));
-    const { name, role } = signatoryLine(s);
+    const { name, role } = signatoryLine(s, s);
     group.entries.push({ name, role, source: `${s.source.file}:${s.source.line}:${s.source.column}` });
   }
   return groups;

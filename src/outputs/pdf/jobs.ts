@@ -5,7 +5,7 @@ import { describeSite, type DescribeOptions, type LetterDocument } from "../../d
 import type { Letter, Site, SiteConfig } from "../../model/types.ts";
 import { pagePdfPath, pdfDocumentFromLetter, pdfDocumentFromPage, pdfPath, withEditionList, type PdfDocument } from "./document.ts";
 import { CompilePool, workerCount } from "./pool.ts";
-import { documentProblems, renderPdf, type RenderedPdf, type RenderOptions } from "./render.ts";
+import { documentProblems, pdfInputKey, renderPdf, type RenderedPdf, type RenderOptions } from "./render.ts";
 
 export interface PdfJob {
   /** Where the file goes, relative to the site's output folder, e.g. "belgium-e2ee/belgium-e2ee.pdf". */
@@ -77,9 +77,24 @@ export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
 /** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
 export async function runPdfJobs(jobs: readonly PdfJob[], { workers, ...options }: RenderOptions & { workers?: number } = {}): Promise<PdfOutput[]> {
   // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
-  const pool = new CompilePool(workerCount(jobs.length, workers));
+  // A page and the version it shows are often the very same document (the current page of a letter and
+  // its latest release): one typesetting serves every job with the same inputs, as the cache would on a
+  // second build, so a cold build never typesets a document twice.
+  const byInput = new Map<string, PdfJob[]>();
+  for (const job of jobs) {
+    const key = pdfInputKey(job.doc);
+    byInput.set(key, [...(byInput.get(key) ?? []), job]);
+  }
+  const pool = new CompilePool(workerCount(byInput.size, workers));
   try {
-    return await Promise.all(jobs.map(async (job) => ({ job, ...(await renderPdf(job.doc, { ...options, compile: pool.compile })) })));
+    const rendered = new Map<PdfJob, RenderedPdf>();
+    await Promise.all([...byInput.values()].map(async ([first, ...same]) => {
+      const pdf = await renderPdf(first!.doc, { ...options, compile: pool.compile });
+      rendered.set(first!, pdf);
+      // The others are as good as read from the cache: the same bytes, and warnings already given.
+      for (const job of same) rendered.set(job, { ...pdf, cached: true, warnings: [] });
+    }));
+    return jobs.map((job) => ({ job, ...rendered.get(job)! }));
   } finally {
     await pool.close();
   }
