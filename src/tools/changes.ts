@@ -24,8 +24,8 @@ export interface LetterChanges {
   edited: SignatoryEdit[];
   withdrawn: SnapshotSignatory[];
   removed: SnapshotSignatory[];
-  /** Signatures whose personal data was erased (npm run withdraw -- --erase): counted, never named. */
-  erased: number;
+  /** Signatures whose personal data was erased (npm run withdraw -- --erase): counted, never named (none when absent). */
+  erased?: number;
   released: VersionEntry[];
 }
 
@@ -196,7 +196,7 @@ function letterMarkdown(c: LetterChanges): string[] {
     out.push("", "> [!WARNING]", "> Signatures should be withdrawn (`withdrawn: YYYY-MM-DD`), not deleted, so the record of who signed which version stays complete.");
   }
   const signatoryFiles = (f: string) => f.startsWith("signatories/");
-  const peopleChanged = c.added.length + c.edited.length + c.withdrawn.length + c.removed.length + c.erased > 0;
+  const peopleChanged = c.added.length + c.edited.length + c.withdrawn.length + c.removed.length + (c.erased ?? 0) > 0;
   // Signatory files changed with no signatory changed (a comment, layout): say so rather than nothing.
   const quiet = peopleChanged ? [] : [...c.files.added, ...c.files.changed, ...c.files.deleted].filter(signatoryFiles);
   const other = [

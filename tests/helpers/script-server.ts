@@ -34,6 +34,8 @@ async function run({ script, args, env }: Request): Promise<{ code: number; stdo
   // real environment, which only this object writes through to.
   const savedEnv = { ...process.env };
   const savedArgv = process.argv;
+  // A script may move to the repository it reads (changes, verify-accounts): the next run starts where a spawn would.
+  const savedCwd = process.cwd();
   const savedWrite = { stdout: process.stdout.write, stderr: process.stderr.write };
   out.stdout = "";
   out.stderr = "";
@@ -67,6 +69,7 @@ async function run({ script, args, env }: Request): Promise<{ code: number; stdo
     process.stderr.write = savedWrite.stderr;
     replaceEnv(savedEnv);
     process.argv = savedArgv;
+    process.chdir(savedCwd);
   }
   return { code, ...out };
 }
