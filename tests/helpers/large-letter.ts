@@ -28,7 +28,7 @@ const TITLES = ["Professor", "Associate Professor", "Research Scholar", "Lecture
 const COUNTRIES = ["BE", "NL", "FR", "DE", "US", "GB", "PT", "ES", "IT", "PL", "CZ", "AT", "CH", "DK", "SE", "FI", "NO", "IE", "GR", "TR", "RU", "UA", "IN", "JP", "KR", "CN", "BR", "AR", "IL", "EG", "ZA", "CA", "AU", "GE"];
 
 /** mulberry32: a tiny seeded generator, so the fixture is the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -3,6 +3,7 @@
 // inside words), Arabic and Hebrew (some with vowel marks), Cyrillic, Greek and Devanagari. Used to test
 // and to measure the search index; the same count always gives the same list.
 import type { SearchEntry } from "../../src/view/search-index.ts";
+import { random } from "./large-letter.ts";
 
 const LATIN_FIRST = ["Anna", "Ben", "Chloé", "Dmitri", "Eva", "François", "Grete", "Hanna", "Inès", "João", "Katarzyna", "Lars", "María", "Nils", "Oğuz", "Pia", "Quentin", "Rosa", "Søren", "Tomáš", "Ulla", "Vera", "Willem", "Yusuf", "Zoë", "Ahmed", "Björn", "Chiara", "Dagmar", "Émile", "Nguyễn Thị", "Đặng Văn", "Ioana", "Łucja", "Kemal"];
 const LATIN_LAST = ["Müller", "Dubois", "Janssens", "Nowak", "García", "Rossi", "Jensen", "Novák", "Peeters", "Smith", "Kowalski", "Martin", "Silva", "de Vries", "Öztürk", "Łukasiewicz", "Horváth", "O'Brien", "Papadopoulos", "Andersson", "Virtanen", "Costa", "Schmidt", "Lefèbvre", "Maes", "Wouters", "Ştefănescu", "Ivanova", "Byrne", "Fischer", "Hà", "Þórsdóttir"];
@@ -29,15 +30,6 @@ const HE_LAST = ["כהן", "לוי", "מזרחי", "פרץ", "ביטון", "אֶ
 const HE_ORGS = ["האוניברסיטה העברית בירושלים", "אוניברסיטת תל אביב", "הטכניון"];
 const OTHER = ["Анна Петрова", "Дмитрий Соколов", "Ольга Кузнецова", "Δημήτρης Παπαδόπουλος", "Ελένη Γεωργίου", "अनिल शर्मा", "प्रिया पटेल", "ნინო ბერიძე"];
 
-/** mulberry32: a tiny seeded generator, so the list is the same on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` signatories: about 62% Latin, 8% Chinese, 6% Japanese, 4% Korean, 6% Thai, 6% Arabic, 4% Hebrew, 4% other. */
 export function worldNames(count: number, seed = 7000): SearchEntry[] {
