@@ -79,7 +79,7 @@ describe("a German letter, built", () => {
 
   it("can fail: the same search finds the German catalogue's words there, the scripts' included", async () => {
     const keys = found(phrasesOf("de"), await perceived(site, "aufruf/index.html")).map((p) => p.key);
-    expect(keys).toEqual(expect.arrayContaining(["signPublishedRepository", "signHowItWorksGitHub", "searchHeading", "searchShort", "signProblemUrl"]));
+    expect(keys).toEqual(expect.arrayContaining(["signPublishedRepository", "signHowItWorksForge", "signForkOffered", "searchHeading", "searchShort", "signProblemUrl"]));
   });
 
   it("shows the site's own German words where letters/i18n/de.yaml changes them, and the catalogue's elsewhere", async () => {

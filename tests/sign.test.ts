@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseSignatoryFile } from "../src/load/signatories.ts";
 import {
-  PLACEHOLDERS, checkFields, forgeOf, isPlaceholder, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, yamlString,
+  PLACEHOLDERS, checkFields, forgeName, forgeOf, isPlaceholder, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, yamlString,
 } from "../src/common/sign-fields.ts";
 import { slugOf } from "../src/common/slug.ts";
 import { parseYaml } from "../src/load/yaml.ts";
+import { signView } from "../src/view/sign-section.ts";
+import type { Letter, SiteConfig } from "../src/model/types.ts";
 
 const REPO = "https://github.com/org/letters";
 
@@ -52,6 +54,38 @@ describe("the new-file link of each forge", () => {
     const url = new URL(newFileUrl({ repository: "https://code.example.org/org/letters", branch: "main", path, content: yaml, forge: "gitlab" }));
     expect(url.pathname).toBe("/org/letters/-/new/main/");
     expect(forgeOf("https://code.example.org/org/letters")).toBe("github");
+  });
+});
+
+describe("the sign button and instructions name the forge the repository is on", () => {
+  const config: SiteConfig = { title: "T", pathPrefix: "/", lang: "en", author: "T", branch: "main", linkIndividuals: true, paper: "a4", listThreshold: 500 };
+  const letter = { status: "open", dir: "letters/x", title: "X", releases: [] } as unknown as Letter;
+  const words = (repository: string, lang = "en", forge?: SiteConfig["forge"]) => signView(letter, { lang, title: "X" }, { ...config, repository, forge })!.forgeWords!;
+
+  it.each([
+    ["https://github.com/o/r", undefined, "GitHub"],
+    ["https://gitlab.com/g/r", undefined, "GitLab"],
+    ["https://gitlab.example.org/g/r", undefined, "GitLab"],
+    ["https://codeberg.org/o/r", undefined, "Codeberg"],
+    ["https://git.forgejo.example/o/r", undefined, "git.forgejo.example"],
+    ["https://code.example.org/o/r", "gitlab", "GitLab"],
+    ["https://code.example.org/o/r", "gitea", "code.example.org"],
+  ] as const)("%s (forge: %s) is %s", (repository, forge, name) => {
+    expect(forgeName(repository, forge)).toBe(name);
+    expect(words(repository, "en", forge).button).toBe(`Sign on ${name}`);
+    expect(words(repository, "en", forge).summary).toBe(`How signing works, and signing without a ${name} account`);
+  });
+
+  it("tells a Forgejo or Gitea signer to fork first, and a GitHub or GitLab signer that the forge offers the fork", () => {
+    expect(words("https://gitlab.com/g/r").fork).toBe("GitLab offers to fork the repository and opens a pull request for you; a maintainer merges it.");
+    expect(words("https://codeberg.org/o/r").fork).toMatch(/^Codeberg's editor needs write access: fork the repository first/);
+    expect(words("https://github.com/o/r").fork).not.toContain("first");
+  });
+
+  it("says it in the page's language", () => {
+    expect(words("https://codeberg.org/o/r", "de").button).toBe("Auf Codeberg unterzeichnen");
+    expect(words("https://gitlab.com/g/r", "ja").button).toBe("GitLab で署名する");
+    expect(words("https://gitlab.com/g/r", "fr").fork).toContain("GitLab propose");
   });
 });
 

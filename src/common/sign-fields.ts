@@ -216,6 +216,19 @@ export function forgeOf(repository: string): Forge {
 }
 
 /**
+ * The forge's name as a signer knows it, for "Sign on …": the public hosts by name, a self-hosted GitHub
+ * or GitLab by its product, and a self-hosted Forgejo or Gitea by its host (which of the two it runs
+ * is not visible in the address, and the host is what the signer sees in the address bar).
+ */
+export function forgeName(repository: string, forge: Forge = forgeOf(repository)): string {
+  const host = /^https:\/\/([^/?#]+)/.exec(repository)?.[1]?.toLowerCase() ?? "";
+  if (host === "codeberg.org") return "Codeberg";
+  if (forge === "gitlab") return "GitLab";
+  if (forge === "gitea") return host;
+  return "GitHub";
+}
+
+/**
  * The forge's "create new file" page with name and content filled in:
  * - GitHub: `<repository>/new/<branch>?filename=<path>&value=<content>`; someone without write access is
  *   offered a fork and a pull request by GitHub itself;

@@ -22,6 +22,11 @@ export const ARGUMENTS: Readonly<Record<string, Readonly<Record<string, Argument
   // Filled in by the Markdown renderer: the footnote's number (src/render/footnotes.ts).
   footnoteBack: { n: "slot" },
   signatoryCount: n,
+  // The forge's name as people know it ("GitHub", "GitLab", "Codeberg"; forgeName in src/common/sign-fields.ts).
+  signOnForge: { forge: "text" },
+  signHowItWorksForge: { forge: "text" },
+  signForkOffered: { forge: "text" },
+  signForkFirst: { forge: "text" },
   nextDraftBanner: n,
   oldVersionBanner: n,
   signedVersion: n,

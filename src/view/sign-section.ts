@@ -2,7 +2,7 @@
 // request on the forge, an e-mail), with links that work before any script runs, in the page's language.
 import { basename } from "node:path";
 import {
-  fillSlots, mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
+  fillSlots, forgeName, forgeOf, mailBody, mailtoUrl, newFileUrl, placeholdersFor, signatoryFileName, signatoryPath, signatoryYaml, type FieldProblemCode,
 } from "../common/sign-fields.ts";
 import { privacyAddress, privacyPath } from "./privacy-page.ts";
 import type { LetterDocument } from "../describe/letter-document.ts";
@@ -35,6 +35,12 @@ export interface SignView {
   /** Which forge's new-file link the form makes (the browser script builds it again from the fields). */
   forge?: Forge;
   newFileUrl?: string;
+  /**
+   * The forge route's words, naming the forge ("Sign on GitLab"): the button, the instructions' summary,
+   * and what the forge does for a signer without write access (Forgejo and Gitea offer no fork from the
+   * editor, so those signers are told to fork first).
+   */
+  forgeWords?: { button: string; summary: string; fork: string };
   /** E-mail route: the address and a mailto: link with the template. */
   email?: string;
   mailto?: string;
@@ -98,6 +104,7 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
     repository,
     branch: config.branch,
     forge: config.forge,
+    forgeWords: repository ? forgeWords(lang, t, repository, config.forge) : undefined,
     newFileUrl: repository ? newFileUrl({ repository, branch: config.branch, path: exampleFile, content: template, forge: config.forge }) : undefined,
     email: config.signEmail,
     mailto: config.signEmail
@@ -109,3 +116,14 @@ export function signView(letter: Letter, doc: Pick<LetterDocument, "lang" | "tit
     privacy: { href: privacyPath(lang, config.lang), text: t(lang, "signPrivacyLink") },
   };
 }
+
+function forgeWords(lang: string, t: Messages["t"], repository: string, forge: Forge | undefined): NonNullable<SignView["forgeWords"]> {
+  const name = forgeName(repository, forge);
+  const offersFork = (forge ?? forgeOf(repository)) !== "gitea";
+  return {
+    button: t(lang, "signOnForge", name),
+    summary: t(lang, "signHowItWorksForge", name),
+    fork: t(lang, offersFork ? "signForkOffered" : "signForkFirst", name),
+  };
+}
+
