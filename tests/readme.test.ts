@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import GithubSlugger from "github-slugger";
 import { describe, expect, it } from "vitest";
 import { catalogues, languageName } from "../src/i18n/messages.ts";
 import { PROJECT } from "./helpers/site.ts";
@@ -11,6 +12,16 @@ describe("the README", async () => {
   const readme = await readFile(join(PROJECT, "README.md"), "utf8");
   const scriptCommands = (JSON.parse(await readFile(join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const scripts = Object.keys(scriptCommands);
+
+  it("links only to its own headings, as GitHub names their anchors", () => {
+    const slugger = new GithubSlugger();
+    // Headings outside code blocks (a "# comment" in a YAML example is not one).
+    const prose = readme.replace(/^```[\s\S]*?^```/gm, "");
+    const anchors = new Set([...prose.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slugger.slug(m[1]!)));
+    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) expect(anchors, `#${link}`).toContain(link);
+  });
 
   it("only mentions npm scripts that exist", () => {
     const mentioned = [...new Set([...readme.matchAll(/npm run ([a-z:-]+)/g)].map((m) => m[1]!))];
