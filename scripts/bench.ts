@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { DEFAULT_LIST_THRESHOLD } from "../src/load/site-settings.ts";
 import { LIST_PAGE_SIZE } from "../src/view/lists.ts";
 import { listPageUrl } from "../src/common/search-text.ts";
-import { addSignatory, bigLetter, manyLetters, plainPages, translatedLetter } from "./lib/corpus.ts";
+import { addSignatory, bigLetter, manyLetters, plainPages, signaturesCsv, translatedLetter } from "./lib/corpus.ts";
 import { parseFlags, runCli } from "./lib/cli.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../..");
@@ -40,6 +40,13 @@ async function build(root: string, output: string, env: NodeJS.ProcessEnv = {}):
   });
   const wall = (performance.now() - started) / 1000;
   return { wall, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
+}
+
+/** One command (a script of scripts/) run as `npm run` would, in a fresh process, with its resource usage. */
+async function command(script: string, args: string[], cwd: string): Promise<Omit<Measurement, "scenario">> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ["--import", TSX, join(PROJECT, "scripts/lib/measure.ts"), "cli", join(PROJECT, "scripts", script), ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
+  return { wall: (performance.now() - started) / 1000, ...JSON.parse(stdout.trim().split("\n").at(-1)!) };
 }
 
 async function baseline(input: string, output: string): Promise<Omit<Measurement, "scenario">> {
@@ -169,6 +176,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       cold(root, o);
       const pdf = await build(root, o);
       record(`${label}, with PDFs, cold`, pdf, { text: "≤ 20 s (PDFs)", met: pdf.wall <= 20 });
+    }
+    if (want("import")) {
+      // A day of signatures collected by a web form, imported into a letter that already has 1,000.
+      const root = join(corpus, "import");
+      bigLetter(root, 1_000, "files");
+      const rows = q ? 1_000 : 10_000;
+      signaturesCsv(join(root, "signatures.csv"), rows);
+      const m = await command("import.ts", [join(root, "signatures.csv"), "--letter", "big", "--root", root, "--write"], root);
+      record(`import: ${rows.toLocaleString("en")} CSV rows into a letter of 1,000, written`, m, { text: "≤ 5 s", met: m.wall <= 5 });
     }
     if (want("preview")) {
       const small = join(corpus, "preview-small");

@@ -87,6 +87,25 @@ export function addSignatory(root: string, name: string): void {
   writeFileSync(join(root, "letters/big/signatories/zz-new.yaml"), `name: ${name}\nsigned: 2024-06-01\n`);
 }
 
+/**
+ * A Google Forms export of `rows` signatures for the letter bigLetter wrote: messy as real ones are
+ * (names in several scripts, stray spaces, quotes and commas, a country by name or by code, empty
+ * cells), with every 50th row signing again and the first rows already on the letter (Person 0..).
+ */
+export function signaturesCsv(path: string, rows: number): void {
+  const names = ["María José  García", "O'Brien, Seán", "陈静", "Ελένη Παπαδοπούλου", "محمد الأحمد", 'Jane "JD" Doe', "Nguyễn Văn An", "Zoë Ångström"];
+  const countries = ["Portugal", "BE", "Deutschland", "Japan", "", "fr", "United States"];
+  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const lines = [["Timestamp", "Email Address", "Full name", "Organisation", "Role", "Country", "Website"].map(cell).join(",")];
+  for (let i = 0; i < rows; i++) {
+    const n = i % 50 === 49 ? i - 1 : i; // a second submission by the same person
+    const name = n < 100 ? person(n).name : `${names[n % names.length]} ${n}`;
+    const day = 1 + (n % 28);
+    lines.push([`${1 + (n % 12)}/${day}/2024 14:03:11`, `s${n}@example.org`, name, n % 3 ? `Organisation ${n % 997}` : "", n % 4 ? "Researcher" : "", countries[n % countries.length]!, n % 5 ? "" : `https://example.org/${n}`].map(cell).join(","));
+  }
+  writeFileSync(path, `\ufeff${lines.join("\r\n")}\r\n`);
+}
+
 /** `letters` letters, each with 3 versions, 2 languages and `perLetter` signatories. */
 export function manyLetters(root: string, letters: number, perLetter: number): void {
   site(root);

@@ -45,6 +45,11 @@ export interface SigningContext {
   version?: number;
   /** Files named in this run (an import names many before writing any). */
   taken: Set<string>;
+  /**
+   * The letter's signatories by loosely compared name (the first of each), made on the first signature:
+   * an import asks it once per row, which a scan of the letter would make quadratic.
+   */
+  similarNames?: Map<string, Signatory>;
 }
 
 /** Reads a letter's signatories once, for one signature or ten thousand. */
@@ -85,8 +90,19 @@ export function prepareSignature(context: SigningContext, fields: Omit<SignField
   const same = context.index.repeats({ ...clean, source: { file: displayPath(path), line: 1, column: 1 } })?.first.source;
   if (same) throw new AlreadySignedError(`${quote(clean.name)} already signed: ${printablePath(same.file)}:${same.line}:${same.column}.`);
   context.taken.add(path);
-  const similar = context.signatories.find((s) => normaliseName(s.name, { loose: true }) === normaliseName(clean.name, { loose: true }));
+  const similar = similarNames(context).get(normaliseName(clean.name, { loose: true }));
   return { path, text, file: displayPath(path), version: context.version, similar };
+}
+
+function similarNames(context: SigningContext): Map<string, Signatory> {
+  if (!context.similarNames) {
+    context.similarNames = new Map();
+    for (const s of context.signatories) {
+      const key = normaliseName(s.name, { loose: true });
+      if (!context.similarNames.has(key)) context.similarNames.set(key, s);
+    }
+  }
+  return context.similarNames;
 }
 
 /** Writes a prepared signature; never over an existing file. */

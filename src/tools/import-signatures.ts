@@ -11,7 +11,7 @@ import { ContentError, OpenLettersError, quote } from "../model/errors.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { privacyAddress } from "../view/privacy-page.ts";
 import { AlreadySignedError, openForSigning, prepareSignature, writeSignature, type PreparedSignature } from "./add-signature.ts";
-import { signatoryFieldProblem, nameProblem } from "./scaffold.ts";
+import { formProblem, nameProblem, signatoryFieldProblem } from "./scaffold.ts";
 
 /** A row that cannot be imported, at its file, row (the CSV line) and column. */
 export class ImportRowError extends ContentError {}
@@ -127,12 +127,15 @@ export async function importSignatures(root: string, slug: string, csvFile: stri
     if (record.every((cell) => cell.trim() === "")) continue;
     const name = value("name") ?? [value("first name"), value("last name")].filter(Boolean).join(" ");
     const fields: Omit<SignFields, "version"> = { name };
-    const wrong = nameProblem(name);
-    if (wrong) refuse(has("name") ? "name" : "first name", `Name ${quote(name)}: ${wrong}`);
-    for (const field of ["title", "affiliation", "url", "group"] as const) {
+    const nameColumn = has("name") ? "name" : "first name";
+    // The form's checks here, cell by cell; the loader's, which cost more, once on the whole row
+    // (prepareSignature), and cell by cell only to say which cell it refused.
+    const wrong = formProblem("name", name);
+    if (wrong) refuse(nameColumn, `Name ${quote(name)}: ${wrong}`);
+    for (const field of TEXT_FIELDS) {
       const v = value(field);
       if (v === undefined) continue;
-      const problem = signatoryFieldProblem(field, v);
+      const problem = formProblem(field, v);
       if (problem) refuse(field, `${field} ${quote(v)}: ${problem}`);
       fields[field] = v;
     }
@@ -154,7 +157,7 @@ export async function importSignatures(root: string, slug: string, csvFile: stri
       if (date === "ambiguous") refuse("signed", `date ${quote(signed)}: day and month cannot be told apart; pass --dates dmy or --dates mdy.`);
       else if (!date) refuse("signed", `date ${quote(signed)}: not a date this import can read; write YYYY-MM-DD.`);
       else {
-        const problem = signatoryFieldProblem("signed", date);
+        const problem = formProblem("signed", date);
         if (problem) refuse("signed", `date ${quote(signed)}: ${problem}`);
         fields.signed = date;
       }
@@ -164,15 +167,41 @@ export async function importSignatures(root: string, slug: string, csvFile: stri
       report.added.push(prepareSignature(context, fields));
     } catch (error) {
       if (error instanceof AlreadySignedError) report.duplicates.push({ row, message: error.message });
-      else if (error instanceof OpenLettersError) refuse("name", error.message);
+      else if (error instanceof OpenLettersError) refuseCells(fields, error, nameColumn, refuse);
       else throw error;
     }
   }
   if (options.write && !report.refused.length) {
-    for (const prepared of report.added) await writeSignature(context, prepared);
+    // A few dozen at a time: one by one, 10,000 files spend most of the import waiting for the disk.
+    for (let i = 0; i < report.added.length; i += WRITES_AT_ONCE) {
+      await Promise.all(report.added.slice(i, i + WRITES_AT_ONCE).map((prepared) => writeSignature(context, prepared)));
+    }
     report.written = true;
   }
   return report;
+}
+
+const WRITES_AT_ONCE = 32;
+
+const TEXT_FIELDS = ["title", "affiliation", "url", "group"] as const;
+
+/** The loader refused a row's file: names each cell it refuses (the loader's words), or else the row. */
+function refuseCells(fields: Omit<SignFields, "version">, error: OpenLettersError, nameColumn: ImportField, refuse: (field: ImportField, message: string) => void): void {
+  let found = false;
+  const wrong = nameProblem(fields.name);
+  if (wrong) {
+    refuse(nameColumn, `Name ${quote(fields.name)}: ${wrong}`);
+    found = true;
+  }
+  for (const field of [...TEXT_FIELDS, "signed"] as const) {
+    const v = fields[field];
+    const problem = v === undefined ? undefined : signatoryFieldProblem(field, v);
+    if (problem) {
+      refuse(field, `${field === "signed" ? "date" : field} ${quote(v!)}: ${problem}`);
+      found = true;
+    }
+  }
+  if (!found) refuse(nameColumn, error.message);
 }
 
 /** The delimiter of the header line: semicolons (European spreadsheets, LimeSurvey), tabs or commas. */

@@ -71,11 +71,21 @@ export function letterFieldProblem(field: LetterField, value: string): string | 
 
 /** Why `value` cannot be a signatory's `field`, as `npm run sign` writes it, or undefined. */
 export function signatoryFieldProblem(field: Exclude<keyof SignFields, "name" | "version">, value: string, now = today()): string | undefined {
-  const code = checkFields({ name: "A Name", [field]: value }, { today: now })[0]?.code;
-  if (code) return field === "signed" && code === "date" ? dateProblem(value) : PROBLEMS[code];
+  const quick = formProblem(field, value, now);
+  if (quick) return quick;
   const [problem] = parseSignatoryFile(signatoryYaml({ name: "A Name", [field]: value }), "signatory.yaml").problems;
   if (!problem) return undefined;
   return field === "signed" ? dateProblem(value) : sentence(problem.message);
+}
+
+/**
+ * What the sign form itself would say about one field (signatoryFieldProblem without the loader's
+ * parse): an import checks every row this way and asks the loader once per row, not once per cell.
+ */
+export function formProblem(field: Exclude<keyof SignFields, "version">, value: string, now = today()): string | undefined {
+  const code = checkFields({ name: "A Name", [field]: value }, { today: now })[0]?.code;
+  if (code) return field === "signed" && code === "date" ? dateProblem(value) : PROBLEMS[code];
+  return undefined;
 }
 
 /** Why a name cannot be signed, or undefined. */
