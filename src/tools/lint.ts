@@ -97,7 +97,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new Hol
   // Not a folder (a file or pipe in its place): the loader reports it.
   const names = isFolder(dir) ? (await readdir(dir)).sort(compareFileNames) : [];
   const seen: NameSeen[] = [];
-  const taken = new Set(names);
+  const taken = new TakenNames(names);
   const released = recordedKeys(letterDir);
   const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
   for (const name of names) {
@@ -137,7 +137,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new Hol
 export function lintSignatoryFile(
   text: string,
   absolute: string,
-  taken: Set<string> = new Set(),
+  taken: TakenNames = new TakenNames(),
   released: ReadonlySet<string> = new Set(),
   signatories: SignatoryIndex<{ name: string; affiliation?: string }> = new SignatoryIndex(),
   holds: HoldList = new HoldList(),
@@ -284,7 +284,7 @@ function heldSignatories(held: readonly HeldField[], reviews: Reviews): ContentE
  * id: line keeps its name, since their identity is derived from it (see keepsName); once they have ids
  * (`check --fix` writes them for old records first), any rename is safe.
  */
-function planRename(root: unknown, absolute: string, file: string, taken: Set<string>, released: ReadonlySet<string>, found: Findings): string | undefined {
+function planRename(root: unknown, absolute: string, file: string, taken: TakenNames, released: ReadonlySet<string>, found: Findings): string | undefined {
   const single = isMap(root) ? stringScalar(root.get("name", true)) : undefined;
   const ext = extname(absolute);
   const base = basename(absolute, ext);
@@ -372,11 +372,34 @@ function replaceScalar(node: Scalar, value: string, path: (string | number)[]): 
  * macOS and Windows do (Jane-Doe.yaml and jane-doe.yaml are one file there), except for the file being
  * renamed itself, so Jane-Doe.yaml can become jane-doe.yaml.
  */
-function freeName(slug: string, self: string, taken: Set<string>): string {
-  const others = new Set([...taken].filter((name) => name !== self).map((name) => name.toLowerCase()));
+function freeName(slug: string, self: string, taken: TakenNames): string {
   for (let n = 1; ; n++) {
     const name = `${slug}${n === 1 ? "" : `-${n}`}${YAML_EXTENSION}`;
-    if (!others.has(name.toLowerCase())) return name;
+    if (!taken.holdsOtherThan(name, self)) return name;
+  }
+}
+
+/**
+ * The file names of a folder (and the renames planned), ignoring case: looked up per file, so it is
+ * kept by lower-cased name rather than searched (100,000 files made that search quadratic).
+ */
+export class TakenNames {
+  private readonly byLowerCase = new Map<string, Set<string>>();
+
+  constructor(names: Iterable<string> = []) {
+    for (const name of names) this.add(name);
+  }
+
+  add(name: string): void {
+    const key = name.toLowerCase();
+    const names = this.byLowerCase.get(key) ?? new Set();
+    this.byLowerCase.set(key, names.add(name));
+  }
+
+  /** Whether a name other than `self` is `name`, ignoring case. */
+  holdsOtherThan(name: string, self: string): boolean {
+    const names = this.byLowerCase.get(name.toLowerCase());
+    return names !== undefined && [...names].some((n) => n !== self);
   }
 }
 
