@@ -156,3 +156,34 @@ export function plainPages(root: string, pages: number): void {
     writeFileSync(join(root, `page-${i}.md`), `---\ntitle: Page ${i}\n---\n\n# Page ${i}\n\n${"Some text. ".repeat(60)}\n`);
   }
 }
+
+/**
+ * The peers' version of translatedLetter: the site a coalition would otherwise keep, one YAML data file
+ * per signatory and one HTML page per language listing every name (no PDF), for Jekyll or for Hugo.
+ */
+export function peerSite(root: string, count: number, languages: readonly string[], peer: "jekyll" | "hugo"): void {
+  rmSync(root, { recursive: true, force: true });
+  const data = join(root, peer === "jekyll" ? "_data/signatories" : "data/signatories");
+  mkdirSync(data, { recursive: true });
+  for (let i = 0; i < count; i++) writeFileSync(join(data, `p${String(i).padStart(6, "0")}.yaml`), yamlEntry(person(i)));
+  const pages = join(root, peer === "jekyll" ? "" : "content");
+  mkdirSync(pages, { recursive: true });
+  for (const lang of ["en", ...languages]) {
+    const text = letterMd(`Letter (${lang})`, lang).replace(/^---\n[\s\S]*?\n---\n/, "");
+    writeFileSync(join(pages, `${lang}.md`), `---\ntitle: Letter (${lang})\nlang: ${lang}\n${peer === "jekyll" ? "layout: letter\n" : ""}---\n${text}`);
+  }
+  if (peer === "jekyll") {
+    writeFileSync(join(root, "_config.yml"), "title: Benchmark\nmarkdown: kramdown\n");
+    mkdirSync(join(root, "_layouts"), { recursive: true });
+    writeFileSync(join(root, "_layouts/letter.html"),
+      `<!doctype html><html lang="{{ page.lang }}"><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><main><h1>{{ page.title }}</h1>{{ content }}\n` +
+      `<ol>{% for s in site.data.signatories %}{% assign p = s[1] %}<li>{{ p.name | escape }}{% if p.affiliation %}, {{ p.affiliation | escape }}{% endif %} ({{ p.country }})</li>{% endfor %}</ol></main></body></html>\n`);
+  } else {
+    writeFileSync(join(root, "hugo.toml"), `baseURL = "https://example.org/"\ntitle = "Benchmark"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n`);
+    mkdirSync(join(root, "layouts/_default"), { recursive: true });
+    writeFileSync(join(root, "layouts/_default/single.html"),
+      `<!doctype html><html lang="{{ .Params.lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}\n` +
+      `<ol>{{ range $k, $p := .Site.Data.signatories }}<li>{{ $p.name }}{{ with $p.affiliation }}, {{ . }}{{ end }} ({{ $p.country }})</li>{{ end }}</ol></main></body></html>\n`);
+    writeFileSync(join(root, "layouts/_default/list.html"), "<!doctype html><title>{{ .Title }}</title>\n");
+  }
+}
