@@ -8,6 +8,8 @@ export interface HistoryPage {
   slug: string;
   url: string;
   letterUrl: string;
+  /** The page that checks a received copy against the hashes listed here. */
+  verifyUrl: string;
   title: string;
   lang: string;
   dir: "ltr" | "rtl";
@@ -20,6 +22,7 @@ export function historyPage(letter: Letter, releases: readonly ReleaseView[]): H
     slug: letter.slug,
     url: historyUrl(letter),
     letterUrl: letterUrl(letter),
+    verifyUrl: `/${letter.slug}/verify/`,
     title: last.text.title,
     lang: last.text.lang,
     dir: textDirection(last.text.lang),
