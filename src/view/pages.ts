@@ -3,9 +3,9 @@
 // kind: letter-page, lists (long lists), history-page, changes-page, home, versions-file.
 import { describeLetter, isPublished, shownLetters, textUrl, type DescribeOptions, type LetterDocument } from "../describe/letter-document.ts";
 import { messagesWith } from "../i18n/messages.ts";
-import type { Site, SiteConfig } from "../model/types.ts";
+import type { Letter, Site, SiteConfig } from "../model/types.ts";
 import { changesPage, type ChangesPage } from "./changes-page.ts";
-import { historyPage, type HistoryPage } from "./history-page.ts";
+import { historyPage, type ChartMark, type HistoryPage } from "./history-page.ts";
 import { letterSummary, type LetterSummary } from "./home.ts";
 import { letterPage, type LetterPage } from "./letter-page.ts";
 import { privacyLinks, privacyPages, type PrivacyPage } from "./privacy-page.ts";
@@ -40,6 +40,8 @@ export interface SiteData {
 export interface PageOptions extends DescribeOptions {
   /** Letters whose output the build takes from the last one (build/reuse.ts): only their summary is needed. */
   reuse?: ReadonlyMap<string, { summary: LetterSummary }>;
+  /** Days to mark on a letter's signatures chart besides its releases (its updates), in its language. */
+  chartMarks?: (letter: Letter) => ChartMark[];
 }
 
 export function buildPages(site: Site, options: PageOptions): SiteData {
@@ -68,7 +70,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     data.embedPages.push(embedPage(current[0]!, messages));
     for (const version of documents.versions) data.pages.push(...version.map((doc) => letterPage(letter, doc, releases, site.config)));
     if (releases.length) {
-      data.histories.push(historyPage(letter, releases));
+      data.histories.push(historyPage(letter, releases, messages, options.chartMarks?.(letter)));
       data.files.push(versionsJson(letter, releases));
       data.verifyPages.push(verifyPage(letter, releases, messages));
       for (const release of letter.releases) {
