@@ -83,7 +83,6 @@ function timelineView(letter: Letter, lang: string, { t }: Messages, extra: read
     const events = timeline.marks.filter((m) => m.date === date).map(tableLabel).join("; ");
     return { date, dateText: formatDate(date, lang), added, addedText: number(added), total, totalText: number(total), events };
   });
-  const first = timeline.points[0]!;
   const lastPoint = timeline.points.at(-1)!;
   return {
     heading: t(lang, "chartTimelineHeading"),
@@ -93,7 +92,7 @@ function timelineView(letter: Letter, lang: string, { t }: Messages, extra: read
       dir: textDirection(lang),
       title: t(lang, "chartTimelineHeading"),
       // From the first day on the chart to its last (a release may come after the last signature).
-      desc: t(lang, "chartTimelineDesc", formatDate(first.date < days[0]! ? first.date : days[0]!, lang), formatDate(days.at(-1)!, lang), number(lastPoint.total)),
+      desc: t(lang, "chartTimelineDesc", formatDate(days[0]!, lang), formatDate(days.at(-1)!, lang), number(lastPoint.total)),
       points: timeline.points.map((p) => ({ date: p.date, total: p.total })),
       marks: timeline.marks.map((m) => ({ date: m.date, label: chartLabel(m), kind: m.kind })),
     },
