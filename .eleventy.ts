@@ -6,7 +6,9 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBuildOptions } from "./src/build/options.ts";
 import cardsPlugin from "./src/eleventy/cards.ts";
+import chartsPlugin from "./src/eleventy/charts.ts";
 import contentPlugin from "./src/eleventy/content.ts";
+import embedPlugin from "./src/eleventy/embed.ts";
 import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import i18nPlugin from "./src/eleventy/i18n.ts";
@@ -58,6 +60,12 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Social cards: a PNG per letter (cached in .cache/cards/) and the Open Graph / Twitter meta.
   eleventyConfig.addPlugin(cardsPlugin, { pathPrefix, cacheDir: join(import.meta.dirname, ".cache/cards") });
+
+  // Charts: who signed, when and from where, as static SVG drawn at build time (src/outputs/charts/).
+  eleventyConfig.addPlugin(chartsPlugin);
+
+  // Embedding: per letter /<slug>/badge.svg (the count as an image); the framable page is templates/embed.njk.
+  eleventyConfig.addPlugin(embedPlugin);
 
   // Privacy and security: Content-Security-Policy and referrer policy as _headers and <meta>.
   eleventyConfig.addPlugin(securityPlugin);

@@ -40,27 +40,31 @@ describe("the _headers file", () => {
   it("sets the policy, no referrer and no sniffing for every path, in the Netlify / Cloudflare Pages format", () => {
     const lines = headersFile({}).split("\n");
     expect(lines[0]).toBe("/*");
-    const headers = new Map(lines.slice(1).filter(Boolean).map((line) => {
+    // The /* rule: its indented lines, up to the next rule or comment.
+    const end = lines.findIndex((line, i) => i > 0 && !line.startsWith("  "));
+    const headers = new Map(lines.slice(1, end).map((line) => {
       expect(line).toMatch(/^ {2}[A-Za-z-]+: \S/);
       const [name, ...value] = line.trim().split(": ");
       return [name!, value.join(": ")];
     }));
-    expect(headers.get("Content-Security-Policy")).toBe(contentSecurityPolicy({}, { forMeta: false }));
+    // Without frame-ancestors: framing is forbidden by rules that never match an embed page (framing-headers.test.ts).
+    expect(headers.get("Content-Security-Policy")).toBe(contentSecurityPolicy({}, { forMeta: true }));
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
     expect(headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(headers.has("X-Frame-Options")).toBe(false);
   });
 });
 
 describe("a built site", () => {
-  it("has _headers with the policy, and the same policy (less frame-ancestors) first thing in every page's head", async () => {
+  it("has _headers with the policy, and the same policy first thing in every page's head", async () => {
     const site = await buildFixture("basic");
     const headers = await readFile(join(site, "_headers"), "utf8");
     const policy = /^ {2}Content-Security-Policy: (.+)$/m.exec(headers)?.[1];
-    expect(policy).toMatch(/frame-ancestors 'none'$/);
+    expect(policy).toMatch(/^default-src 'self';/);
     for (const page of ["index.html", "first-letter/index.html"]) {
       const source = await readFile(join(site, page), "utf8");
       const doc = await readPage(site, page);
-      expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content")).toBe(policy!.replace("; frame-ancestors 'none'", ""));
+      expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content")).toBe(policy);
       expect(source.indexOf("Content-Security-Policy"), page).toBeLessThan(source.search(/<link|<script|<style/));
       expect(doc.querySelectorAll("[style], style, script:not([src])"), page).toHaveLength(0);
       expect(doc.querySelector('meta[name="referrer"]')?.getAttribute("content")).toBe("no-referrer");

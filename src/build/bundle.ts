@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { SEARCH_SCRIPT } from "../view/lists.ts";
+import { VERIFY_SCRIPT } from "../view/verify-page.ts";
 import type { OutputFile } from "./write-output.ts";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -44,10 +45,14 @@ export const bundleSearchScript = (): Promise<string> => bundleScript("search.ts
 /** The sign form (src/browser/sign-form.ts and the src/common/sign-fields.ts it shares with the tests). */
 export const bundleSignScript = (): Promise<string> => bundleScript("sign-form.ts", "iife");
 
+/** The verify page's check of a received copy (src/browser/verify.ts, with src/common/normalised-text.ts). */
+export const bundleVerifyScript = (): Promise<string> => bundleScript("verify.ts", "iife");
+
 /** Every browser script, at the URL the templates load it from. */
 export async function bundleBrowserScripts(): Promise<OutputFile[]> {
   return [
     { url: SEARCH_SCRIPT, content: await bundleSearchScript() },
     { url: SIGN_SCRIPT, content: await bundleSignScript() },
+    { url: VERIFY_SCRIPT, content: await bundleVerifyScript() },
   ];
 }

@@ -240,7 +240,7 @@ export function outlinesOf(data: SiteData, reused: ReadonlyMap<string, LetterOut
     return {
       slug: summary.slug,
       summary,
-      urls: [...pages, ...mine(data.listPages), ...mine(data.histories), ...mine(data.changes)].map((p) => p.url),
+      urls: [...pages, ...mine(data.listPages), ...mine(data.histories), ...mine(data.changes), ...mine(data.verifyPages)].map((p) => p.url),
       releases: releaseEntries(pages),
     };
   });

@@ -86,6 +86,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addGlobalData("outlines", async () => (await load()).outlines);
   eleventyConfig.addGlobalData("privacyPages", async () => (await load()).privacyPages);
   eleventyConfig.addGlobalData("privacyLinks", async () => (await load()).privacyLinks);
+  eleventyConfig.addGlobalData("verifyPages", async () => (await load()).verifyPages);
+  eleventyConfig.addGlobalData("embedPages", async () => (await load()).embedPages);
   // Search indexes are thousands of small JSON files: written as they are, not rendered one by one.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeFiles(directories.output, (await load()).searchFiles);

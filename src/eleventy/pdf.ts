@@ -81,8 +81,11 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
       for (const release of history.versions) {
-        const page = data.pages.find((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version && p.lang === originalLang.get(p.slug));
+        const versionPages = data.pages.filter((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version);
+        const page = versionPages.find((p) => p.lang === originalLang.get(p.slug));
         if (page?.pdf?.sha256) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes! };
+        // Every language's, for the verify page and versions.json's list of files.
+        for (const p of versionPages) if (p.pdf?.sha256) release.pdfs[p.lang] = { url: p.pdf.url, sha256: p.pdf.sha256 };
       }
     }
     // One name appears in every PDF that lists it: say it once.

@@ -3,6 +3,7 @@
 import { HEADERS_PATH } from "../outputs/data/files.ts";
 import { contentSecurityPolicy, headersFile } from "../outputs/data/security.ts";
 import type { SiteConfig } from "../model/types.ts";
+import type { LetterOutline } from "../build/reuse.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 
 interface SecurityConfig extends GeneratedFilesConfig {
@@ -12,7 +13,11 @@ interface SecurityConfig extends GeneratedFilesConfig {
 export default function securityPlugin(eleventyConfig: SecurityConfig): void {
   addGeneratedFile(eleventyConfig, "headers", {
     permalink: () => HEADERS_PATH,
-    generate: (data) => headersFile(data.site as SiteConfig),
+    // Every page of every letter, reused ones included (their outlines), for the framing rules.
+    generate: (data) => headersFile(data.site as SiteConfig, [
+      ...((data.outlines ?? []) as LetterOutline[]).flatMap((o) => o.urls),
+      ...((data.privacyPages ?? []) as { url: string }[]).map((p) => p.url),
+    ]),
   });
   // For the layout: `site | contentSecurityPolicy`, the policy as a <meta> tag may carry it.
   eleventyConfig.addFilter("contentSecurityPolicy", (site: SiteConfig) => contentSecurityPolicy(site, { forMeta: true }));

@@ -139,6 +139,8 @@ async function loadRelease(
       text,
       textSha256: entry.files[LETTER_TEXT_FILE]!,
       frozenSource: frozen,
+      // Texts only: the record (signatories.txt) is no text a reader holds.
+      frozenTexts: Object.fromEntries([...texts].filter(([name]) => name === LETTER_TEXT_FILE || TRANSLATION_FILE.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       files: entry.files,
       translations,
       added: recorded.signatures,

@@ -169,6 +169,11 @@ export interface Release {
   textSha256: string;
   /** The frozen letter.md as stored (UTF-8, LF line endings): the bytes `textSha256` covers. */
   frozenSource: string;
+  /**
+   * Every frozen text of the version as it is now (letter.md and each letter.<lang>.md, a revised
+   * translation's latest revision), by file name: the verify page and versions.json hash them.
+   */
+  frozenTexts: Record<string, string>;
   /** The signatures first included in this version (recorded at release). */
   added: RecordedSignature[];
   /** The record still names signatories (written before ids): `check --fix` converts it. */

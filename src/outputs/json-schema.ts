@@ -3,6 +3,7 @@
 // build publishes them under /schemas/. https://zod.dev/json-schema
 import { z } from "zod";
 import { catalogues, messageKeys } from "../i18n/messages.ts";
+import { versionsFileSchema } from "../model/published-schema.ts";
 import { frontMatterSchema, moderationSchema, reviewedSchema, signatoryFileSchema, siteConfigSchema } from "../model/schema.ts";
 
 /**
@@ -22,6 +23,8 @@ const SCHEMAS = [
   { file: "interface-text.schema.json", schema: interfaceTextSchema },
   { file: "moderation.schema.json", schema: moderationSchema },
   { file: "reviewed.schema.json", schema: reviewedSchema },
+  // A file the site publishes, described as written (the output side), for those who read it.
+  { file: "versions.schema.json", schema: versionsFileSchema, io: "output" },
 ] as const;
 
 export interface GeneratedSchema {
@@ -30,11 +33,12 @@ export interface GeneratedSchema {
 }
 
 export function jsonSchemas(): GeneratedSchema[] {
-  return SCHEMAS.map(({ file, schema }) => {
+  return SCHEMAS.map((entry) => {
+    const { file, schema } = entry;
     const json = z.toJSONSchema(schema, {
       // Draft 7: the newest draft every YAML editor plugin reads. Input side: what a person writes.
       target: "draft-7",
-      io: "input",
+      io: "io" in entry ? entry.io : "input",
       // Refinements (real dates, safe URLs, country codes) cannot be expressed; `check` still runs them.
       unrepresentable: "any",
     });

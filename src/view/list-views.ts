@@ -58,9 +58,16 @@ export interface SearchFormView {
   messages: Record<string, string>;
 }
 
+/** A bar chart of counts (drawn by src/outputs/charts/bars.ts) with the same figures as a table. */
+export interface CountsChartView {
+  chart: { id: string; lang: string; dir: "ltr" | "rtl"; title: string; desc: string; bars: { label: string; value: number }[] };
+  columns: { label: string; count: string };
+  rows: { label: string; countText: string }[];
+}
+
 export interface LargeListView {
-  byType: { heading: string; counts: Count[] };
-  byCountry: { heading: string; counts: Count[] };
+  byType: { heading: string; counts: Count[]; chart: CountsChartView };
+  byCountry: { heading: string; counts: Count[]; chart: CountsChartView };
   all: PageLink;
   search: SearchFormView;
 }

@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import { messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { SignatoryLine as SignatoryView } from "../describe/letter-document.ts";
 import type { LetterPage } from "./letter-page.ts";
-import type { Count, LargeListView, ListPage, PaginationView, SearchFilterView, SearchFormView, SignatoryGroupView } from "./list-views.ts";
+import type { Count, CountsChartView, LargeListView, ListPage, PaginationView, SearchFilterView, SearchFormView, SignatoryGroupView } from "./list-views.ts";
 import type { RawFile } from "./versions-file.ts";
 import { buildSearchIndex, type Facet } from "./search-index.ts";
 import { entryAnchor, listPageUrl, type FacetValue } from "../common/search-text.ts";
@@ -76,8 +76,12 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
   const countsText = (values: Facet[]) =>
     values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang), text: t(lang, "listCount", label, count.toLocaleString(lang)) }));
   const summary: LargeListView = {
-    byType: { heading: t(lang, "listByType"), counts: countsText(facets.type) },
-    byCountry: { heading: t(lang, "listByCountry", facets.country.length), counts: countsText(facets.country) },
+    byType: { heading: t(lang, "listByType"), counts: countsText(facets.type), chart: countsChart(page, "types", t(lang, "chartTypeHeading"), t(lang, "filterType"), facets.type, messages) },
+    byCountry: {
+      heading: t(lang, "listByCountry", facets.country.length),
+      counts: countsText(facets.country),
+      chart: countsChart(page, "countries", t(lang, "chartCountryHeading"), t(lang, "filterCountry"), topCountries(facets.country, lang, messages), messages),
+    },
     all: { href: listUrl(page, 1), text: t(lang, "listSeeAll", entries.length) },
     search: searchFor(page.url),
   };
@@ -87,6 +91,28 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
     page: { ...page, signatories: { ...page.signatories, groups: preview(page, messages), allGroups: page.signatories.groups, large: summary } },
     listPages,
     searchFiles,
+  };
+}
+
+/** Countries on a chart: the most frequent ones, the rest as one bar, "not given" last (as in the list). */
+const CHART_COUNTRIES = 10;
+
+function topCountries(country: readonly Facet[], lang: string, { t }: Messages): { label: string; count: number }[] {
+  const given = country.filter((c) => c.value !== NOT_GIVEN);
+  const unknown = country.filter((c) => c.value === NOT_GIVEN);
+  if (given.length <= CHART_COUNTRIES) return [...given, ...unknown];
+  const shown = given.slice(0, CHART_COUNTRIES - 1);
+  const rest = given.slice(CHART_COUNTRIES - 1);
+  const others = { label: t(lang, "chartCountryOthers", rest.length), count: rest.reduce((sum, c) => sum + c.count, 0) };
+  return [...shown, others, ...unknown];
+}
+
+function countsChart(page: LetterPage, name: string, title: string, column: string, counts: readonly { label: string; count: number }[], { t }: Messages): CountsChartView {
+  const lang = page.lang;
+  return {
+    chart: { id: `chart-${name}`, lang, dir: page.dir, title, desc: t(lang, "chartSeeTable"), bars: counts.map((c) => ({ label: c.label, value: c.count })) },
+    columns: { label: column, count: t(lang, "chartColCount") },
+    rows: counts.map((c) => ({ label: c.label, countText: c.count.toLocaleString(lang) })),
   };
 }
 

@@ -3,9 +3,9 @@
 // kind: letter-page, lists (long lists), history-page, changes-page, home, versions-file.
 import { describeLetter, isPublished, shownLetters, textUrl, type DescribeOptions, type LetterDocument } from "../describe/letter-document.ts";
 import { messagesWith } from "../i18n/messages.ts";
-import type { Site, SiteConfig } from "../model/types.ts";
+import type { Letter, Site, SiteConfig } from "../model/types.ts";
 import { changesPage, type ChangesPage } from "./changes-page.ts";
-import { historyPage, type HistoryPage } from "./history-page.ts";
+import { historyPage, type ChartMark, type HistoryPage } from "./history-page.ts";
 import { letterSummary, type LetterSummary } from "./home.ts";
 import { letterPage, type LetterPage } from "./letter-page.ts";
 import { privacyLinks, privacyPages, type PrivacyPage } from "./privacy-page.ts";
@@ -13,6 +13,8 @@ import type { ListPage } from "./list-views.ts";
 import { splitLargeLists } from "./lists.ts";
 import { releaseView } from "./release-view.ts";
 import { versionsJson, type RawFile } from "./versions-file.ts";
+import { verifyPage, type VerifyPage } from "./verify-page.ts";
+import { embedPage, type EmbedPage } from "./embed-page.ts";
 
 export interface SiteData {
   config: SiteConfig;
@@ -29,11 +31,17 @@ export interface SiteData {
   /** The privacy page in each language the site's pages use, and by language which one a footer links. */
   privacyPages: PrivacyPage[];
   privacyLinks: Record<string, string>;
+  /** Per released letter: the page that checks a received copy (/<slug>/verify/). */
+  verifyPages: VerifyPage[];
+  /** Per letter: the page other sites may frame, and its badge's words (/<slug>/embed/, /<slug>/badge.svg). */
+  embedPages: EmbedPage[];
 }
 
 export interface PageOptions extends DescribeOptions {
   /** Letters whose output the build takes from the last one (build/reuse.ts): only their summary is needed. */
   reuse?: ReadonlyMap<string, { summary: LetterSummary }>;
+  /** Days to mark on a letter's signatures chart besides its releases (its updates), in its language. */
+  chartMarks?: (letter: Letter) => ChartMark[];
 }
 
 export function buildPages(site: Site, options: PageOptions): SiteData {
@@ -45,7 +53,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
   ]));
   const data: SiteData = {
     config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], documents: [],
-    privacyPages: privacy, privacyLinks: privacyLinks(privacy),
+    privacyPages: privacy, privacyLinks: privacyLinks(privacy), verifyPages: [], embedPages: [],
   };
   for (const letter of shown) {
     const reused = options.reuse?.get(letter.slug);
@@ -59,10 +67,12 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     const current = documents.current.map((doc) => letterPage(letter, doc, releases, site.config));
     data.pages.push(...current);
     data.letters.push(letterSummary(current[0]!, !isPublished(letter)));
+    data.embedPages.push(embedPage(current[0]!, messages));
     for (const version of documents.versions) data.pages.push(...version.map((doc) => letterPage(letter, doc, releases, site.config)));
     if (releases.length) {
-      data.histories.push(historyPage(letter, releases));
+      data.histories.push(historyPage(letter, releases, messages, options.chartMarks?.(letter)));
       data.files.push(versionsJson(letter, releases));
+      data.verifyPages.push(verifyPage(letter, releases, messages));
       for (const release of letter.releases) {
         // The frozen letter.md exactly as hashed, so anyone can check it against versions.json.
         data.files.push({ url: textUrl(letter, release.version), content: release.frozenSource });

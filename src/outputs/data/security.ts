@@ -2,6 +2,16 @@
 // files, no inline script or style) and no referrer, as HTTP headers in _headers (Netlify, Cloudflare
 // Pages) and as <meta> for hosts that cannot set headers (GitHub Pages). The site sets no cookies and
 // loads nothing from other origins; the browser tests check both.
+//
+// Framing: every page forbids it except the embed pages (/<slug>/embed/), made for other sites' frames.
+// Netlify and Cloudflare Pages apply EVERY rule whose path matches, combining the values of a header
+// ("A project is limited to 100 header rules", and "An incoming request which matches multiple rules'
+// URL patterns will inherit all rules' headers": https://developers.cloudflare.com/pages/configuration/headers/),
+// so a site-wide `/*` rule with X-Frame-Options: DENY would reach the embed pages too. The framing
+// headers are therefore written for paths that never match an embed page: `/`, `/:slug`, `/:slug/`,
+// `/:slug/index.html` and `/:slug/<folder>/*` for each second-level folder the site has (languages,
+// versions, history, verify, list pages) but `embed`. tests/framing-headers.test.ts merges the rules as
+// the hosts do and checks every page.
 import type { SiteConfig } from "../../model/types.ts";
 
 export const REFERRER_POLICY = "no-referrer";
@@ -30,15 +40,44 @@ export function contentSecurityPolicy(site: Pick<SiteConfig, "repository">, opti
   return directives.map((d) => d.join(" ")).join("; ");
 }
 
-/** Headers for every file, in the _headers format: https://docs.netlify.com/routing/headers/ */
-export function headersFile(site: Pick<SiteConfig, "repository">): string {
-  const headers: [string, string][] = [
-    ["Content-Security-Policy", contentSecurityPolicy(site, { forMeta: false })],
+/** The folder of the embed pages under each letter: /<slug>/embed/. */
+export const EMBED_FOLDER = "embed";
+
+/** What framing a page allows: none, or (embed pages) any site. */
+const NO_FRAMING: [string, string][] = [
+  // A second policy beside the page's own (the header's values are a comma-separated list of policies,
+  // each enforced): https://www.w3.org/TR/CSP3/#parse-serialized-policy-list
+  ["Content-Security-Policy", "frame-ancestors 'none'"],
+  ["X-Frame-Options", "DENY"],
+];
+const ANY_FRAMING: [string, string][] = [["Content-Security-Policy", "frame-ancestors *"]];
+
+/**
+ * The _headers file (https://docs.netlify.com/routing/headers/): the policy and the other headers for
+ * every file, then framing forbidden on every page but the embed pages. `pages` are the site-relative
+ * addresses of every HTML page, from which the second-level folders are taken.
+ */
+export function headersFile(site: Pick<SiteConfig, "repository">, pages: readonly string[] = []): string {
+  const everywhere: [string, string][] = [
+    ["Content-Security-Policy", contentSecurityPolicy(site, { forMeta: true })],
     ["Referrer-Policy", REFERRER_POLICY],
     ["X-Content-Type-Options", "nosniff"],
-    ["X-Frame-Options", "DENY"],
     ["Cross-Origin-Opener-Policy", "same-origin"],
     ["Permissions-Policy", "browsing-topics=(), camera=(), geolocation=(), microphone=()"],
   ];
-  return ["/*", ...headers.map(([name, value]) => `  ${name}: ${value}`), ""].join("\n");
+  const folders = new Set<string>();
+  for (const url of pages) {
+    const segments = url.split("/").filter(Boolean);
+    if (segments.length >= 2 && segments[1] !== EMBED_FOLDER) folders.add(segments[1]!);
+  }
+  const unframed = ["/", "/:page", "/:page/", "/:page/index.html", ...[...folders].sort().map((f) => `/:page/${f}/*`)];
+  const rule = (path: string, headers: [string, string][]) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)];
+  return [
+    ...rule("/*", everywhere),
+    "# Framing: forbidden on every page but the embed pages (none of these paths matches one of them).",
+    ...unframed.flatMap((path) => rule(path, NO_FRAMING)),
+    `# The embed pages, made for other sites' frames.`,
+    ...rule(`/:page/${EMBED_FOLDER}/*`, ANY_FRAMING),
+    "",
+  ].join("\n");
 }

@@ -1,9 +1,11 @@
 // A tiny static file server for the browser tests: serves a built site on 127.0.0.1 with the headers from
-// its own _headers file, as Netlify or Cloudflare Pages would, so the browser enforces the real policy.
+// its own _headers file, merged as Netlify or Cloudflare Pages merge them (tests/helpers/header-rules.ts),
+// so the browser enforces the real policy.
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { headersForPath, parseHeaderRules } from "../../helpers/header-rules.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -26,21 +28,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Headers for `path` from a _headers file (path patterns with a trailing * or exact paths). */
+/** Headers for `path` from a _headers file, every matching rule's combined as Netlify and Cloudflare Pages do. */
 export function headersFor(headersFile: string, path: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  let applies = false;
-  for (const line of headersFile.split("\n")) {
-    if (!line.trim() || line.trimStart().startsWith("#")) continue;
-    if (!/^\s/.test(line)) {
-      const pattern = line.trim();
-      applies = pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
-    } else if (applies) {
-      const colon = line.indexOf(":");
-      result[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-    }
-  }
-  return result;
+  return headersForPath(parseHeaderRules(headersFile), path);
 }
 
 export async function serve(root: string): Promise<StaticServer> {
