@@ -9,6 +9,7 @@ import cardsPlugin from "./src/eleventy/cards.ts";
 import chartsPlugin from "./src/eleventy/charts.ts";
 import contentPlugin from "./src/eleventy/content.ts";
 import embedPlugin from "./src/eleventy/embed.ts";
+import updatesPlugin from "./src/eleventy/updates.ts";
 import feedsPlugin from "./src/eleventy/feeds.ts";
 import fontsPlugin from "./src/eleventy/fonts.ts";
 import i18nPlugin from "./src/eleventy/i18n.ts";
@@ -66,6 +67,8 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Embedding: per letter /<slug>/badge.svg (the count as an image); the framable page is templates/embed.njk.
   eleventyConfig.addPlugin(embedPlugin);
+  // Updates' attachments, copied to /<slug>/updates/<name>; the timeline itself is on the letter page.
+  eleventyConfig.addPlugin(updatesPlugin);
 
   // Privacy and security: Content-Security-Policy and referrer policy as _headers and <meta>.
   eleventyConfig.addPlugin(securityPlugin);

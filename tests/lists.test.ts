@@ -11,6 +11,7 @@ function letterPage(groups: { heading?: string; signatories: SignatoryView[] }[]
     slug: "big",
     url,
     letterUrl: "/big/",
+    updates: [],
     listUrl: url,
     title: "A big letter",
     lang,

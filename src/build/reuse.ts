@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, 
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../model/hash.ts";
-import { releaseEntries, type FeedEntry } from "../outputs/data/feed.ts";
+import { releaseEntries, updateEntries, type FeedEntry } from "../outputs/data/feed.ts";
 import type { LetterSummary } from "../view/home.ts";
 import type { SiteData } from "../view/pages.ts";
 import type { Letter, Site } from "../model/types.ts";
@@ -24,7 +24,7 @@ export interface LetterOutline {
   summary: LetterSummary;
   /** Site-relative addresses of every HTML page of the letter, for the sitemap. */
   urls: string[];
-  /** Feed entries of its later releases (the letter's own entry comes from its summary). */
+  /** Feed entries of its later releases and its updates (the letter's own entry comes from its summary). */
   releases: FeedEntry[];
 }
 
@@ -241,7 +241,7 @@ export function outlinesOf(data: SiteData, reused: ReadonlyMap<string, LetterOut
       slug: summary.slug,
       summary,
       urls: [...pages, ...mine(data.listPages), ...mine(data.histories), ...mine(data.changes), ...mine(data.verifyPages)].map((p) => p.url),
-      releases: releaseEntries(pages),
+      releases: [...releaseEntries(pages), ...updateEntries(pages)],
     };
   });
 }

@@ -88,6 +88,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfigLike, option
   eleventyConfig.addGlobalData("privacyLinks", async () => (await load()).privacyLinks);
   eleventyConfig.addGlobalData("verifyPages", async () => (await load()).verifyPages);
   eleventyConfig.addGlobalData("embedPages", async () => (await load()).embedPages);
+  eleventyConfig.addGlobalData("attachments", async () => (await load()).attachments);
   // Search indexes are thousands of small JSON files: written as they are, not rendered one by one.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await writeFiles(directories.output, (await load()).searchFiles);

@@ -11,6 +11,7 @@ import { loadSignatories, orderSignatories } from "./signatories.ts";
 import { checkTranslations } from "./translations.ts";
 import type { Letter, LetterText, SiteConfig } from "../model/types.ts";
 import { loadReleases } from "./versions.ts";
+import { loadUpdates } from "./updates.ts";
 
 export { LETTER_FILE, parseLetterFile };
 
@@ -31,6 +32,8 @@ export async function loadLetter(letterDir: string, config: SiteConfig, options:
   const names = await readdir(letterDir);
   const translations = await loadTranslations(letterDir, names, text);
   problems.push(...misnamedTexts(letterDir, names), ...translations.problems);
+  const updates = await loadUpdates(letterDir, [text.lang, ...translations.translations.map((t) => t.lang)]);
+  problems.push(...updates.problems);
   const display = {
     heading: fm.signatories?.heading ?? "Signatories",
     note: fm.signatories?.note,
@@ -45,6 +48,8 @@ export async function loadLetter(letterDir: string, config: SiteConfig, options:
     translations: translations.translations,
     releases: released.releases,
     signatories: orderSignatories(signatories.signatories, display, text.lang),
+    updates: updates.updates,
+    attachments: updates.attachments,
   };
   // Only meaningful when every release loaded: a broken manifest is reported above.
   if (released.problems.length === 0) problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter));

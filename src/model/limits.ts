@@ -16,4 +16,6 @@ export const limits = {
    * web page's own limit is markdown-it's 100 levels, beyond which it drops the text.
    */
   maxNesting: 16,
+  /** Largest attachment of an update (a scanned reply, a photo of the delivery), in bytes. */
+  maxAttachmentBytes: 10 * 1024 * 1024,
 };

@@ -223,6 +223,20 @@ export const frontMatterSchema = z
   })
   .meta({ title: "Letter front matter", description: "Front matter of letters/<slug>/letter.md." });
 
+export const updateKinds = ["delivered", "response", "press", "update"] as const;
+
+export const updateFrontMatterSchema = z
+  .strictObject({
+    title: text("Title of the update."),
+    date: isoDate("Day of the update, YYYY-MM-DD; the same as the file name's."),
+    kind: z.enum(updateKinds).meta({ description: "delivered (the letter was handed over), response (the addressee answered), press, or update." }),
+  })
+  .meta({ title: "Update front matter", description: "Front matter of letters/<slug>/updates/<date>-<name>.md." });
+
+export const updateTranslationFrontMatterSchema = z
+  .strictObject({ title: text("Title of the update, translated.") })
+  .meta({ title: "Translated update front matter", description: "Front matter of letters/<slug>/updates/<date>-<name>.<lang>.md." });
+
 export const translationFrontMatterSchema = z
   .strictObject({
     title: text("Title of the letter, translated."),

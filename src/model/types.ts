@@ -205,6 +205,32 @@ export interface Letter extends LetterText {
   releases: Release[];
   /** Every signatory, withdrawn ones included, in display order: grouped, then as listed or alphabetical. */
   signatories: Signatory[];
+  /** updates/<date>-<name>.md: what happened since (delivered, a response, press), newest first. */
+  updates: LetterUpdate[];
+  /** The files beside the updates (updates/<name>), served at /<slug>/updates/<name>. */
+  attachments: UpdateAttachment[];
+}
+
+export interface UpdateAttachment {
+  name: string;
+  /** Of its bytes: an attachment changed under the same name is copied again. */
+  sha256: string;
+}
+
+export type UpdateKind = "delivered" | "response" | "press" | "update";
+
+/** One update of a letter, with its translations; not part of any version's text, so never frozen. */
+export interface LetterUpdate {
+  /** <date>-<name>, from the file name: the permanent anchor (#update-<id>) and feed id. */
+  id: string;
+  date: string;
+  kind: UpdateKind;
+  title: string;
+  /** Markdown. */
+  body: string;
+  file: string;
+  /** By language tag: the title and body of updates/<id>.<lang>.md. */
+  translations: Record<string, { title: string; body: string }>;
 }
 
 export interface Site {

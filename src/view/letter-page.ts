@@ -7,6 +7,7 @@ import { renderMarkdown } from "../render/markdown.ts";
 import type { LargeListView, SignatoryGroupView } from "./list-views.ts";
 import { inPageLanguage, type ReleaseView } from "./release-view.ts";
 import { signView, type SignView } from "./sign-section.ts";
+import { updateViews, type UpdateView } from "./updates.ts";
 
 /** What a page shows of a signatory. */
 export type SignatoryView = SignatoryLine;
@@ -52,6 +53,8 @@ export interface LetterPage
   statusText: string;
   /** The body as HTML (`body` is its Markdown, which letter.json carries too). */
   html: string;
+  /** The updates timeline, newest first: on the current pages only (a version's page stays as released). */
+  updates: UpdateView[];
   banner?: Banner;
   /** The version shown (undefined for an unreleased letter in preview). */
   release?: ReleaseView;
@@ -96,6 +99,7 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
     body: doc.body,
     html: renderMarkdown(doc.body, { docId: doc.slug, footnotesLabel: t(doc.lang, "notes"), footnoteBackLabel: t(doc.lang, "footnoteBack") }),
     source: doc.source,
+    updates: doc.kind === "current" ? updateViews(letter, doc.lang, messages) : [],
     listUrl: doc.listUrl,
     banner: banner(letter, doc, messages),
     release: release && inPageLanguage(release, doc.lang),

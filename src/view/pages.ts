@@ -1,7 +1,7 @@
 // View models for the templates: everything a page shows, computed from the letters' documents
 // (describe/), so templates hold no logic. Eleventy receives these as global data. One module per page
 // kind: letter-page, lists (long lists), history-page, changes-page, home, versions-file.
-import { describeLetter, isPublished, shownLetters, textUrl, type DescribeOptions, type LetterDocument } from "../describe/letter-document.ts";
+import { describeLetter, isPublished, letterUrl, shownLetters, textUrl, type DescribeOptions, type LetterDocument } from "../describe/letter-document.ts";
 import { messagesWith } from "../i18n/messages.ts";
 import type { Letter, Site, SiteConfig } from "../model/types.ts";
 import { changesPage, type ChangesPage } from "./changes-page.ts";
@@ -15,6 +15,9 @@ import { releaseView } from "./release-view.ts";
 import { versionsJson, type RawFile } from "./versions-file.ts";
 import { verifyPage, type VerifyPage } from "./verify-page.ts";
 import { embedPage, type EmbedPage } from "./embed-page.ts";
+import { resolve } from "node:path";
+import { UPDATES_DIR } from "../load/updates.ts";
+import { updateIn } from "./updates.ts";
 
 export interface SiteData {
   config: SiteConfig;
@@ -35,6 +38,8 @@ export interface SiteData {
   verifyPages: VerifyPage[];
   /** Per letter: the page other sites may frame, and its badge's words (/<slug>/embed/, /<slug>/badge.svg). */
   embedPages: EmbedPage[];
+  /** The updates' attachments: where each is served, and the file it is copied from. */
+  attachments: { url: string; path: string }[];
 }
 
 export interface PageOptions extends DescribeOptions {
@@ -53,7 +58,7 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
   ]));
   const data: SiteData = {
     config: site.config, letters: [], pages: [], histories: [], changes: [], files: [], listPages: [], searchFiles: [], documents: [],
-    privacyPages: privacy, privacyLinks: privacyLinks(privacy), verifyPages: [], embedPages: [],
+    privacyPages: privacy, privacyLinks: privacyLinks(privacy), verifyPages: [], embedPages: [], attachments: [],
   };
   for (const letter of shown) {
     const reused = options.reuse?.get(letter.slug);
@@ -68,9 +73,10 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     data.pages.push(...current);
     data.letters.push(letterSummary(current[0]!, !isPublished(letter)));
     data.embedPages.push(embedPage(current[0]!, messages));
+    data.attachments.push(...letter.attachments.map((a) => ({ url: `${letterUrl(letter)}${UPDATES_DIR}/${a.name}`, path: resolve(letter.dir, UPDATES_DIR, a.name) })));
     for (const version of documents.versions) data.pages.push(...version.map((doc) => letterPage(letter, doc, releases, site.config)));
     if (releases.length) {
-      data.histories.push(historyPage(letter, releases, messages, options.chartMarks?.(letter)));
+      data.histories.push(historyPage(letter, releases, messages, options.chartMarks?.(letter) ?? updateMarks(letter)));
       data.files.push(versionsJson(letter, releases));
       data.verifyPages.push(verifyPage(letter, releases, messages));
       for (const release of letter.releases) {
@@ -83,4 +89,9 @@ export function buildPages(site: Site, options: PageOptions): SiteData {
     }
   }
   return { ...data, ...splitLargeLists(data.pages, site.config.listThreshold, messages) };
+}
+
+/** The history chart marks each update's day, with its title in the letter's language. */
+function updateMarks(letter: Letter): ChartMark[] {
+  return letter.updates.map((update) => ({ date: update.date, label: updateIn(update, letter, letter.lang).title, kind: update.kind }));
 }

@@ -27,6 +27,8 @@ export function letter(fields: Partial<Letter> = {}): Letter {
     translations: [],
     releases: [],
     signatories: [],
+    updates: [],
+    attachments: [],
     ...fields,
   };
 }

@@ -37,6 +37,21 @@ export function releaseEntries(pages: readonly LetterPage[]): FeedEntry[] {
   return pages.filter((page) => page.kind === "version" && holdsSignatoryLists(page) && (page.release?.version ?? 0) >= 2).map(releaseEntry);
 }
 
+/**
+ * One entry per update of a letter, from its current page in the original language: the page's address
+ * with the update's anchor, which stays the update's id for as long as its file keeps its name.
+ */
+export function updateEntries(pages: readonly LetterPage[]): FeedEntry[] {
+  const original = pages.find((page) => page.kind === "current" && page.url === page.letterUrl);
+  return (original?.updates ?? []).map((update) => ({
+    path: `${original!.url}#${update.anchor}`,
+    title: `${original!.title}: ${update.title}`,
+    updated: update.date,
+    published: update.date,
+    lang: update.lang ?? original!.lang,
+  }));
+}
+
 export function letterEntry(letter: FeedLetter): FeedEntry {
   return { path: letter.url, title: letter.title, updated: letter.date, published: letter.date, summary: letter.summary, lang: letter.lang };
 }

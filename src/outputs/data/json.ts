@@ -27,6 +27,10 @@ export function letterJson(letter: LetterPage, context: UrlContext): string {
     summary: letter.summary,
     body: { markdown: letter.body, html: letter.html },
     signatoryCount: letter.signatories.count,
+    // In the page's language where translated (lang says when not), newest first, as on the page.
+    updates: letter.updates.length
+      ? letter.updates.map((u) => ({ id: u.id, date: u.date, kind: u.kind, title: u.title, lang: u.lang, html: u.html, url: publicUrl(context, `${letter.url}#${u.anchor}`) }))
+      : undefined,
     urls: {
       page: publicUrl(context, letter.url),
       letter: publicUrl(context, files.letterJson),
