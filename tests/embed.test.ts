@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { t } from "../src/i18n/messages.ts";
-import { badgeSvg } from "../src/outputs/badge.ts";
+import { badgeSvg } from "../src/outputs/embed-badge.ts";
 import { buildFixture, readPage, text } from "./helpers/site.ts";
 
 const badge = (lang: string, n: number, title = "Keep it open") => {

@@ -375,6 +375,9 @@ function schemeOf(value: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }
 
+/** What the build's charts are drawn with: anything else inside an <svg> came from the content. */
+const CHART_PARTS = new Set(["svg", "title", "desc", "line", "path", "rect", "text"]);
+
 /** Problems of one HTML document (a page, or letter.json's and the feed's HTML), as readable lines. */
 function markupProblems(html: string, where: string): string[] {
   const { document } = parseHTML(/^\s*<!doctype|^\s*<html/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
@@ -382,7 +385,10 @@ function markupProblems(html: string, where: string): string[] {
   for (const element of document.querySelectorAll("*")) {
     const tag = element.localName;
     if (tag.includes("fuzz")) problems.push(`${where}: an injected <${tag}> element`);
-    if (["iframe", "object", "embed", "frame", "base", "svg"].includes(tag)) problems.push(`${where}: a <${tag}> element`);
+    if (["iframe", "object", "embed", "frame", "base"].includes(tag)) problems.push(`${where}: a <${tag}> element`);
+    // The only SVG a page may hold is a chart the build drew (src/outputs/charts/), of these parts alone.
+    if (tag === "svg" && !(element.getAttribute("class") === "chart chart-timeline" || element.getAttribute("class") === "chart chart-bars")) problems.push(`${where}: a <svg> element`);
+    if (element.closest("svg") && !CHART_PARTS.has(tag)) problems.push(`${where}: a <${tag}> inside an <svg>`);
     if (tag === "script" && (!element.getAttribute("src") || element.textContent!.trim())) problems.push(`${where}: an inline script`);
     if (tag === "style" && element.textContent!.includes("fuzz")) problems.push(`${where}: an injected style`);
     if (tag === "meta" && /refresh/i.test(element.getAttribute("http-equiv") ?? "")) problems.push(`${where}: a meta refresh`);

@@ -16,6 +16,9 @@ const PRIVATE = ["Withdrawn Person", "withdrawn.example.org", "Regret Institute"
 const HOSTILE_NAME = `<img src=x onerror=alert(1)></script>"Quoted", bell`;
 const PUBLISHED = ["Example & Co <Org>", "Ada Lovelace", "Hidden Link", "Mail Only", HOSTILE_NAME, `=HYPERLINK("https://evil.example.org","click")`];
 
+/** An embed page (/<slug>/embed/): made for other sites' frames, so minimal by design: no feed link, not in the sitemap, no letter.json. */
+const isEmbed = (file: string) => /^[^/]+\/embed\/index\.html$/.test(file);
+
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
@@ -109,7 +112,7 @@ describe("feeds, data files and cards of the readers fixture", () => {
       [`${ORIGIN}/older-letter/`, "An older letter"],
     ]);
     expect(feed.entries[0]!.summary).toBe(`We ask for <b>strong</b> encryption & "privacy" ]]> now.`);
-    for (const html of outputs.filter((f) => f.endsWith(".html"))) {
+    for (const html of outputs.filter((f) => f.endsWith(".html") && !isEmbed(f))) {
       const link = (await readPage(site, html)).querySelector('link[rel=alternate][type="application/atom+xml"]');
       expect(link?.getAttribute("href"), html).toBe("/feed.xml");
     }
@@ -117,7 +120,7 @@ describe("feeds, data files and cards of the readers fixture", () => {
 
   it("lists every HTML page of the site in the sitemap, and robots.txt points at it", async () => {
     const locs = parseSitemap(await readFile(join(site, "sitemap.xml"), "utf8")).map((u) => u.loc);
-    const pages = outputs.filter((f) => f.endsWith("index.html")).map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
+    const pages = outputs.filter((f) => f.endsWith("index.html") && !isEmbed(f)).map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
     expect(locs.sort()).toEqual(pages.sort());
     expect(await readFile(join(site, "robots.txt"), "utf8")).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
   });
@@ -162,7 +165,7 @@ describe("a translated letter with two versions", () => {
   });
 
   it("gives every page, in every version and language, its own letter.json and card", () => {
-    const pages = outputs.filter((f) => f.endsWith("index.html") && f.startsWith("appeal/") && !/history|changes/.test(f));
+    const pages = outputs.filter((f) => f.endsWith("index.html") && f.startsWith("appeal/") && !/history|changes|verify|embed/.test(f));
     expect(pages).toContain("appeal/v2/ar/index.html");
     for (const page of pages) {
       const dir = page.replace(/index\.html$/, "");
@@ -192,7 +195,7 @@ describe("a translated letter with two versions", () => {
     const feed = parseAtom(await readFile(join(site, "feed.xml"), "utf8"));
     expect(feed.entries.map((e) => e.id)).toEqual([`${ORIGIN}/appeal/v2/`, `${ORIGIN}/appeal/`]);
     const locs = parseSitemap(await readFile(join(site, "sitemap.xml"), "utf8")).map((u) => u.loc);
-    const pages = outputs.filter((f) => f.endsWith("index.html")).map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
+    const pages = outputs.filter((f) => f.endsWith("index.html") && !isEmbed(f)).map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
     expect(locs.sort()).toEqual(pages.sort());
   });
 });

@@ -1,6 +1,6 @@
 // Eleventy plugin: what other sites may embed of a letter. /<slug>/badge.svg is written here from the
 // embed pages' data (src/view/embed-page.ts); the framable page itself is templates/embed.njk.
-import { badgeSvg } from "../outputs/badge.ts";
+import { badgeSvg } from "../outputs/embed-badge.ts";
 import type { EmbedPage } from "../view/embed-page.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
 

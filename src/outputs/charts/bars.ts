@@ -1,3 +1,5 @@
+// outputs/charts/: pictures of who signed, as static SVG (index.ts says what it takes and gives).
+//
 // Counts by category (type, country) as horizontal bars: the label on the reading side, the bar, then its
 // value. Static SVG made at build time; the page puts a table of the same figures beside it. On a
 // right-to-left page the labels sit on the right and the bars grow to the left.
