@@ -3,6 +3,7 @@
 // not part of any version's text: adding one changes no released text, hash or PDF.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { z } from "zod";
 import { InvalidFieldError, MisnamedFileError, StrayFileError, type ContentError } from "../model/errors.ts";
 import { limits } from "../model/limits.ts";
 import { updateFrontMatterSchema, updateTranslationFrontMatterSchema } from "../model/schema.ts";
@@ -60,15 +61,9 @@ export async function loadUpdates(letterDir: string, languages: readonly string[
       translated.push({ id, lang, name });
       continue;
     }
-    const read = await readContentFile(absolute);
-    if (read.problem) {
-      problems.push(read.problem);
-      continue;
-    }
-    const parsed = parseLetterFile(read.text, file, updateFrontMatterSchema);
-    problems.push(...parsed.problems, ...checkBody(parsed, file));
-    const fm = parsed.frontMatter;
-    if (!fm) continue;
+    const parsed = await readUpdateFile(absolute, updateFrontMatterSchema, problems);
+    const fm = parsed?.frontMatter;
+    if (!parsed || !fm) continue;
     if (fm.date !== id.slice(0, 10)) {
       const at = parsed.yaml?.positionOf(["date"]);
       problems.push(new InvalidFieldError(file, at, `The date ${fm.date} is not the file name's, ${id.slice(0, 10)}.`, "Make the file name start with the update's date."));
@@ -88,17 +83,24 @@ export async function loadUpdates(letterDir: string, languages: readonly string[
         `Name it after one of the letter's languages (${languages.join(", ")}).`));
       continue;
     }
-    const read = await readContentFile(absolute);
-    if (read.problem) {
-      problems.push(read.problem);
-      continue;
-    }
-    const parsed = parseLetterFile(read.text, file, updateTranslationFrontMatterSchema);
-    problems.push(...parsed.problems, ...checkBody(parsed, file));
-    if (parsed.frontMatter) original.translations[lang] = { title: parsed.frontMatter.title, body: parsed.body };
+    const parsed = await readUpdateFile(absolute, updateTranslationFrontMatterSchema, problems);
+    if (parsed?.frontMatter) original.translations[lang] = { title: parsed.frontMatter.title, body: parsed.body };
   }
   const updates = [...originals.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return { updates, attachments, problems };
+}
+
+/** An update or its translation, read and checked as a letter's text is; its problems go to `problems`. */
+async function readUpdateFile<S extends z.ZodType>(absolute: string, schema: S, problems: ContentError[]) {
+  const file = displayPath(absolute);
+  const read = await readContentFile(absolute);
+  if (read.problem) {
+    problems.push(read.problem);
+    return undefined;
+  }
+  const parsed = parseLetterFile(read.text, file, schema);
+  problems.push(...parsed.problems, ...checkBody(parsed, file));
+  return parsed;
 }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
