@@ -2,10 +2,11 @@
 // (byte-order mark, semicolons, an anonymous "Name" column beside the real one) and LimeSurvey (first and
 // last name, ISO timestamps) become signatory files with the rules of every other route.
 import { existsSync } from "node:fs";
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeEach, describe, expect, it } from "vitest";
+import { openForSigning, prepareSignature, writeSignatures } from "../src/tools/add-signature.ts";
 import { importSignatures } from "../src/tools/import-signatures.ts";
 import { fixture, runScript, tempDir } from "./helpers/site.ts";
 
@@ -80,6 +81,31 @@ describe("importing signatures from a CSV export", () => {
     const names = await Promise.all(report.added.map(async (a) => (parse(await readFile(a.path, "utf8")) as { name: string; version: number })));
     expect(names.map((n) => n.name)).toEqual(["Eve version: 99", '=HYPERLINK("https://evil.example")', "<script>alert(1)</script>"]);
     expect(names.every((n) => n.version === 1)).toBe(true);
+  });
+
+  it("never overwrites: a taken file name gets the next free one, and a file put in the way before the write is refused", async () => {
+    // Someone else's file already holds the name the import would give Ana Lopes.
+    await writeFile(join(signatories(), "ana-lopes.yaml"), "name: Ana Lopes-Someone\naffiliation: Elsewhere\n");
+    const report = await importSignatures(root, "open-letter", csv("google-forms.csv"), { write: true });
+    expect(report.added[0]!.file).toMatch(/\/ana-lopes-2\.yaml$/);
+    expect(await read("ana-lopes.yaml")).toEqual({ name: "Ana Lopes-Someone", affiliation: "Elsewhere" });
+    expect(await read("ana-lopes-2.yaml")).toMatchObject({ name: "Ana Lopes" });
+
+    // Between the check and the write a link appears where a file is to go (the first, whose folder and
+    // path are checked, or a later one, which only its exclusive creation guards): nothing goes through it.
+    const context = await openForSigning(root, "open-letter");
+    const [cleo, dev, eve] = ["Cleo Marsh", "Dev Patel", "Eve Adams"].map((name) => prepareSignature(context, { name }));
+    const linkAt = async (path: string) => {
+      const outside = join(await tempDir(), "target.yaml");
+      await writeFile(outside, "untouched\n");
+      await symlink(outside, path);
+      return outside;
+    };
+    const first = await linkAt(eve!.path);
+    expect(() => writeSignatures(context, [eve!])).toThrow(/symbolic link/);
+    const later = await linkAt(dev!.path);
+    expect(() => writeSignatures(context, [cleo!, dev!])).toThrow(/EEXIST/);
+    for (const outside of [first, later]) expect(await readFile(outside, "utf8")).toBe("untouched\n");
   });
 });
 

@@ -4,9 +4,8 @@
 // Adding one signature to a letter, the way every route that writes files does it (npm run sign, an
 // approved issue, an import): the loader's duplicate rule, the letter's latest released version, a safe
 // file name that never overwrites, and the loader's own validation of the exact text written.
-import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { SignatoryIndex, normaliseName } from "../common/names.ts";
 import { cleanFields, signatoryFileName, signatoryYaml, type SignFields } from "../common/sign-fields.ts";
 import { assertWritable, displayPath } from "../load/files.ts";
@@ -46,6 +45,12 @@ export interface SigningContext {
   /** Files named in this run (an import names many before writing any). */
   taken: Set<string>;
   /**
+   * The folder's file names when it was opened, lower-cased (a file system may not tell case apart): an
+   * import asks for ten thousand names, which a look at the disk for each would spend its time on.
+   * Writing never overwrites all the same (writeSignatures), should a file appear since.
+   */
+  existing: Set<string>;
+  /**
    * The letter's signatories by loosely compared name (the first of each), made on the first signature:
    * an import asks it once per row, which a scan of the letter would make quadratic.
    */
@@ -62,7 +67,18 @@ export async function openForSigning(root: string, slug: string, options: { cach
   const index: SigningContext["index"] = new SignatoryIndex();
   for (const s of signatories) if (!s.erased) index.repeats(s);
   const { releases } = await loadReleases(letterDir, "en");
-  return { root, slug, signaturesDir: join(letterDir, SIGNATORIES_DIR), signatories, index, version: releases.at(-1)?.version, taken: new Set() };
+  const signaturesDir = join(letterDir, SIGNATORIES_DIR);
+  const existing = new Set(namesIn(signaturesDir).map((name) => name.toLowerCase()));
+  return { root, slug, signaturesDir, signatories, index, version: releases.at(-1)?.version, taken: new Set(), existing };
+}
+
+/** No folder yet (or not a folder, which the write then reports): no names taken. */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 export interface PreparedSignature extends AddedSignature {
@@ -80,7 +96,8 @@ export function prepareSignature(context: SigningContext, fields: Omit<SignField
   const clean = cleanFields(fields);
   const base = signatoryFileName(clean.name).replace(/\.yaml$/, "");
   let path = join(context.signaturesDir, `${base}.yaml`);
-  for (let n = 2; context.taken.has(path) || existsSync(path); n++) path = join(context.signaturesDir, `${base}-${n}.yaml`);
+  const used = (p: string) => context.taken.has(p) || context.existing.has(basename(p).toLowerCase());
+  for (let n = 2; used(path); n++) path = join(context.signaturesDir, `${base}-${n}.yaml`);
   const text = signatoryYaml({ ...fields, version: context.version });
   // The loader's own validation, on the exact text about to be written: a safety net behind the checks
   // of each route; its messages name no file, since none was written.
@@ -105,10 +122,16 @@ function similarNames(context: SigningContext): Map<string, Signatory> {
   return context.similarNames;
 }
 
-/** Writes a prepared signature; never over an existing file. */
-export async function writeSignature(context: SigningContext, prepared: PreparedSignature): Promise<void> {
-  assertWritable(context.root, prepared.path);
-  await writeFile(prepared.path, prepared.text, { flag: "wx" });
+/**
+ * Writes prepared signatures of one letter, never over an existing file. The folder is checked once to be
+ * inside the repository; each file is then created only where nothing is ("wx": O_CREAT | O_EXCL, which
+ * also refuses a symbolic link put in its place). One after the other, synchronously: creating files in
+ * one folder from the thread pool's four threads was measured slower (they wait on the folder's lock).
+ */
+export function writeSignatures(context: SigningContext, prepared: readonly PreparedSignature[]): void {
+  if (!prepared.length) return;
+  assertWritable(context.root, prepared[0]!.path);
+  for (const p of prepared) writeFileSync(p.path, p.text, { flag: "wx" });
 }
 
 /**
@@ -119,6 +142,6 @@ export async function writeSignature(context: SigningContext, prepared: Prepared
 export async function addSignature(root: string, slug: string, fields: Omit<SignFields, "version">, options: AddOptions = {}): Promise<AddedSignature> {
   const context = await openForSigning(root, slug, options);
   const prepared = prepareSignature(context, fields);
-  if (!options.dryRun) await writeSignature(context, prepared);
+  if (!options.dryRun) writeSignatures(context, [prepared]);
   return { file: prepared.file, version: prepared.version, similar: prepared.similar };
 }

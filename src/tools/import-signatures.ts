@@ -10,7 +10,7 @@ import { displayPath } from "../load/files.ts";
 import { ContentError, OpenLettersError, quote } from "../model/errors.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { privacyAddress } from "../view/privacy-page.ts";
-import { AlreadySignedError, openForSigning, prepareSignature, writeSignature, type PreparedSignature } from "./add-signature.ts";
+import { AlreadySignedError, openForSigning, prepareSignature, writeSignatures, type PreparedSignature } from "./add-signature.ts";
 import { formProblem, nameProblem, signatoryFieldProblem } from "./scaffold.ts";
 
 /** A row that cannot be imported, at its file, row (the CSV line) and column. */
@@ -172,16 +172,11 @@ export async function importSignatures(root: string, slug: string, csvFile: stri
     }
   }
   if (options.write && !report.refused.length) {
-    // A few dozen at a time: one by one, 10,000 files spend most of the import waiting for the disk.
-    for (let i = 0; i < report.added.length; i += WRITES_AT_ONCE) {
-      await Promise.all(report.added.slice(i, i + WRITES_AT_ONCE).map((prepared) => writeSignature(context, prepared)));
-    }
+    writeSignatures(context, report.added);
     report.written = true;
   }
   return report;
 }
-
-const WRITES_AT_ONCE = 32;
 
 const TEXT_FIELDS = ["title", "affiliation", "url", "group"] as const;
 
