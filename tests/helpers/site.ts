@@ -33,7 +33,7 @@ export async function runScript(script: string, args: string[], env: NodeJS.Proc
 }
 
 /** The scripts that run in the warm server: they only read flags, files and the environment, and return. */
-const WARM = new Set(["build.ts", "check.ts", "sign.ts", "new-letter.ts", "release.ts", "changes.ts", "import.ts", "issue-form.ts", "withdraw.ts", "reconfirm.ts", "schemas.ts"]);
+const WARM = new Set(["build.ts", "check.ts", "sign.ts", "new-letter.ts", "release.ts", "changes.ts", "import.ts", "issue-form.ts", "withdraw.ts", "reconfirm.ts", "schemas.ts", "verify-accounts.ts"]);
 
 async function spawnScript(path: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
