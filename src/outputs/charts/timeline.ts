@@ -48,7 +48,7 @@ export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {
   const valueAxisX = rtl ? plot.x1 : plot.x0;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-timeline", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": "sans-serif", "font-size": 12 })}>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-timeline", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": options.fontFamily ?? "sans-serif", "font-size": 12 })}>`);
   out.push(`<title id="${escapeXml(input.id)}-title">${escapeXml(input.title)}</title>`);
   out.push(`<desc id="${escapeXml(input.id)}-desc">${escapeXml(input.desc)}</desc>`);
 
