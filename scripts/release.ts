@@ -19,7 +19,8 @@ Commit the new files in a pull request. Released versions never change afterward
                 signed the version before carries over, without a "signed version N" mark
   --edition     release no new text: record a new edition of every released PDF whose
                 bytes would change (after a layout, font or Typst upgrade, or for versions
-                released before editions), so every published SHA-256 stays listed
+                released before editions), so every published SHA-256 stays listed; and
+                record each delivered update's delivery pack (edition 1, or the next)
   --date DATE   release date (default: today, UTC), e.g. to record a letter sent earlier
   --root DIR    folder holding letters/ (default: .)
 `;
@@ -31,8 +32,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const cache = resolveBuildOptions({ env: process.env }).cache;
     if (values.edition) {
       const recorded = await recordEditions(values.root ?? ".", positionals[0]!, { date: values.date, reason: values.notes, cache });
-      if (!recorded.length) console.log(`Every released PDF of ${positionals[0]} matches its recorded edition: nothing to record.`);
+      if (!recorded.length) console.log(`Every released PDF and delivery pack of ${positionals[0]} matches its recorded edition: nothing to record.`);
       for (const r of recorded) {
+        if (r.update) {
+          console.log(r.unchanged
+            ? `The delivery pack of ${r.update} typeset to the same bytes as edition ${r.edition}: its published SHA-256 stays true; recorded its new inputs.`
+            : `Recorded edition ${r.edition} of the delivery pack of ${r.update} (version ${r.version}): ${r.reason}.`);
+          continue;
+        }
         console.log(r.unchanged
           ? `Version ${r.version}'s PDFs typeset to the same bytes as edition ${r.edition}: its published SHA-256 stay true; recorded its new inputs.`
           : `Recorded edition ${r.edition} of version ${r.version}'s PDFs: ${r.reason}.`);

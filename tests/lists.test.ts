@@ -26,7 +26,7 @@ function letterPage(groups: { heading?: string; signatories: SignatoryView[] }[]
     source: "letters/x/letter.md",
     ui: uiStrings("en"),
     alternates: [],
-    release: url === "/big/" ? undefined : { version: 1, date: "2024-01-01", dateText: "", url, textSha256: "", textUrl: "", countAtRelease: count, editions: [], revisions: [], pdfs: {}, lang: "en", texts: [] },
+    release: url === "/big/" ? undefined : { version: 1, date: "2024-01-01", dateText: "", url, textSha256: "", textUrl: "", countAtRelease: count, editions: [], revisions: [], pdfs: {}, packs: [], lang: "en", texts: [] },
     signatories: { heading: "Signatories", headingLang: "en", noteLang: "en", count, countText: `${count} signatories`, groups, list: [] },
   };
 }

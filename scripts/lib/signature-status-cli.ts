@@ -11,7 +11,7 @@ Usage: npm run withdraw -- --letter SLUG --name "Full Name" [--affiliation TEXT]
 
 Withdraws one signature: writes "withdrawn: DATE" into its entry (a one-signatory file or a
 list file), so the name disappears from every page, list and data file, and records the next
-edition of each released PDF that printed it (versions.yaml keeps every earlier hash).
+edition of each released PDF and delivery pack that printed it (versions.yaml and deliveries.yaml keep every earlier hash).
 Never delete a signatory file: a released list would lose a name without a trace.
 
 With --erase (for a signature withdrawn already, or withdrawn first): removes the signer's
@@ -66,7 +66,11 @@ export function runSignatureStatusCli(action: "withdraw" | "reconfirm"): void {
     }
     const result = await (action === "withdraw" ? withdrawSignature : reconfirmSignature)(values.root ?? ".", request);
     console.log(`${action === "withdraw" ? "Withdrew" : "Reconfirmed"} "${result.signatory.name}" on ${result.date}.`);
-    for (const e of result.editions) console.log(`Recorded edition ${e.edition} of version ${e.version}'s PDFs: ${e.reason}.`);
+    for (const e of result.editions) {
+      console.log(e.update
+        ? `Recorded edition ${e.edition} of the delivery pack of ${e.update}: ${e.reason}.`
+        : `Recorded edition ${e.edition} of version ${e.version}'s PDFs: ${e.reason}.`);
+    }
     for (const file of result.files) console.log(`  ${file}`);
     console.log("Commit these files and open a pull request.");
   }, HELP[action]);

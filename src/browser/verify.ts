@@ -11,7 +11,7 @@ interface VersionsFile {
     version: number;
     url: string;
     texts: { lang: string; textHash: string }[];
-    files: { kind: "pdf" | "text"; version: number; lang: string; edition: number | null; sha256: string }[];
+    files: { kind: "pdf" | "text" | "pack"; update?: string; version: number; lang: string; edition: number | null; sha256: string }[];
   }[];
 }
 
@@ -109,8 +109,10 @@ function enhance(form: HTMLFormElement): void {
       const hash = await sha256Hex(bytes);
       const matches: Match[] = data.versions.flatMap((v) =>
         v.files.filter((f) => f.sha256 === hash).map((f) => {
-          const values = { language: languageOf(f.lang), version: number(v.version), edition: f.edition === null ? "" : number(f.edition) };
-          const key = f.kind === "text" ? msg.msgMatchText : f.edition === null ? msg.msgMatchPdfLegacy : msg.msgMatchPdf;
+          // A delivery pack's update id starts with its day.
+          const day = f.update ? new Date(`${f.update.slice(0, 10)}T00:00:00Z`).toLocaleDateString(lang, { dateStyle: "long", timeZone: "UTC" }) : "";
+          const values = { language: languageOf(f.lang), version: number(v.version), edition: f.edition === null ? "" : number(f.edition), date: day };
+          const key = f.kind === "pack" ? msg.msgMatchPack : f.kind === "text" ? msg.msgMatchText : f.edition === null ? msg.msgMatchPdfLegacy : msg.msgMatchPdf;
           return { version: v.version, url: address(v.url), message: fill(key, values) };
         }),
       );

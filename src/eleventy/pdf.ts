@@ -7,7 +7,7 @@ import { writeFiles } from "../build/write-output.ts";
 import { messagesWith, type Messages } from "../i18n/messages.ts";
 import { ContentProblemsError, InternalError, formatProblems } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
-import { pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
+import { packJobs, pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PackJob, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
 import type { PdfLink } from "../view/letter-page.ts";
 import { addPageDataStep } from "./content.ts";
 
@@ -65,7 +65,12 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       outputs = [];
       return;
     }
-    outputs = await runPdfJobs(pages.map((p) => p.job), { cache: options.cache, workers: options.workers });
+    // The delivery packs of the letters rendered (a reused letter's folder, packs included, is linked whole).
+    const rendered = new Set(data.pages.map((page) => page.slug));
+    const packs: PackJob[] = packJobs(site).filter((job) => rendered.has(job.letter.slug));
+    const all = await runPdfJobs([...pages.map((p) => p.job), ...packs], { cache: options.cache, workers: options.workers });
+    outputs = all.slice(0, pages.length);
+    const packOutputs = all.slice(pages.length);
     // A released PDF must be, byte for byte, the edition whose SHA-256 is committed: check compared its
     // inputs already, so different bytes from the same inputs would be a typesetting bug, never served.
     const letters = new Map(site.letters.map((l) => [l.slug, l]));
@@ -78,6 +83,26 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       }
     });
     outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang, messages)));
+    // So must a recorded delivery pack: check compared its inputs with the record already.
+    packOutputs.forEach((output, i) => {
+      const { recorded, update, doc, letter } = packs[i]!;
+      const edition = recorded?.editions.at(-1);
+      const hash = sha256(output.bytes);
+      if (edition && edition.pdfs[doc.lang]?.sha256 !== hash) {
+        throw new InternalError(`${update.file}: the delivery pack typeset to SHA-256 ${hash}, not the ${edition.pdfs[doc.lang]?.sha256 ?? "(none)"} its edition ${edition.edition} recorded from the same inputs. This is a bug in open-letters: please report it.`);
+      }
+      // The timeline of every current page of the letter links it, in the page's language.
+      for (const page of data.pages) {
+        if (page.kind !== "current" || page.slug !== letter.slug) continue;
+        const view = page.updates.find((u) => u.id === update.id);
+        if (view) view.pack = { ...pdfLink(output, page.lang, messages), linkText: messages.t(page.lang, "packLink") };
+      }
+      // And versions.json, beside the version it prints: every edition's hash, the latest's address.
+      const history = data.histories.find((h) => h.slug === letter.slug);
+      const release = history?.versions.find((r) => r.version === packs[i]!.version);
+      release?.packs.push({ update: update.id, date: update.date, lang: doc.lang, url: `/${output.job.path}`, sha256: hash, editions: (recorded?.editions ?? []).map((e) => ({ edition: e.edition, sha256: e.pdfs[doc.lang]?.sha256 ?? "" })) });
+    });
+    outputs = all;
     // Each version's PDF (in the original language) joins its entry in the history and versions.json.
     for (const history of data.histories) {
       for (const release of history.versions) {
@@ -89,7 +114,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       }
     }
     // One name appears in every PDF that lists it: say it once.
-    const warnings = [...new Set(outputs.flatMap((o) => o.warnings))];
+    const warnings = [...new Set(all.flatMap((o) => o.warnings))];
     if (warnings.length) console.warn(warnings.join("\n"));
     const typeset = outputs.filter((o) => !o.cached).length;
     console.log(`PDF: ${outputs.length} file(s), ${typeset} typeset, ${outputs.length - typeset} reused from the cache.`);

@@ -12,6 +12,7 @@ import { checkTranslations } from "./translations.ts";
 import type { Letter, LetterText, SiteConfig } from "../model/types.ts";
 import { loadReleases } from "./versions.ts";
 import { loadUpdates } from "./updates.ts";
+import { checkDeliveries, loadDeliveries } from "./deliveries.ts";
 
 export { LETTER_FILE, parseLetterFile };
 
@@ -34,6 +35,8 @@ export async function loadLetter(letterDir: string, config: SiteConfig, options:
   problems.push(...misnamedTexts(letterDir, names), ...translations.problems);
   const updates = await loadUpdates(letterDir, [text.lang, ...translations.translations.map((t) => t.lang)]);
   problems.push(...updates.problems);
+  const deliveries = await loadDeliveries(letterDir);
+  problems.push(...deliveries.problems);
   const display = {
     heading: fm.signatories?.heading ?? "Signatories",
     note: fm.signatories?.note,
@@ -50,9 +53,12 @@ export async function loadLetter(letterDir: string, config: SiteConfig, options:
     signatories: orderSignatories(signatories.signatories, display, text.lang),
     updates: updates.updates,
     attachments: updates.attachments,
+    deliveries: deliveries.deliveries,
   };
   // Only meaningful when every release loaded: a broken manifest is reported above.
-  if (released.problems.length === 0) problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter));
+  if (released.problems.length === 0) {
+    problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter), ...checkDeliveries(letterDir, letter.updates, letter.releases, deliveries, letter.attachments, letter.slug));
+  }
   return { letter, problems };
 }
 

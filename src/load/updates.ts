@@ -68,7 +68,8 @@ export async function loadUpdates(letterDir: string, languages: readonly string[
       const at = parsed.yaml?.positionOf(["date"]);
       problems.push(new InvalidFieldError(file, at, `The date ${fm.date} is not the file name's, ${id.slice(0, 10)}.`, "Make the file name start with the update's date."));
     }
-    originals.set(id, { id, date: fm.date, kind: fm.kind, title: fm.title, body: parsed.body, file, translations: {} });
+    const datePosition = parsed.yaml?.positionOf(["date"]);
+    originals.set(id, { id, date: fm.date, kind: fm.kind, title: fm.title, body: parsed.body, file, ...(datePosition ? { datePosition } : {}), translations: {} });
   }
   for (const { id, lang, name } of translated) {
     const absolute = join(dir, name);

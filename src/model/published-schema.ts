@@ -7,7 +7,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256, 
 const sitePath = z.string().meta({ description: "Address on the site, from its root (without the site's path prefix)" });
 
 const publishedFile = z.object({
-  kind: z.enum(["pdf", "text"]),
+  kind: z.enum(["pdf", "text", "pack"]).meta({ description: "pack: a delivery pack, the PDF handed over with a delivered update, which prints this version" }),
+  update: z.string().optional().meta({ description: "A delivery pack's update, <YYYY-MM-DD>-<name> (its day first)" }),
   version: z.number().int(),
   lang: z.string(),
   edition: z.number().int().nullable().meta({ description: "The PDF's edition; null for texts and for PDFs of versions released before editions" }),
@@ -39,7 +40,7 @@ export const versionsFileSchema = z
         editions: z.array(z.object({ edition: z.number().int(), date: z.string(), reason: z.string().nullable(), pdf: z.record(z.string(), z.object({ sha256 })) })),
         signatoriesAtRelease: z.number().int(),
         texts: z.array(frozenText).meta({ description: "Every frozen text of the version, the original first" }),
-        files: z.array(publishedFile).meta({ description: "Every file hash a copy of the version is checked against: each edition's PDF per language, and each frozen text" }),
+        files: z.array(publishedFile).meta({ description: "Every file hash a copy of the version is checked against: each edition's PDF per language, each edition of its delivery packs, and each frozen text" }),
       }),
     ),
   })

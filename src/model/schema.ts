@@ -337,6 +337,19 @@ export const versionsManifestSchema = z
   .array(versionEntrySchema)
   .meta({ title: "Versions manifest", description: "letters/<slug>/versions.yaml, written by npm run release." });
 
+/** One recorded delivery pack: the update it belongs to, the version it prints and its editions. */
+export const deliveryEntrySchema = z
+  .strictObject({
+    update: z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an update's id, <YYYY-MM-DD>-<name>").meta({ description: "The delivered update, updates/<id>.md." }),
+    version: z.int().min(1).meta({ description: "The version the pack prints: the one current on the update's day." }),
+    editions: z.array(editionSchema).min(1).meta({ description: "Every edition of the pack's PDF, oldest first; its list is deliveries/<update>.json." }),
+  })
+  .meta({ title: "Delivery pack" });
+
+export const deliveriesManifestSchema = z
+  .array(deliveryEntrySchema)
+  .meta({ title: "Delivery packs", description: "letters/<slug>/deliveries.yaml, written by npm run release -- <slug> --edition and npm run withdraw." });
+
 /** A signatory named in reviewed.yaml: `jane-doe.yaml`, or `list.yaml#Jane Doe` for an entry of a list file. */
 export const SIGNATORY_REFERENCE = /^[^/\\#]+\.ya?ml(#.*\S.*)?$/i;
 

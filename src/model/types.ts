@@ -207,6 +207,8 @@ export interface Letter extends LetterText {
   signatories: Signatory[];
   /** updates/<date>-<name>.md: what happened since (delivered, a response, press), newest first. */
   updates: LetterUpdate[];
+  /** deliveries.yaml: the recorded delivery packs of its `delivered` updates (see Delivery). */
+  deliveries: Delivery[];
   /** The files beside the updates (updates/<name>), served at /<slug>/updates/<name>. */
   attachments: UpdateAttachment[];
 }
@@ -229,8 +231,39 @@ export interface LetterUpdate {
   /** Markdown. */
   body: string;
   file: string;
+  /** Where its `date:` is written, for messages about the day. */
+  datePosition?: { line: number; column: number };
   /** By language tag: the title and body of updates/<id>.<lang>.md. */
   translations: Record<string, { title: string; body: string }>;
+}
+
+/** One name as a delivery pack prints it, with what the pack's counts need. */
+export interface DeliveryEntry extends EditionEntry {
+  type?: SignatoryType;
+  /** ISO 3166 code. */
+  country?: string;
+  /** The day the signature counts from: its `signed:` date, else the release that first listed it. */
+  day: string;
+}
+
+/** The list a delivery pack prints: who had signed by the day of the delivery (deliveries/<update>.json). */
+export interface DeliveryList {
+  /** Signatures of that day withdrawn since (counted, never named). */
+  withdrawn: number;
+  groups: { heading?: string; entries: DeliveryEntry[] }[];
+}
+
+/**
+ * The recorded delivery pack of a `delivered` update: the version it prints, every edition of its PDF (as
+ * a version's, so every published hash stays listed) and the list its latest edition prints.
+ */
+export interface Delivery {
+  /** The update's id, <date>-<name>. */
+  update: string;
+  version: number;
+  /** Oldest first; `pdfs` has one entry, in the letter's language. */
+  editions: Edition[];
+  list: DeliveryList;
 }
 
 export interface Site {

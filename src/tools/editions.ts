@@ -20,6 +20,7 @@ import { sha256 } from "../model/hash.ts";
 import type { Edition, EditionList, Letter, Release, Site } from "../model/types.ts";
 import { pdfDocumentFromPage, pdfInputKey, runPdfJobs, withEditionList, type PdfJob } from "../outputs/pdf/index.ts";
 import { pagePdfPath } from "../outputs/pdf/index.ts";
+import { recordDeliveries } from "./deliveries.ts";
 
 /**
  * The list version `n`'s PDF would print if an edition were recorded now: today's list, withdrawals
@@ -124,12 +125,14 @@ export interface RecordOptions extends LoadOptions {
   date?: string;
   /** Why the PDFs changed; said from what changed when not given. */
   reason?: string;
-  /** Only these versions (default: every version whose PDFs would change). */
+  /** Only these versions (default: every version whose PDFs would change, and every delivery pack). */
   versions?: number[];
 }
 
 export interface RecordedEdition {
   version: number;
+  /** A delivery pack's edition (tools/deliveries.ts): the update's id. */
+  update?: string;
   edition: number;
   reason: string;
   /** Files written, relative to the working directory. */
@@ -186,7 +189,9 @@ export async function recordEditions(root: string, slug: string, options: Record
     writeFileSync(manifestPath, manifest.toString({ lineWidth: 0 }));
     for (const r of [...recorded, ...updated]) r.files.push(displayPath(manifestPath));
   }
-  return [...recorded, ...updated.map((u) => ({ ...u, unchanged: true }))];
+  // Delivery packs are released PDFs too: recorded with the versions' when no version is named.
+  const packs = options.versions ? [] : await recordDeliveries(root, site, letter, { date, reason: options.reason, cache: options.cache });
+  return [...recorded, ...updated.map((u) => ({ ...u, unchanged: true })), ...packs];
 }
 
 /** "1 signature withdrawn; 2 names corrected", from what differs between the last edition and this one. */

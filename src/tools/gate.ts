@@ -21,6 +21,7 @@ import { SITE_CONFIG_FILE } from "../load/site-settings.ts";
 import { displayPath } from "../load/files.ts";
 import { SCAFFOLD_PLACEHOLDER } from "./scaffold.ts";
 import { editionProblems } from "./editions.ts";
+import { deliveryProblems } from "./deliveries.ts";
 
 /** Text left as the scaffold or the sign form's example wrote it. */
 export class PlaceholderTextError extends ContentError {}
@@ -33,8 +34,8 @@ export class CardGlyphError extends ContentError {}
  */
 export function buildProblems(site: Site, documents: readonly LetterDocument[], options: { pdf?: boolean } = {}): ContentError[] {
   const pdf = options.pdf === false ? { problems: [], warnings: [] } : pdfJobProblems(pagePdfJobs(site, documents));
-  // A released PDF that would change without a recorded edition would make a published hash false.
-  const editions = options.pdf === false ? [] : editionProblems(site);
+  // A released PDF or delivery pack that would change without a recorded edition would make a published hash false.
+  const editions = options.pdf === false ? [] : [...editionProblems(site), ...deliveryProblems(site)];
   return [...reservedSlugs(site), ...frozenNesting(site), ...pdf.problems, ...pdf.warnings, ...editions, ...cardProblems(site, documents)];
 }
 

@@ -1,6 +1,7 @@
 // Checks beyond the schema, run by `npm run check`: things a reviewer of a signing pull request would
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
+import { DELIVERIES_FILE } from "../load/deliveries.ts";
 import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
@@ -48,7 +49,7 @@ export interface LintResult {
 /** Fields printed as names or headings, where stray spaces show on the page. */
 const TEXT_FIELDS = ["name", "title", "affiliation", "group"] as const;
 /** What may sit in a letter folder besides letter*.md: the versions manifest and frozen texts (issue 4), reviewed warnings and held names. */
-const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE, MODERATION_FILE]);
+const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE, MODERATION_FILE, DELIVERIES_FILE]);
 /** The fields a held name or word is looked for in. */
 const HELD_FIELDS = ["name", "title", "affiliation"] as const;
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);

@@ -33,6 +33,20 @@ export interface ReleaseView {
   editions: EditionView[];
   /** Translations revised or added after release, each frozen file with its SHA-256. */
   revisions: { revision: number; date: string; notes?: string; files: Record<string, string> }[];
+  /** The delivery packs that hand this version over, once the PDF step has typeset them. */
+  packs: PackView[];
+}
+
+/** A delivery pack of the version: the one served, and every recorded edition's hash. */
+export interface PackView {
+  /** The delivered update's id. */
+  update: string;
+  date: string;
+  lang: string;
+  url: string;
+  sha256: string;
+  /** Oldest first; empty for a pack not recorded yet. */
+  editions: { edition: number; sha256: string }[];
 }
 
 export interface FrozenTextView {
@@ -69,6 +83,7 @@ export function releaseView(letter: Letter, release: Release): ReleaseView {
     changesUrl: release.version > 1 ? `${versionUrl(letter, release.version)}changes/` : undefined,
     revisions: release.revisions,
     pdfs: {},
+    packs: [],
     lang: release.text.lang,
     texts: frozenTexts(letter, release),
     editions: release.editions.map((e) => ({
@@ -104,7 +119,9 @@ export function textHash(text: string): string {
 
 /** One file whose SHA-256 is published: a PDF of an edition (per language), or a frozen text. */
 export interface PublishedFile {
-  kind: "pdf" | "text";
+  kind: "pdf" | "text" | "pack";
+  /** A delivery pack's update id. */
+  update?: string;
   version: number;
   lang: string;
   /** The PDF's edition (null for PDFs of versions released before editions, and for texts). */
@@ -131,6 +148,12 @@ export function publishedFiles(release: ReleaseView): PublishedFile[] {
   }
   if (!latest) {
     for (const [lang, pdf] of Object.entries(release.pdfs)) files.push({ kind: "pdf", version: release.version, lang, edition: null, sha256: pdf.sha256, url: pdf.url });
+  }
+  // Each delivery pack of the version: every recorded edition (the latest served), or the pack as served.
+  for (const pack of release.packs) {
+    const latest = pack.editions.at(-1);
+    for (const e of pack.editions) files.push({ kind: "pack", update: pack.update, version: release.version, lang: pack.lang, edition: e.edition, sha256: e.sha256, url: e === latest && e.sha256 === pack.sha256 ? pack.url : null });
+    if (!latest) files.push({ kind: "pack", update: pack.update, version: release.version, lang: pack.lang, edition: null, sha256: pack.sha256, url: pack.url });
   }
   for (const text of release.texts) files.push({ kind: "text", version: release.version, lang: text.lang, edition: null, sha256: text.sha256, url: text.url ?? null });
   return files;

@@ -18,6 +18,19 @@ export interface UpdateView {
   /** The language the update is shown in, when it is not the page's (no translation yet). */
   lang?: string;
   latest: boolean;
+  /** A delivered update's delivery pack, set by the PDF step (src/eleventy/pdf.ts). */
+  pack?: PackLink;
+}
+
+/** The delivery pack's link, as a page's PdfLink (letter-page.ts) says its PDF: address, size, pages, SHA-256. */
+export interface PackLink {
+  url: string;
+  linkText: string;
+  bytes?: number;
+  sha256?: string;
+  sizeText?: string;
+  pages?: number;
+  pagesText?: string;
 }
 
 const KIND_KEYS: Record<UpdateKind, MessageKey> = {

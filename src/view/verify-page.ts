@@ -60,6 +60,7 @@ export interface VerifyPage {
 const SCRIPT_MESSAGES: Record<string, MessageKey> = {
   "match-pdf": "verifyMatchPdf",
   "match-pdf-legacy": "verifyMatchPdfLegacy",
+  "match-pack": "verifyMatchPack",
   "match-text": "verifyMatchText",
   "match-pasted": "verifyMatchPasted",
   "match-normalised": "verifyMatchNormalised",
@@ -113,10 +114,10 @@ export function verifyPage(letter: Letter, releases: readonly ReleaseView[], mes
           versionText: t(lang, "version", r.version),
           versionUrl: r.url,
           editionText: f.edition === null ? "" : f.edition.toLocaleString(lang),
-          editionUrl: f.edition === null ? undefined : `${historyUrl(letter)}#v${r.version}-edition-${f.edition}`,
+          editionUrl: f.edition === null || f.kind === "pack" ? undefined : `${historyUrl(letter)}#v${r.version}-edition-${f.edition}`,
           lang: f.lang,
           langName: nameOf(f.lang),
-          kindText: t(lang, f.kind === "pdf" ? "verifyKindPdf" : "verifyKindText"),
+          kindText: t(lang, f.kind === "pdf" ? "verifyKindPdf" : f.kind === "pack" ? "packLink" : "verifyKindText"),
           url: f.url ?? undefined,
           // A translation's frozen text is not served, but its name says which file it is.
           fileName: f.url?.split("/").pop() ?? (f.kind === "text" ? (r.texts.find((x) => x.sha256 === f.sha256 && x.lang === f.lang)?.file ?? "") : t(lang, "verifyNotServed")),

@@ -37,6 +37,8 @@ const SITES: SiteUnderTest[] = [
     pages: { letter: "/appeal/", translation: "/appeal/ar/", "old version": "/appeal/v1/fr/", history: "/appeal/history/", changes: "/appeal/v2/changes/" },
     footnotes: true,
   },
+  // The updates timeline with delivery packs' links (each with its size, pages and SHA-256), in two languages.
+  { name: "delivery", build: () => buildFixture("delivery"), pages: { letter: "/appeal/", translation: "/appeal/fr/" } },
   // The sign form (the site has a repository) and hostile names.
   { name: "readers", build: () => buildFixture("readers"), pages: { letter: "/open-data/" }, footnotes: true },
   // Counts, first entries and the search form on the letter page; the rest on list pages.

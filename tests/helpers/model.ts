@@ -29,6 +29,7 @@ export function letter(fields: Partial<Letter> = {}): Letter {
     signatories: [],
     updates: [],
     attachments: [],
+    deliveries: [],
     ...fields,
   };
 }

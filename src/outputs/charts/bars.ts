@@ -25,7 +25,7 @@ export function barsSvg(input: BarChartInput, options: ChartOptions = {}): strin
   const height = input.bars.length * ROW + PAD;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-bars", viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": "sans-serif", "font-size": FONT })}>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-bars", viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": options.fontFamily ?? "sans-serif", "font-size": FONT })}>`);
   out.push(`<title id="${escapeXml(input.id)}-title">${escapeXml(input.title)}</title>`);
   out.push(`<desc id="${escapeXml(input.id)}-desc">${escapeXml(input.desc)}</desc>`);
   input.bars.forEach((bar, i) => {

@@ -32,4 +32,9 @@ export interface ChartOptions {
   palette?: "page" | "print";
   /** The drawing's width in SVG units (it scales to its box). */
   width?: number;
+  /**
+   * The SVG's font-family (default sans-serif, the page's). A PDF names one of its own fonts: Typst draws
+   * an embedded SVG's text with the fonts it was given, and would otherwise pick one by itself.
+   */
+  fontFamily?: string;
 }

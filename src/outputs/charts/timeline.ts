@@ -48,7 +48,7 @@ export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {
   const valueAxisX = rtl ? plot.x1 : plot.x0;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-timeline", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": "sans-serif", "font-size": 12 })}>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: "chart chart-timeline", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: "img", "aria-labelledby": `${input.id}-title ${input.id}-desc`, lang: input.lang, dir: input.dir, direction: input.dir, "font-family": options.fontFamily ?? "sans-serif", "font-size": 12 })}>`);
   out.push(`<title id="${escapeXml(input.id)}-title">${escapeXml(input.title)}</title>`);
   out.push(`<desc id="${escapeXml(input.id)}-desc">${escapeXml(input.desc)}</desc>`);
 
@@ -63,7 +63,12 @@ export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {
   input.marks.forEach((mark, i) => {
     const mx = x(mark.date);
     out.push(`<line${attrs({ class: `chart-mark chart-mark-${mark.kind}`, x1: mx, x2: mx, y1: plot.y1 - 4, y2: plot.y0, stroke: colour("mark", palette), "stroke-dasharray": "4 3" })}/>`);
-    out.push(`<text${attrs({ class: "chart-mark-label", x: mx, y: i % 2 ? plot.y1 - 16 : plot.y1 - 6, "text-anchor": "middle", fill: colour("muted", palette), "font-size": 11 })}>${escapeXml(mark.label)}</text>`);
+    // A label at either end of the time axis runs inwards, not off the drawing ("start"/"end" follow the
+    // text's direction, and so does time).
+    const fromStart = Math.abs(mx - (rtl ? plot.x1 : plot.x0));
+    const fromEnd = Math.abs(mx - (rtl ? plot.x0 : plot.x1));
+    const anchor = fromEnd < 40 ? "end" : fromStart < 40 ? "start" : "middle";
+    out.push(`<text${attrs({ class: "chart-mark-label", x: mx, y: i % 2 ? plot.y1 - 16 : plot.y1 - 6, "text-anchor": anchor, fill: colour("muted", palette), "font-size": 11 })}>${escapeXml(mark.label)}</text>`);
   });
 
   // The cumulative count as steps: flat until a day with signatures, then up to its total.

@@ -29,7 +29,11 @@ export function letterJson(letter: LetterPage, context: UrlContext): string {
     signatoryCount: letter.signatories.count,
     // In the page's language where translated (lang says when not), newest first, as on the page.
     updates: letter.updates.length
-      ? letter.updates.map((u) => ({ id: u.id, date: u.date, kind: u.kind, title: u.title, lang: u.lang, html: u.html, url: publicUrl(context, `${letter.url}#${u.anchor}`) }))
+      ? letter.updates.map((u) => ({
+          id: u.id, date: u.date, kind: u.kind, title: u.title, lang: u.lang, html: u.html, url: publicUrl(context, `${letter.url}#${u.anchor}`),
+          // A delivered update's delivery pack: the PDF handed over, and the SHA-256 to check a copy against.
+          pack: u.pack && { url: publicUrl(context, u.pack.url), sha256: u.pack.sha256, bytes: u.pack.bytes, pages: u.pack.pages },
+        }))
       : undefined,
     urls: {
       page: publicUrl(context, letter.url),

@@ -53,6 +53,43 @@ export interface PdfDocument {
   paper: PaperSize;
   /** The file the document comes from, named in warnings and errors (e.g. letters/x/letter.md). */
   source: string;
+  /** A delivery pack: the annex and the last page after the letter (pack.ts); the letter then prints no list. */
+  pack?: PdfPack;
+}
+
+/** A table of the pack's annex, with the chart that draws the same figures. */
+export interface PdfPackTable {
+  heading: string;
+  /** SVG (print palette), embedded as an image; `alt` is its text alternative. */
+  chart?: { svg: string; alt: string };
+  columns: string[];
+  /** Per column: numbers line up at the end. */
+  align: ("start" | "end")[];
+  rows: string[][];
+}
+
+/** What a delivery pack prints after the letter, every text already in the letter's language. */
+export interface PdfPack {
+  heading: string;
+  summary: string;
+  withdrawnText?: string;
+  tables: PdfPackTable[];
+  listHeading: string;
+  groups: PdfSignatories["groups"];
+  check: {
+    heading: string;
+    text: string;
+    addressLabel: string;
+    address: string;
+    hashLabel: string;
+    hash: string;
+    /** The QR code as SVG, holding `qrText`. */
+    qr: string;
+    qrCaption: string;
+    qrText: string;
+    /** `qrText` in lines that fit the page. */
+    qrLines: string[];
+  };
 }
 
 /**

@@ -140,7 +140,7 @@ function* texts(doc: PdfDocument, data: LayoutData): Generator<Text> {
   for (const text of [data.title, data.dateText, ...data.to, data.salutation, data.footer, data.signatories.heading]) yield* letter(text);
   yield* blockTexts(data.body.blocks, source);
   for (const note of Object.values(data.body.notes)) yield* blockTexts(note, source);
-  for (const group of doc.signatories.groups) {
+  for (const group of [...doc.signatories.groups, ...(doc.pack?.groups ?? [])]) {
     // Group headings come from signatory files (`group:`), like the names under them.
     const first = group.entries[0]?.source ?? source;
     if (group.heading) yield { text: group.heading, source: first, kind: "signatory" };

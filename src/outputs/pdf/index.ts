@@ -3,3 +3,4 @@
 export { pdfDocumentFromLetter, pdfDocumentFromPage, pagePdfPath, pdfPath, withEditionList, type PdfDocument, type PdfEntry, type PdfSignatories } from "./document.ts";
 export { documentProblems, renderPdf, pdfInputKey, scriptProblem, PdfError, type RenderOptions, type RenderedPdf } from "./render.ts";
 export { letterPdfJob, pagePdfJob, pagePdfJobs, pdfJobProblems, sitePdfProblems, runPdfJobs, sizeText, type PdfJob, type PdfJobProblems, type PdfOutput } from "./jobs.ts";
+export { letterPackJobs, packJobs, packPath, qrSvg, type PackJob } from "./pack.ts";

@@ -12,6 +12,14 @@ import { bodyTree, type BodyTree } from "./tree.ts";
 
 /** The Typst source of every PDF; read once. */
 export const LAYOUT = readFileSync(join(import.meta.dirname, "letter.typ"), "utf8");
+/**
+ * A delivery pack's: the letter's layout, unchanged, then the annex and last page (pack.typ), which use
+ * its functions. letter.typ itself is left alone: its text is part of every released PDF's input hash.
+ */
+export const PACK_LAYOUT = `${LAYOUT}\n${readFileSync(join(import.meta.dirname, "pack.typ"), "utf8")}`;
+
+/** The Typst source a document is typeset with. */
+export const layoutOf = (doc: Pick<PdfDocument, "pack">) => (doc.pack ? PACK_LAYOUT : LAYOUT);
 
 type Direction = "ltr" | "rtl";
 
@@ -57,6 +65,21 @@ export interface LayoutData {
   pageNumber: string;
   /** The digits 0 to 9 as the language writes numbers (Persian: ۰ to ۹), for the page numbers. */
   digits: string[];
+  /** Delivery packs only (absent, not null, in a letter's: its input hash stays what editions recorded). */
+  pack?: PackLayout;
+}
+
+type Entry = LayoutData["signatories"]["groups"][number];
+
+/** What pack.typ reads: the pack's texts as one-line strings, the list as the letter's list is laid out. */
+export interface PackLayout {
+  heading: string;
+  summary: string;
+  withdrawnText: string | null;
+  tables: Array<{ heading: string; chart: { svg: string; alt: string } | null; columns: string[]; align: ("start" | "end")[]; rows: string[][] }>;
+  listHeading: string;
+  groups: Entry[];
+  check: { heading: string; text: string; addressLabel: string; address: string; hashLabel: string; hash: string; qr: string; qrCaption: string; qrText: string; qrLines: string[] };
 }
 
 export function layoutData(doc: PdfDocument): LayoutData {
@@ -115,6 +138,31 @@ function layoutDataWithoutFonts(doc: PdfDocument): LayoutData {
     footer: nullable(doc.footer),
     pageNumber: doc.pageNumber ?? t(doc.lang, "pdfPageNumber"),
     digits: digits(doc.lang),
+    ...(doc.pack ? { pack: packLayout(doc.pack, otherDirection) } : {}),
+  };
+}
+
+function packLayout(pack: NonNullable<PdfDocument["pack"]>, otherDirection: (text: string) => Direction | null): PackLayout {
+  const { check } = pack;
+  return {
+    heading: oneLine(pack.heading),
+    summary: oneLine(pack.summary),
+    withdrawnText: nullable(pack.withdrawnText),
+    tables: pack.tables.map((table) => ({
+      heading: oneLine(table.heading),
+      chart: table.chart ? { svg: table.chart.svg, alt: oneLine(table.chart.alt) } : null,
+      columns: table.columns.map(oneLine),
+      align: table.align,
+      rows: table.rows.map((row) => row.map(oneLine)),
+    })),
+    listHeading: oneLine(pack.listHeading),
+    // As the letter's list: names and roles from signatory files are only ever Typst strings.
+    groups: pack.groups.map((group) => ({
+      heading: nullable(group.heading),
+      dir: group.heading ? otherDirection(group.heading) : null,
+      entries: group.entries.map((e) => ({ name: oneLine(e.name), role: nullable(e.role), dir: otherDirection(`${e.name} ${e.role ?? ""}`) })),
+    })),
+    check: { ...check, heading: oneLine(check.heading), text: oneLine(check.text), addressLabel: oneLine(check.addressLabel), hashLabel: oneLine(check.hashLabel), qrCaption: oneLine(check.qrCaption) },
   };
 }
 

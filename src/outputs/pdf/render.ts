@@ -6,7 +6,7 @@ import type { PdfDocument } from "./document.ts";
 import { fontsVersion, loadFonts } from "../typst/fonts.ts";
 import { InternalError, type MissingGlyphError, type UncoveredScriptError } from "../../model/errors.ts";
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
-import { LAYOUT, layoutData } from "./layout.ts";
+import { layoutData, layoutOf } from "./layout.ts";
 import type { Compile } from "./pool.ts";
 
 export interface RenderOptions {
@@ -38,13 +38,14 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
   // Printed as check prints them (file:line:col: warning: ...), so the two say the same.
   const warnings = missingGlyphWarnings(doc, data, fonts.coverage).map((w) => w.format());
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
-  const key = inputKey(json, fontsVersion(data.font));
+  const layout = layoutOf(doc);
+  const key = inputKey(layout, json, fontsVersion(data.font));
   const hit = dir ? await readCached(dir, key) : undefined;
   if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
 
   let compiled;
   try {
-    compiled = options.compile ? await options.compile(LAYOUT, { data: json }) : compilePdf(LAYOUT, { data: json });
+    compiled = options.compile ? await options.compile(layout, { data: json }) : compilePdf(layout, { data: json });
   } catch (error) {
     if (!(error instanceof TypstError)) throw error;
     throw new PdfError(
@@ -59,7 +60,7 @@ export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): 
 
 // Everything that decides the bytes: the layout, the letter, the font files, the compiler, its options and
 // what is done to its output (mark-info.ts).
-const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json, fontsVersion, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
+const inputKey = (layout: string, json: string, fontsVersion: string) => cacheKey([layout, json, fontsVersion, COMPILER_VERSION, JSON.stringify(PDF_OPTIONS), ...PDF_POSTPROCESSING]);
 
 /**
  * The hash of everything that decides a PDF's bytes, found without typesetting: an edition records it, so
@@ -67,7 +68,7 @@ const inputKey = (json: string, fontsVersion: string) => cacheKey([LAYOUT, json,
  */
 export function pdfInputKey(doc: PdfDocument): string {
   const data = layoutData(doc);
-  return inputKey(JSON.stringify(data), fontsVersion(data.font));
+  return inputKey(layoutOf(doc), JSON.stringify(data), fontsVersion(data.font));
 }
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {

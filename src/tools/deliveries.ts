@@ -1,0 +1,142 @@
+// Recording delivery packs, as editions.ts records a version's PDFs: a pack handed over has a published
+// SHA-256, so its bytes change only through a recorded edition. `npm run release -- <slug> --edition`
+// records every pack not recorded yet (edition 1) or whose bytes would change; `npm run withdraw`
+// records the next edition itself (the withdrawn name must go from the pack too). Each edition's hashes
+// are committed in letters/<slug>/deliveries.yaml and never recomputed; the list the latest prints is
+// deliveries/<update>.json, so a corrected spelling changes the pages but never a published pack.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { stringify } from "yaml";
+import { deliveryListNow } from "../describe/delivery.ts";
+import { shownLetters } from "../describe/letter-document.ts";
+import { DELIVERIES_FILE, deliveryListFile } from "../load/deliveries.ts";
+import { displayPath } from "../load/files.ts";
+import { LETTERS_DIR } from "../load/site.ts";
+import { FrozenFileError, type ContentError } from "../model/errors.ts";
+import { sha256 } from "../model/hash.ts";
+import type { Delivery, DeliveryList, Edition, Letter, Site } from "../model/types.ts";
+import { letterPackJobs, pdfInputKey, runPdfJobs } from "../outputs/pdf/index.ts";
+import type { LoadOptions } from "../load/parse-cache.ts";
+
+/** A pack's edition recorded by recordDeliveries (the shape of editions.ts's RecordedEdition, with the update). */
+export interface RecordedPack {
+  version: number;
+  update: string;
+  edition: number;
+  reason: string;
+  /** Files written, relative to the working directory. */
+  files: string[];
+  /** True when the pack came out byte for byte as published: no new edition, new inputs. */
+  unchanged?: boolean;
+}
+
+/** JSON with one name per line, as an edition's list: a reviewer reads a new edition as a line diff. */
+export function deliveryListText(list: DeliveryList): string {
+  const groups = list.groups.map((g) => {
+    const heading = g.heading !== undefined ? `"heading":${JSON.stringify(g.heading)},` : "";
+    return `{${heading}"entries":[\n${g.entries.map((e) => JSON.stringify(e)).join(",\n")}\n]}`;
+  });
+  return `{"withdrawn":${list.withdrawn},"groups":[\n${groups.join(",\n")}\n]}\n`;
+}
+
+const command = (letter: Pick<Letter, "slug">) => `npm run release -- ${letter.slug} --edition`;
+
+/**
+ * What would make a published pack differ from its recorded edition, found without typesetting: a
+ * withdrawn name it still prints, or any change to its inputs. A pack not recorded yet is a warning: the
+ * build typesets it from today's list, but its hash is not committed, so it may change with the list.
+ */
+export function deliveryProblems(site: Site): ContentError[] {
+  const problems: ContentError[] = [];
+  for (const letter of shownLetters(site, { preview: false })) {
+    const byId = new Map(letter.signatories.map((s) => [s.key, s]));
+    for (const job of letterPackJobs(letter, site.config)) {
+      const { update, recorded } = job;
+      if (!recorded) {
+        problems.push(new FrozenFileError(update.file, update.datePosition, `The delivery pack of this update (version ${job.version}, as it stood on ${update.date}) is not recorded, so its SHA-256 is not committed and it would change with the list.`,
+          `Run ${command(letter)} to record it, and commit ${DELIVERIES_FILE} and deliveries/.`).asWarning());
+        continue;
+      }
+      const latest = recorded.editions.at(-1)!;
+      const gone = recorded.list.groups.flatMap((g) => g.entries).filter((e) => byId.get(e.id)?.withdrawn);
+      if (gone.length) {
+        const who = byId.get(gone[0]!.id)!;
+        problems.push(new FrozenFileError(who.source.file, who.source,
+          `Edition ${latest.edition} of the delivery pack of ${update.id} still prints "${who.name}", whose signature is withdrawn${gone.length > 1 ? ` (and ${gone.length - 1} more)` : ""}.`,
+          `Withdraw with npm run withdraw -- --letter ${letter.slug} --name "<name>", which records the next edition, or run ${command(letter)}.`));
+        continue;
+      }
+      if (latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc)) continue;
+      problems.push(new FrozenFileError(`${letter.dir}/${DELIVERIES_FILE}`, undefined,
+        `The delivery pack of ${update.id} would change without a recorded edition (its text, layout, fonts or Typst version changed), so its published SHA-256 would no longer match.`,
+        `Run ${command(letter)}: it records edition ${latest.edition + 1}, or only the new inputs if the pack comes out byte for byte the same; commit ${DELIVERIES_FILE} and deliveries/.`));
+    }
+  }
+  return problems;
+}
+
+/** Typesets and records a new edition of every pack of `letter` not recorded yet or whose bytes would change. */
+export async function recordDeliveries(root: string, site: Site, letter: Letter, options: LoadOptions & { date: string; reason?: string }): Promise<RecordedPack[]> {
+  const letterDir = resolve(root, LETTERS_DIR, letter.dir.split("/").at(-1)!);
+  const manifestPath = join(letterDir, DELIVERIES_FILE);
+  const header = "# Delivery packs of this letter's delivered updates, written by `npm run release -- <slug> --edition` and\n# `npm run withdraw`. Never edit by hand: every published pack's SHA-256 stays listed here.\n";
+  const entries: Delivery[] = [...letter.deliveries];
+  const recorded: RecordedPack[] = [];
+  const lists = new Map<string, DeliveryList>();
+  const jobs = letterPackJobs(letter, site.config, (update) => {
+    const list = deliveryListNow(letter, update, site.config);
+    lists.set(update.id, list);
+    return list;
+  });
+  const pending = jobs.filter((job) => {
+    const latest = job.recorded?.editions.at(-1);
+    return !(latest && sha256(deliveryListText(lists.get(job.update.id)!)) === latest.list && latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc));
+  });
+  if (!pending.length) return [];
+  const outputs = await runPdfJobs(pending, { cache: options.cache === false ? false : undefined });
+  for (const [i, job] of pending.entries()) {
+    const list = lists.get(job.update.id)!;
+    const bytes = outputs[i]!.bytes;
+    const latest = job.recorded?.editions.at(-1);
+    const pdfs = { [job.doc.lang]: { sha256: sha256(bytes), input: pdfInputKey(job.doc) } };
+    const listPath = deliveryListFile(letterDir, job.update.id);
+    const at = entries.findIndex((d) => d.update === job.update.id);
+    // New inputs that typeset to the very bytes published: the published hash is still true.
+    if (latest && sha256(deliveryListText(list)) === latest.list && latest.pdfs[job.doc.lang]?.sha256 === pdfs[job.doc.lang]!.sha256) {
+      entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions.slice(0, -1), { ...latest, pdfs }] };
+      recorded.push({ version: job.version, update: job.update.id, edition: latest.edition, reason: "same bytes: the inputs recorded anew", files: [], unchanged: true });
+      continue;
+    }
+    const edition: Edition = {
+      edition: (latest?.edition ?? 0) + 1,
+      date: options.date,
+      reason: options.reason ?? reasonFor(job.recorded, list),
+      list: sha256(deliveryListText(list)),
+      pdfs,
+    };
+    await mkdir(dirname(listPath), { recursive: true });
+    await writeFile(listPath, deliveryListText(list));
+    if (at < 0) entries.push({ update: job.update.id, version: job.version, editions: [edition], list });
+    else entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions, edition], list };
+    recorded.push({ version: job.version, update: job.update.id, edition: edition.edition, reason: edition.reason!, files: [displayPath(listPath)] });
+  }
+  // Oldest delivery first, every entry with every edition it had: written whole from what was loaded.
+  const ordered = entries.sort((a, b) => (a.update < b.update ? -1 : 1)).map((d) => ({ update: d.update, version: d.version, editions: d.editions }));
+  await writeFile(manifestPath, header + stringify(ordered, { lineWidth: 0 }));
+  for (const r of recorded) r.files.push(displayPath(manifestPath));
+  return recorded;
+}
+
+function reasonFor(recorded: Delivery | undefined, list: DeliveryList): string {
+  if (!recorded) return "The pack as delivered";
+  const reasons: string[] = [];
+  const withdrawn = list.withdrawn - recorded.list.withdrawn;
+  if (withdrawn > 0) reasons.push(`${withdrawn} signature${withdrawn === 1 ? "" : "s"} withdrawn`);
+  const old = new Map(recorded.list.groups.flatMap((g) => g.entries).map((e) => [e.id, e]));
+  const corrected = list.groups.flatMap((g) => g.entries).filter((e) => {
+    const was = old.get(e.id);
+    return was && (was.name !== e.name || was.role !== e.role);
+  }).length;
+  if (corrected) reasons.push(`${corrected} name${corrected === 1 ? "" : "s"} corrected`);
+  return reasons.length ? reasons.join("; ") : "Typesetting updated (layout, fonts or Typst)";
+}

@@ -1,0 +1,249 @@
+// The delivery pack of a `delivered` update (src/outputs/pdf/pack.ts): built from tests/fixtures/delivery
+// (three versions, 1,000+ dated signatories, a withdrawal, updates in English and French, packs recorded
+// by npm run release -- appeal --edition; tests/helpers/delivery-fixture.ts writes it). What a pack
+// should hold is worked out here from the fixture's YAML, not from the code under test.
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import jsqrModule from "jsqr";
+import * as mupdf from "mupdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { loadSite } from "../src/load/site.ts";
+import { sha256 } from "../src/model/hash.ts";
+import { packJobs, renderPdf } from "../src/outputs/pdf/index.ts";
+import { DELIVERY } from "./helpers/delivery-fixture.ts";
+import { pdfFile, pdfLayout, pdfText, squash } from "./helpers/pdf.ts";
+import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
+
+interface Entry { name: string; type?: string; country?: string; signed: string; withdrawn?: string; batch: number }
+
+// jsqr is CommonJS typed as an ES module: under NodeNext its default import may be the module object.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsqrModule as unknown as { default?: Decode }).default ?? jsqrModule) as unknown as Decode;
+
+const letterDir = join(DELIVERY.root, "letters", DELIVERY.slug);
+const packUrl = (id: string) => `/appeal/updates/appeal-${id}.pdf`;
+
+async function entries(root = DELIVERY.root): Promise<Entry[]> {
+  const all: Entry[] = [];
+  for (const n of [1, 2, 3, 4]) {
+    const list = parse(await readFile(join(root, "letters/appeal/signatories", `batch-${n}.yaml`), "utf8")) as Omit<Entry, "batch">[];
+    all.push(...list.map((e) => ({ ...e, batch: n })));
+  }
+  return all;
+}
+
+/**
+ * Who a pack lists, from the fixture's own rules: batch n is recorded by version n (batch 4 by none). On
+ * the day of a delivery while version v is current, a signature recorded by v or before was there; one
+ * recorded by v + 1 (or by none, when v is the latest) was there if it was signed by then.
+ */
+function expected(all: readonly Entry[], day: string, version: number): { listed: Entry[]; withdrawn: number } {
+  const there = all.filter((e) => e.signed <= day && (e.batch <= version || e.batch === version + 1 || (version === 3 && e.batch === 4)));
+  const kept = there.filter((e) => !(e.withdrawn && e.withdrawn <= day));
+  return { listed: kept.filter((e) => !e.withdrawn), withdrawn: kept.filter((e) => e.withdrawn).length };
+}
+
+const countries = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** Lines of the pages, each a row: the texts on one baseline joined by " | " (a table row, a bar and its value). */
+async function rows(file: string): Promise<string[]> {
+  return (await pdfLayout(file)).flatMap((page) => {
+    const byLine = new Map<number, string[]>();
+    for (const line of page.lines) {
+      const key = Math.round(line.yMin);
+      byLine.set(key, [...(byLine.get(key) ?? []), line.text]);
+    }
+    return [...byLine.values()].map((texts) => texts.join(" | "));
+  });
+}
+
+/** The QR code of the last page, read back from MuPDF's rendering of it. */
+function decodeQr(bytes: Uint8Array): string | undefined {
+  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
+  const page = doc.loadPage(doc.countPages() - 1);
+  const pixmap = page.toPixmap(mupdf.Matrix.scale(3, 3), mupdf.ColorSpace.DeviceRGB, true);
+  try {
+    const rgba = new Uint8ClampedArray(pixmap.getPixels());
+    return jsQR(rgba, pixmap.getWidth(), pixmap.getHeight())?.data;
+  } finally {
+    pixmap.destroy();
+    doc.destroy();
+  }
+}
+
+describe("the delivery pack of a delivered update", () => {
+  let site: string;
+  let all: Entry[];
+  const packs: Record<string, { bytes: Buffer; file: string; text: string }> = {};
+  beforeAll(async () => {
+    site = await buildFixture("delivery");
+    all = await entries();
+    for (const id of DELIVERY.deliveries) {
+      const bytes = await readFile(join(site, packUrl(id)));
+      const file = await pdfFile(bytes);
+      packs[id] = { bytes, file, text: await pdfText(file) };
+    }
+  }, 180_000);
+
+  it("is written for each delivered update, and for no other update", async () => {
+    const pdfs = (await readdir(join(site, "appeal/updates"))).filter((n) => n.endsWith(".pdf")).sort();
+    expect(pdfs).toEqual(DELIVERY.deliveries.map((id) => `appeal-${id}.pdf`));
+  });
+
+  it("prints the text of the version current on the day of the delivery, and no other", () => {
+    const [first, second] = DELIVERY.deliveries.map((id) => squash(packs[id]!.text));
+    expect(first).toContain(squash(DELIVERY.texts[0]!));
+    expect(first).toContain(squash("Version 1 of this appeal."));
+    expect(first).not.toContain(squash("Version 2 of this appeal."));
+    expect(second).toContain(squash(DELIVERY.texts[2]!));
+    expect(second).not.toContain(squash("Version 1 of this appeal."));
+  });
+
+  it("counts by type, by country and by month what the signatory files say, and lists exactly who had signed by that day", async () => {
+    for (const [id, version] of [[DELIVERY.deliveries[0]!, 1], [DELIVERY.deliveries[1]!, 3]] as const) {
+      const day = id.slice(0, 10);
+      const { listed, withdrawn } = expected(all, day, version);
+      const lines = await rows(packs[id]!.file);
+      const pack = squash(packs[id]!.text);
+      expect(pack).toContain(squash(`${listed.length.toLocaleString("en")} signatures on`));
+      if (withdrawn) expect(packs[id]!.text).toContain(`${withdrawn} signature${withdrawn === 1 ? " was" : "s were"} withdrawn.`);
+      else expect(packs[id]!.text).not.toMatch(/withdrawn\./);
+      const count = (pick: (e: Entry) => string) => {
+        const counts = new Map<string, number>();
+        for (const e of listed) counts.set(pick(e), (counts.get(pick(e)) ?? 0) + 1);
+        return counts;
+      };
+      for (const [type, n] of count((e) => e.type!)) expect(lines, `${id} ${type}`).toContain(`${type === "organization" ? "Organisations" : "Individuals"} | ${n}`);
+      for (const [code, n] of count((e) => e.country ?? "")) expect(lines, `${id} ${code}`).toContain(`${code ? countries.of(code) : "Country not given"} | ${n}`);
+      let total = 0;
+      for (const [month, n] of [...count((e) => e.signed.slice(0, 7))].sort()) {
+        total += n;
+        const name = new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+        expect(lines, `${id} ${month}`).toContain(`${name} | ${n.toLocaleString("en")} | ${total.toLocaleString("en")}`);
+      }
+      // Every listed name is printed; everyone who signed later, or withdrew, is not.
+      for (const e of listed) expect(pack, e.name).toContain(squash(e.name));
+      const later = all.filter((e) => e.signed > day);
+      expect(later.length).toBeGreaterThan(10);
+      const printed = new Set(listed.map((e) => squash(e.name)));
+      // A later signer's name may also be a listed one's part ("Ben Martin" in "Ben Martinez"): only whole names no listed name contains.
+      for (const e of later.filter((l) => ![...printed].some((p) => p.includes(squash(l.name))))) expect(pack, e.name).not.toContain(squash(e.name));
+      expect(pack).not.toContain(squash(DELIVERY.withdrawn.name));
+    }
+  });
+
+  it("ends with the version's permanent address and its canonical text's SHA-256, and a QR code that reads back as both", async () => {
+    for (const [id, version] of [[DELIVERY.deliveries[0]!, 1], [DELIVERY.deliveries[1]!, 3]] as const) {
+      const canonical = await readFile(join(letterDir, "versions", String(version), "letter.md"));
+      const hash = sha256(canonical);
+      const address = `https://letters.example.org/appeal/v${version}/`;
+      const pages = packs[id]!.text.split("\f").filter(Boolean);
+      expect(pages.at(-1)).toContain(address);
+      expect(pages.at(-1)).toContain(hash);
+      expect(decodeQr(packs[id]!.bytes)).toBe(`${address}#sha256=${hash}`);
+      // The page the address names holds that very text.
+      expect(sha256(await readFile(join(site, `appeal/v${version}/letter.md`)))).toBe(hash);
+    }
+  });
+
+  it("is byte for byte the pack whose SHA-256 deliveries.yaml records, and typesets to the same bytes again", async () => {
+    const manifest = parse(await readFile(join(letterDir, "deliveries.yaml"), "utf8")) as { update: string; editions: { pdfs: { en: { sha256: string } } }[] }[];
+    for (const id of DELIVERY.deliveries) {
+      expect(sha256(packs[id]!.bytes)).toBe(manifest.find((d) => d.update === id)!.editions.at(-1)!.pdfs.en.sha256);
+    }
+    // Typeset afresh, without the cache: the same commit gives the same bytes.
+    const { site: loaded } = await loadSite(DELIVERY.root);
+    for (const job of packJobs(loaded!)) {
+      const again = await renderPdf(job.doc, { cache: false });
+      expect(Buffer.from(again.bytes).equals(packs[job.update.id]!.bytes), job.path).toBe(true);
+    }
+  }, 120_000);
+
+  it("is linked from its update on the letter's pages, with its size, pages and SHA-256, in each page's language", async () => {
+    for (const [path, words] of [["appeal/index.html", "Delivery pack (PDF)"], ["appeal/fr/index.html", "Dossier de remise (PDF)"]] as const) {
+      const page = await readPage(site, path);
+      for (const id of DELIVERY.deliveries) {
+        const link = page.querySelector(`#update-${id} .update-pack a`)!;
+        expect(link.getAttribute("href")).toBe(packUrl(id));
+        expect(text(link)).toBe(words);
+        expect(text(page.querySelector(`#update-${id} .update-pack`))).toMatch(/\(PDF, \d+ (kB|ko), \d+ pages\)/);
+        expect(text(page.querySelector(`#update-${id} .pack-sha256`))).toBe(sha256(packs[id]!.bytes));
+      }
+      expect(page.querySelector("#update-2024-05-15-response .update-pack")).toBeNull();
+    }
+  });
+
+  it("is listed in letter.json and, beside the version it prints, in versions.json, so the verify page knows it", async () => {
+    const json = JSON.parse(await readFile(join(site, "appeal/letter.json"), "utf8")) as { updates: { id: string; pack?: { url: string; sha256: string } }[] };
+    for (const id of DELIVERY.deliveries) {
+      expect(json.updates.find((u) => u.id === id)!.pack).toMatchObject({ url: `https://letters.example.org${packUrl(id)}`, sha256: sha256(packs[id]!.bytes) });
+    }
+    const versions = JSON.parse(await readFile(join(site, "appeal/versions.json"), "utf8")) as { versions: { version: number; files: { kind: string; update?: string; edition: number | null; sha256: string; url: string | null }[] }[] };
+    for (const [id, version] of [[DELIVERY.deliveries[0]!, 1], [DELIVERY.deliveries[1]!, 3]] as const) {
+      const files = versions.versions.find((v) => v.version === version)!.files.filter((f) => f.kind === "pack");
+      expect(files).toEqual([{ kind: "pack", update: id, version, lang: "en", edition: 1, sha256: sha256(packs[id]!.bytes), url: packUrl(id) }]);
+    }
+  });
+});
+
+describe("a delivery pack's recorded hash", () => {
+  const copy = async () => {
+    const root = join(await tempDir(), "site");
+    await cp(fixture("delivery"), root, { recursive: true });
+    return root;
+  };
+
+  it("refuses to publish a pack whose bytes are not the recorded ones", async () => {
+    const root = await copy();
+    const path = join(root, "letters/appeal/deliveries.yaml");
+    const manifest = await readFile(path, "utf8");
+    const recorded = /sha256: ([0-9a-f]{64})/.exec(manifest)![1]!;
+    await writeFile(path, manifest.replace(recorded, "f".repeat(64)));
+    const build = await runScript("build.ts", ["--root", root, "--output", join(root, "_site")]);
+    expect(build.code).toBe(1);
+    expect(build.stderr + build.stdout).toContain(`typeset to SHA-256 ${recorded}, not the ${"f".repeat(64)}`);
+  }, 120_000);
+
+  it("refuses an edited list, and says a pack not recorded yet is to be recorded", async () => {
+    const root = await copy();
+    const list = join(root, "letters/appeal/deliveries/2024-03-01-delivered.json");
+    await writeFile(list, (await readFile(list, "utf8")).replace("Hanna Dubois", "Hanna Dubbois"));
+    const edited = await runScript("check.ts", ["--root", root]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout + edited.stderr).toMatch(/deliveries\/2024-03-01-delivered\.json:1:1: error: This list of the delivery pack of 2024-03-01-delivered was edited/);
+    await rm(join(root, "letters/appeal/deliveries"), { recursive: true });
+    await rm(join(root, "letters/appeal/deliveries.yaml"));
+    const unrecorded = await runScript("check.ts", ["--root", root]);
+    expect(unrecorded.code).toBe(0);
+    expect(unrecorded.stdout + unrecorded.stderr).toMatch(/updates\/2024-03-01-delivered\.md:3:7: warning: The delivery pack of this update .* is not recorded.*npm run release -- appeal --edition/);
+  }, 60_000);
+
+  it("gets a new edition when a signer it prints withdraws: the name goes, the count says so, the old hash stays listed", async () => {
+    const root = await copy();
+    const all = await entries(root);
+    const leaving = all.find((e) => e.batch === 1 && !e.withdrawn)!;
+    const before = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as { update: string; editions: { edition: number; pdfs: { en: { sha256: string } } }[] }[];
+    const withdraw = await runScript("withdraw.ts", ["--root", root, "--letter", "appeal", "--name", leaving.name, "--date", "2024-06-25"]);
+    expect(withdraw.code, withdraw.stderr).toBe(0);
+    const after = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as typeof before;
+    for (const id of DELIVERY.deliveries) {
+      const old = before.find((d) => d.update === id)!.editions;
+      const now = after.find((d) => d.update === id)!.editions;
+      expect(now.map((e) => e.edition)).toEqual([1, 2]);
+      expect(now[0]).toEqual(old[0]);
+      expect(now[1]!.pdfs.en.sha256).not.toBe(old[0]!.pdfs.en.sha256);
+      expect(await readFile(join(root, "letters/appeal/deliveries", `${id}.json`), "utf8")).not.toContain(`"${leaving.name}"`);
+    }
+    const output = join(root, "_site");
+    const build = await runScript("build.ts", ["--root", root, "--output", output]);
+    expect(build.code, build.stderr).toBe(0);
+    const text = squash(await pdfText(await pdfFile(await readFile(join(output, packUrl(DELIVERY.deliveries[1]!))))));
+    expect(text).not.toContain(squash(leaving.name));
+    expect(text).toContain(squash("1 signature was withdrawn."));
+    const versions = JSON.parse(await readFile(join(output, "appeal/versions.json"), "utf8")) as { versions: { version: number; files: { kind: string; edition: number | null; sha256: string; url: string | null }[] }[] };
+    const packs = versions.versions.find((v) => v.version === 3)!.files.filter((f) => f.kind === "pack");
+    expect(packs.map((f) => [f.edition, f.url !== null])).toEqual([[1, false], [2, true]]);
+    expect(packs[0]!.sha256).toBe(before.find((d) => d.update === DELIVERY.deliveries[1])!.editions[0]!.pdfs.en.sha256);
+  }, 240_000);
+});
