@@ -1,3 +1,6 @@
+// Stage describe/: what a reader is shown, before anything is drawn. Takes the loaded Site; gives one
+// LetterDocument per (letter, version, language), read by both view/ (HTML) and outputs/pdf/.
+//
 // What a delivery pack prints, before anything is drawn: the version current on the day of a `delivered`
 // update, and the list as it stood that day. Who was on the list that day follows the release records
 // (load/version-lists.ts), which say when a signature first appeared, not the `signed:` date alone:

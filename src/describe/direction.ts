@@ -1,5 +1,4 @@
-// Stage describe/: what a reader is shown, before anything is drawn. Takes the loaded Site; gives one
-// LetterDocument per (letter, version, language), read by both view/ (HTML) and outputs/pdf/.
+// Which way a language reads, for pages and PDFs alike.
 
 const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"]);
 

@@ -1,3 +1,6 @@
+// Stage load/: reading letters/. Takes the files; gives a validated Site (model/types.ts), or every
+// problem found, each with file:line:col and a hint.
+//
 // Recorded delivery packs: letters/<slug>/deliveries.yaml (one entry per `delivered` update whose pack
 // was recorded, with every edition's SHA-256, as versions.yaml does for a version's PDFs) and
 // deliveries/<update>.json, the list the latest edition prints, checked against the hash recorded for it.

@@ -1,6 +1,3 @@
-// Stage load/: reading letters/. Takes the files; gives a validated Site (model/types.ts), or every
-// problem found, each with file:line:col and a hint.
-//
 // Reading content files defensively: size limit, no symlinks, UTF-8 only, BOM and CRLF normalised; and
 // content folders only inside the repository.
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
