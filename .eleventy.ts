@@ -26,8 +26,14 @@ export default async function (eleventyConfig: UserConfig) {
   // npm run build hands its options and the site it loaded (src/eleventy/setup.ts); under the Eleventy
   // CLI (npm start) this file is the top of the program and resolves them itself. Per configuration
   // load, not per import: one process (a test run) may build several sites.
-  const { options, loaded } = handedSetup(eleventyConfig) ?? (await setupFromEnvironment());
+  const handed = handedSetup(eleventyConfig);
+  const { options, loaded } = handed ?? (await setupFromEnvironment());
   const { root, preview, pathPrefix } = options;
+  // Eleventy keeps compiled templates in a cache of the whole process, which rendered a second site built
+  // in the same process with the first's filters (its path prefix in canonical and og:url). A handed
+  // build may share its process (buildSite called twice, the tests' script server), so it compiles its
+  // own; the preview, one site per process, keeps the cache for fast re-renders.
+  if (handed) eleventyConfig.setUseTemplateCache(false);
 
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview, cache: options.cache, loaded });

@@ -101,6 +101,17 @@ describe("a build under a path prefix", () => {
     }
     expect(checked).toBeGreaterThan(6);
   });
+
+  it("gives absolute addresses its own prefix also when the process built another site before (canonical, og:url, og:image)", async () => {
+    // The warm script server (helpers/site.ts) builds both in one process, as a program calling buildSite
+    // twice would: Eleventy's process-wide template cache once rendered the second with the first's filters.
+    await buildFixture("translated");
+    const site = await buildFixture("basic", ["--path-prefix", "/p/"]);
+    const doc = await readPage(site, "first-letter/index.html");
+    expect(doc.querySelector("link[rel=canonical]")?.getAttribute("href")).toBe("https://letters.example.org/p/first-letter/");
+    expect(doc.querySelector('meta[property="og:url"]')?.getAttribute("content")).toBe("https://letters.example.org/p/first-letter/");
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe("https://letters.example.org/p/first-letter/card.png");
+  });
 });
 
 describe("the 404 page of a site in another language", () => {
