@@ -13,7 +13,8 @@
 // reads and what the build publishes are the same text, whether or not check accepts it. PDFs are
 // typeset for real: a small letter takes Typst a tenth of a second. Both run in a worker process with
 // their functions (checkSite, buildSite), as tests/gate-property.test.ts builds.
-// FUZZ_SEED=<n> replays a run (fast-check prints the seed and the shrunk case on failure); FUZZ_RUNS=<n>.
+// FUZZ_SEED=<n> replays a run (fast-check prints the seed and the shrunk case on failure); FUZZ_RUNS=<n>
+// runs more cases than the suite's 40 (each run draws new ones: the suite must stay within 150 s).
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { promisify } from "node:util";
 import { cp, lstat, mkdir, readFile, readdir, realpath, rm, symlink, writeFile } from "node:fs/promises";
@@ -453,7 +454,7 @@ async function outputProblems(output: string): Promise<string[]> {
 
 // ---- The property ----
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 describe("whatever letter folder the fuzzer writes", () => {
