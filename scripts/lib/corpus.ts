@@ -146,6 +146,10 @@ export function translatedLetter(root: string, count: number, languages: readonl
   const keys = Array.from({ length: count }, (_, i) => `p${String(i).padStart(6, "0")}.yaml`);
   rmSync(join(dir, "versions"), { recursive: true });
   release(dir, [{ date: "2024-01-01", texts, added: keys }]);
+  // Handed over after its release: the build writes that day's delivery pack (the letter, an annex with
+  // the counts and the whole list, the version's address and hash), one more PDF of every name.
+  mkdirSync(join(dir, "updates"), { recursive: true });
+  writeFileSync(join(dir, "updates/2024-02-01-delivered.md"), "---\ntitle: Handed to the ministry\ndate: 2024-02-01\nkind: delivered\n---\n\nWe handed the letter and its signatures to the ministry.\n");
 }
 
 /** The bare-Eleventy baseline: `pages` plain Markdown pages. */
