@@ -124,6 +124,30 @@ const sample: TimelineChartInput = {
 };
 const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 
+describe("a letter whose whole list is on its page", () => {
+  it("shows its counts by type and by country beside the list, and no chart with a single bar", async () => {
+    const letter = await generateDatedLetter(40);
+    const site = join(await tempDir(), "site");
+    const result = await runScript("build.ts", ["--root", letter.root, "--output", site]);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = await readPage(site, `${DATED_SLUG}/index.html`);
+    expect(doc.querySelectorAll(".signatory-list li").length).toBe(letter.listed.length);
+    const tables = [...doc.querySelectorAll(".list-charts figure")].map((figure) =>
+      [...figure.querySelectorAll("tbody tr")].map((tr) => [text(tr.children[0]), text(tr.children[1])]));
+    const count = (keep: (s: DatedLetter["listed"][number]) => boolean) => String(letter.listed.filter(keep).length);
+    expect(tables[0]).toEqual([["Organisations", count((s) => s.type === "organization")], ["Individuals", count((s) => s.type === "individual")]]);
+    expect(tables[1]!.map(([, n]) => Number(n)).reduce((a, b) => a + b, 0)).toBe(letter.listed.length);
+
+    // One type and one country only: nothing to compare, no chart.
+    const alike = await generateDatedLetter(0);
+    const plain = join(await tempDir(), "site");
+    expect((await runScript("build.ts", ["--root", alike.root, "--output", plain])).code).toBe(0);
+    const page = await readPage(plain, `${DATED_SLUG}/index.html`);
+    expect(alike.listed.every((s) => s.type === "individual" && s.country === "BE")).toBe(true);
+    expect(page.querySelector(".list-charts")).toBeNull();
+  }, 120_000);
+});
+
 describe("the chart drawings", () => {
   it("run the time axis right to left on a right-to-left page, with dir on the svg and Arabic digits as Intl writes them", () => {
     const rtl = parse(timelineSvg(sample));
@@ -136,8 +160,21 @@ describe("the chart drawings", () => {
     expect(firstX(rtl)).toBeGreaterThan(lastX(rtl));
     expect(firstX(ltr)).toBeLessThan(lastX(ltr));
     const labels = [...rtl.querySelectorAll(".chart-label")].map(text);
-    expect(labels).toContain(new Intl.NumberFormat("ar").format(500));
+    // 1,234 signatures: rules every 400, the axis ending at 1,600.
+    expect(labels).toContain(new Intl.NumberFormat("ar").format(400));
+    expect(labels).toContain(new Intl.NumberFormat("ar").format(1600));
     expect(labels).toContain(new Intl.DateTimeFormat("ar", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date("2024-01-01T00:00:00Z")));
+  });
+
+  it("lift a mark's label to a higher row when it would overlap its neighbour's, and end the value axis near the total", () => {
+    const near = parse(timelineSvg({ ...sample, lang: "en", dir: "ltr", points: [{ date: "2024-01-01", total: 1 }, { date: "2024-06-30", total: 1020 }],
+      marks: [{ date: "2024-06-01", label: "Version 3", kind: "release" }, { date: "2024-06-10", label: "Handed to Parliament", kind: "update" }, { date: "2024-05-15", label: "The ministry answered", kind: "update" }, { date: "2024-02-01", label: "Version 1", kind: "release" }] }));
+    const labels = [...near.querySelectorAll(".chart-mark-label")].map((t) => ({ label: text(t), y: Number(t.getAttribute("y")) }));
+    const y = (label: string) => labels.find((l) => l.label === label)!.y;
+    // The three marks within a month of each other each get a row of their own; the early one the first row.
+    expect(new Set([y("Version 3"), y("Handed to Parliament"), y("The ministry answered")]).size).toBe(3);
+    expect(y("Version 1")).toBe(Math.max(...labels.map((l) => l.y)));
+    expect([...near.querySelectorAll(".chart-label")].map(text)).toContain("1,200");
   });
 
   it("put a right-to-left page's bar labels on the right and grow the bars to the left", () => {

@@ -4,7 +4,7 @@ import { historyUrl, letterUrl, type DocumentSignatories, type LetterDocument, t
 import { languageName, messagesWith, type MessageKey, type Messages } from "../i18n/messages.ts";
 import type { Letter, SiteConfig } from "../model/types.ts";
 import { renderMarkdown } from "../render/markdown.ts";
-import type { LargeListView, SignatoryGroupView } from "./list-views.ts";
+import type { CountsChartView, LargeListView, SignatoryGroupView } from "./list-views.ts";
 import { inPageLanguage, type ReleaseView } from "./release-view.ts";
 import { signView, type SignView } from "./sign-section.ts";
 import { updateViews, type UpdateView } from "./updates.ts";
@@ -65,6 +65,11 @@ export interface LetterPage
     large?: LargeListView;
     /** With `large`, `groups` holds only the first entries shown on the page; this holds them all. */
     allGroups?: SignatoryGroupView[];
+    /**
+     * A list short enough to show whole: its counts by type and by country as charts beside it, each only
+     * where it has two bars or more to compare (a long list's are in `large`).
+     */
+    charts?: CountsChartView[];
   };
   pdf?: PdfLink;
   /** The "Sign this letter" section; only on the current pages of open letters with a repository or sign_email. */

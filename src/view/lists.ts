@@ -39,7 +39,7 @@ export function splitLargeLists(pages: readonly LetterPage[], threshold: number,
   const result: LargeLists = { pages: [], listPages: [], searchFiles: [] };
   for (const page of pages) {
     if (page.signatories.count <= threshold) {
-      result.pages.push(page);
+      result.pages.push(withCharts(page, messages));
       continue;
     }
     const large = largeList(page, messages);
@@ -92,6 +92,19 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
     listPages,
     searchFiles,
   };
+}
+
+/** A whole list's counts by type and by country as charts, those with something to compare (two bars). */
+function withCharts(page: LetterPage, messages: Messages): LetterPage {
+  const { t } = messages;
+  const lang = page.lang;
+  const entries: Entry[] = page.signatories.groups.flatMap((g) => g.signatories.map((view) => ({ view, group: g.heading })));
+  const facets = facetsOf(entries, lang, messages);
+  const charts = [
+    countsChart(page, "types", t(lang, "chartTypeHeading"), t(lang, "filterType"), facets.type, messages),
+    countsChart(page, "countries", t(lang, "chartCountryHeading"), t(lang, "filterCountry"), topCountries(facets.country, lang, messages), messages),
+  ].filter((c) => c.chart.bars.length > 1);
+  return charts.length ? { ...page, signatories: { ...page.signatories, charts } } : page;
 }
 
 /** Countries on a chart: the most frequent ones, the rest as one bar, "not given" last (as in the list). */

@@ -3,7 +3,7 @@
 // release yet), one withdrawal made with `npm run withdraw`, updates in English and French with two
 // deliveries, and their packs recorded with `npm run release -- appeal --edition`. Seeded: every run
 // writes the same files. Regenerate (after a change that alters the records) with
-//   rm -rf tests/fixtures/delivery && npx tsx tests/helpers/delivery-fixture.ts
+//   rm -rf tests/fixtures/delivery && OPEN_LETTERS_TEST_SPAWN=1 npx tsx tests/helpers/delivery-fixture.ts
 // and commit the result. tests/delivery-pack.test.ts computes what it expects from these files.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -6,19 +6,23 @@ import type { ChartOptions, TimelineChartInput } from "./chart-types.ts";
 import { colour } from "./palette.ts";
 
 const HEIGHT = 300;
-const MARGIN = { top: 34, bottom: 36, start: 64, end: 20 };
+const MARGIN = { top: 44, bottom: 36, start: 64, end: 20 };
+/** Rows of mark labels above the plot, and the width of a label's character at 11 px (an estimate). */
+const LABEL_ROWS = 3;
+const LABEL_CHAR = 6;
 const DAY = 86_400_000;
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 
 /**
- * The step between the value axis's four rules: a whole number of 1, 2, 2.5 or 5 times a power of ten,
- * so that four steps reach at least `max` (counts are whole, so are the labels).
+ * The step between the value axis's four rules: a whole number of 1, 2, 2.5, 3, 4 or 5 times a power of
+ * ten, so that four steps reach at least `max` (counts are whole, so are the labels): 1,020 signatures
+ * end the axis at 1,200, not 2,000.
  */
 export function niceStep(max: number): number {
   const quarter = Math.max(max, 1) / 4;
   const power = 10 ** Math.floor(Math.log10(quarter));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((v) => v >= quarter && Number.isInteger(v)) ?? Math.ceil(quarter);
+  return [1, 2, 2.5, 3, 4, 5, 10].map((m) => m * power).find((v) => v >= quarter && Number.isInteger(v)) ?? Math.ceil(quarter);
 }
 
 export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {}): string {
@@ -59,17 +63,27 @@ export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {
     out.push(`<text${attrs({ class: "chart-label", x: rtl ? valueAxisX + 6 : valueAxisX - 6, y: y(value) + 4, "text-anchor": "end", fill: colour("muted", palette) })}>${escapeXml(numbers.format(value))}</text>`);
   }
 
-  // Marks: a dashed rule per day, labels staggered in two rows so that neighbours do not overlap.
-  input.marks.forEach((mark, i) => {
-    const mx = x(mark.date);
-    out.push(`<line${attrs({ class: `chart-mark chart-mark-${mark.kind}`, x1: mx, x2: mx, y1: plot.y1 - 4, y2: plot.y0, stroke: colour("mark", palette), "stroke-dasharray": "4 3" })}/>`);
-    // A label at either end of the time axis runs inwards, not off the drawing ("start"/"end" follow the
-    // text's direction, and so does time).
-    const fromStart = Math.abs(mx - (rtl ? plot.x1 : plot.x0));
-    const fromEnd = Math.abs(mx - (rtl ? plot.x0 : plot.x1));
-    const anchor = fromEnd < 40 ? "end" : fromStart < 40 ? "start" : "middle";
-    out.push(`<text${attrs({ class: "chart-mark-label", x: mx, y: i % 2 ? plot.y1 - 16 : plot.y1 - 6, "text-anchor": anchor, fill: colour("muted", palette), "font-size": 11 })}>${escapeXml(mark.label)}</text>`);
-  });
+  // Marks: a dashed rule per day, each label in the lowest of three rows where it overlaps no other.
+  const rowsEnd: number[] = Array.from({ length: LABEL_ROWS }, () => Number.NEGATIVE_INFINITY);
+  const placed = input.marks
+    .map((mark) => {
+      const mx = x(mark.date);
+      const w = [...mark.label].length * LABEL_CHAR;
+      // A label that would run off either end of the drawing runs inwards from its rule instead ("start"
+      // and "end" follow the text's direction, and so does time).
+      const [left, right] = mx - w / 2 < 0 ? [mx, mx + w] : mx + w / 2 > width ? [mx - w, mx] : [mx - w / 2, mx + w / 2];
+      const anchor = left === mx - w / 2 ? "middle" : (left === mx) !== rtl ? "start" : "end";
+      return { mark, mx, left, right, anchor };
+    })
+    .sort((a, b) => a.left - b.left);
+  for (const label of placed) {
+    const free = rowsEnd.findIndex((end) => end + 6 <= label.left);
+    // No free row: the one whose last label ends first, where the overlap is least.
+    const row = free >= 0 ? free : rowsEnd.indexOf(Math.min(...rowsEnd));
+    rowsEnd[row] = label.right;
+    out.push(`<line${attrs({ class: `chart-mark chart-mark-${label.mark.kind}`, x1: label.mx, x2: label.mx, y1: plot.y1 - 4 - row * 11, y2: plot.y0, stroke: colour("mark", palette), "stroke-dasharray": "4 3" })}/>`);
+    out.push(`<text${attrs({ class: "chart-mark-label", x: label.mx, y: plot.y1 - 7 - row * 11, "text-anchor": label.anchor, fill: colour("muted", palette), "font-size": 11 })}>${escapeXml(label.mark.label)}</text>`);
+  }
 
   // The cumulative count as steps: flat until a day with signatures, then up to its total.
   if (input.points.length) {
