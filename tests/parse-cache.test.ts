@@ -61,6 +61,21 @@ describe("the parse cache", () => {
     expect(await names(root)).toEqual(["Real Name"]);
   });
 
+  it("names each file from the working directory of the run, also when the cache was written from another", async () => {
+    const root = await site();
+    const before = process.cwd();
+    const file = async () => (await loadSite(root)).site!.letters[0]!.signatories[0]!.source.file;
+    try {
+      process.chdir(root);
+      expect(await file()).toBe("letters/x/signatories/a.yaml");
+      process.chdir(join(root, ".."));
+      // As messages show it from here, and as a tool writing to it must find it.
+      expect(await file()).toBe(`${root.split("/").at(-1)}/letters/x/signatories/a.yaml`);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
   it("never caches a file with problems, so they are reported on every run", async () => {
     const root = await site();
     writeFileSync(join(root, "letters/x/signatories/a.yaml"), "name: [broken\n");

@@ -48,6 +48,12 @@ export class SignatoryCache {
   private entries: Record<string, CachedFile> = {};
   private readonly used = new Set<string>();
   private dirty = false;
+  /**
+   * The parse's version and the working directory: a signatory's source file is recorded as messages
+   * show it, relative to the working directory, so entries written from another folder would name files
+   * that are not there (and a tool writing to them would refuse, or miss them).
+   */
+  private readonly version = sha256(`${CACHE_VERSION}\n${process.cwd()}`);
 
   constructor(root: string, signatoriesDir: string, private readonly enabled = true) {
     const id = sha256(signatoriesDir).slice(0, 32);
@@ -55,7 +61,7 @@ export class SignatoryCache {
     if (!enabled) return;
     try {
       const data = JSON.parse(readFileSync(this.path, "utf8")) as CacheFile;
-      if (data.version === CACHE_VERSION) this.entries = data.files;
+      if (data.version === this.version) this.entries = data.files;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -100,7 +106,7 @@ export class SignatoryCache {
     mkdirSync(dirname(this.path), { recursive: true });
     // Write then rename, so an interrupted build never leaves a half-written cache.
     const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, files: this.entries } satisfies CacheFile));
+    writeFileSync(temp, JSON.stringify({ version: this.version, files: this.entries } satisfies CacheFile));
     renameSync(temp, this.path);
   }
 }
