@@ -27,7 +27,13 @@ export function packUpdates(letter: Letter): LetterUpdate[] {
  * The list on the day of `update`, as it would be recorded now: today's names and roles, in the current
  * page's order (original language), of everyone who had signed by then; withdrawals counted apart.
  */
-export function deliveryListNow(letter: Letter, update: Pick<LetterUpdate, "date">, rules: DescribeRules): DeliveryList {
+export function deliveryListNow(
+  letter: Letter,
+  update: Pick<LetterUpdate, "date">,
+  rules: DescribeRules,
+  // A caller with several packs of the letter describes it once (describing a long, translated letter costs).
+  described: ReturnType<typeof describeLetter> = describeLetter(letter, rules, { preview: false }),
+): DeliveryList {
   const day = update.date;
   const version = versionCurrentOn(day, letter.releases);
   const records = recordsById(letter.releases);
@@ -51,7 +57,7 @@ export function deliveryListNow(letter: Letter, update: Pick<LetterUpdate, "date
     else days.set(s.key, from);
   }
   // The current page's groups and order, so the pack reads as the page did; the lines as it prints them.
-  const [original] = describeLetter(letter, rules, { preview: false }).current;
+  const [original] = described.current;
   const bySignatory = new Map(letter.signatories.map((s) => [s.key, s]));
   const groups: DeliveryList["groups"] = [];
   for (const group of original?.signatories.groups ?? []) {

@@ -7,7 +7,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
-import { deliveryListNow } from "../describe/delivery.ts";
 import { shownLetters } from "../describe/letter-document.ts";
 import { DELIVERIES_FILE, deliveryListFile } from "../load/deliveries.ts";
 import { displayPath } from "../load/files.ts";
@@ -82,27 +81,23 @@ export async function recordDeliveries(root: string, site: Site, letter: Letter,
   const header = "# Delivery packs of this letter's delivered updates, written by `npm run release -- <slug> --edition` and\n# `npm run withdraw`. Never edit by hand: every published pack's SHA-256 stays listed here.\n";
   const entries: Delivery[] = [...letter.deliveries];
   const recorded: RecordedPack[] = [];
-  const lists = new Map<string, DeliveryList>();
-  const jobs = letterPackJobs(letter, site.config, (update) => {
-    const list = deliveryListNow(letter, update, site.config);
-    lists.set(update.id, list);
-    return list;
-  });
-  const pending = jobs.filter((job) => {
+  // Today's list for every pack, with the hash its record would carry.
+  const jobs = letterPackJobs(letter, site.config, { fresh: true }).map((job) => ({ job, listHash: sha256(deliveryListText(job.list)) }));
+  const pending = jobs.filter(({ job, listHash }) => {
     const latest = job.recorded?.editions.at(-1);
-    return !(latest && sha256(deliveryListText(lists.get(job.update.id)!)) === latest.list && latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc));
+    return !(latest && listHash === latest.list && latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc));
   });
   if (!pending.length) return [];
-  const outputs = await runPdfJobs(pending, { cache: options.cache === false ? false : undefined });
-  for (const [i, job] of pending.entries()) {
-    const list = lists.get(job.update.id)!;
+  const outputs = await runPdfJobs(pending.map((p) => p.job), { cache: options.cache === false ? false : undefined });
+  for (const [i, { job, listHash }] of pending.entries()) {
+    const list = job.list;
     const bytes = outputs[i]!.bytes;
     const latest = job.recorded?.editions.at(-1);
     const pdfs = { [job.doc.lang]: { sha256: sha256(bytes), input: pdfInputKey(job.doc) } };
     const listPath = deliveryListFile(letterDir, job.update.id);
     const at = entries.findIndex((d) => d.update === job.update.id);
     // New inputs that typeset to the very bytes published: the published hash is still true.
-    if (latest && sha256(deliveryListText(list)) === latest.list && latest.pdfs[job.doc.lang]?.sha256 === pdfs[job.doc.lang]!.sha256) {
+    if (latest && listHash === latest.list && latest.pdfs[job.doc.lang]?.sha256 === pdfs[job.doc.lang]!.sha256) {
       entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions.slice(0, -1), { ...latest, pdfs }] };
       recorded.push({ version: job.version, update: job.update.id, edition: latest.edition, reason: "same bytes: the inputs recorded anew", files: [], unchanged: true });
       continue;
@@ -111,7 +106,7 @@ export async function recordDeliveries(root: string, site: Site, letter: Letter,
       edition: (latest?.edition ?? 0) + 1,
       date: options.date,
       reason: options.reason ?? reasonFor(job.recorded, list),
-      list: sha256(deliveryListText(list)),
+      list: listHash,
       pdfs,
     };
     await mkdir(dirname(listPath), { recursive: true });

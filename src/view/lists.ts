@@ -58,9 +58,10 @@ const relative = (from: string, to: string) => `${posix.relative(from, to) || ".
 function largeList(page: LetterPage, messages: Messages): { page: LetterPage; listPages: ListPage[]; searchFiles: RawFile[] } {
   const { t } = messages;
   const lang = page.lang;
-  const entries: Entry[] = page.signatories.groups.flatMap((g) => g.signatories.map((view) => ({ view, group: g.heading })));
+  const entries = entriesOf(page);
   const pageCount = Math.ceil(entries.length / LIST_PAGE_SIZE);
   const facets = facetsOf(entries, lang, messages);
+  const [byType, byCountry] = countsCharts(page, facets, messages);
   const index = searchUrl(page);
 
   const searchFiles = buildSearchIndex(
@@ -76,12 +77,8 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
   const countsText = (values: Facet[]) =>
     values.map(({ value, label, count }) => ({ value, label, count, countText: count.toLocaleString(lang), text: t(lang, "listCount", label, count.toLocaleString(lang)) }));
   const summary: LargeListView = {
-    byType: { heading: t(lang, "listByType"), counts: countsText(facets.type), chart: countsChart(page, "types", t(lang, "chartTypeHeading"), t(lang, "filterType"), facets.type, messages) },
-    byCountry: {
-      heading: t(lang, "listByCountry", facets.country.length),
-      counts: countsText(facets.country),
-      chart: countsChart(page, "countries", t(lang, "chartCountryHeading"), t(lang, "filterCountry"), topCountries(facets.country, lang, messages), messages),
-    },
+    byType: { heading: t(lang, "listByType"), counts: countsText(facets.type), chart: byType },
+    byCountry: { heading: t(lang, "listByCountry", facets.country.length), counts: countsText(facets.country), chart: byCountry },
     all: { href: listUrl(page, 1), text: t(lang, "listSeeAll", entries.length) },
     search: searchFor(page.url),
   };
@@ -96,15 +93,20 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
 
 /** A whole list's counts by type and by country as charts, those with something to compare (two bars). */
 function withCharts(page: LetterPage, messages: Messages): LetterPage {
+  const charts = countsCharts(page, facetsOf(entriesOf(page), page.lang, messages), messages).filter((c) => c.chart.bars.length > 1);
+  return charts.length ? { ...page, signatories: { ...page.signatories, charts } } : page;
+}
+
+const entriesOf = (page: LetterPage): Entry[] => page.signatories.groups.flatMap((g) => g.signatories.map((view) => ({ view, group: g.heading })));
+
+/** The counts by type and by country as charts, each with its table: beside a whole list, or a long list's summary. */
+function countsCharts(page: LetterPage, facets: ReturnType<typeof facetsOf>, messages: Messages): [CountsChartView, CountsChartView] {
   const { t } = messages;
   const lang = page.lang;
-  const entries: Entry[] = page.signatories.groups.flatMap((g) => g.signatories.map((view) => ({ view, group: g.heading })));
-  const facets = facetsOf(entries, lang, messages);
-  const charts = [
+  return [
     countsChart(page, "types", t(lang, "chartTypeHeading"), t(lang, "filterType"), facets.type, messages),
     countsChart(page, "countries", t(lang, "chartCountryHeading"), t(lang, "filterCountry"), topCountries(facets.country, lang, messages), messages),
-  ].filter((c) => c.chart.bars.length > 1);
-  return charts.length ? { ...page, signatories: { ...page.signatories, charts } } : page;
+  ];
 }
 
 /** Countries on a chart: the most frequent ones, the rest as one bar, "not given" last (as in the list). */

@@ -26,6 +26,8 @@ export interface PackJob extends PdfJob {
   version: number;
   /** The record of its pack (deliveries.yaml), when it has one; the job then prints the recorded list. */
   recorded?: Delivery;
+  /** The list it prints. */
+  list: DeliveryList;
 }
 
 /** Where a pack is published: beside the updates' attachments, /<slug>/updates/<slug>-<update>.pdf. */
@@ -36,14 +38,20 @@ export function packJobs(site: Site): PackJob[] {
   return shownLetters(site, { preview: false }).flatMap((letter) => letterPackJobs(letter, site.config));
 }
 
-export function letterPackJobs(letter: Letter, config: SiteConfig, lists: (update: LetterUpdate) => DeliveryList | undefined = () => undefined): PackJob[] {
-  const versions = describeLetter(letter, config, { preview: false }).versions;
-  return packUpdates(letter).map((update) => {
+/**
+ * The packs of one letter. Each prints its recorded list, or today's where none is recorded; with
+ * `fresh`, today's in every case (what `release --edition` would record).
+ */
+export function letterPackJobs(letter: Letter, config: SiteConfig, { fresh = false }: { fresh?: boolean } = {}): PackJob[] {
+  const updates = packUpdates(letter);
+  if (!updates.length) return [];
+  const described = describeLetter(letter, config, { preview: false });
+  return updates.map((update) => {
     const recorded = letter.deliveries.find((d) => d.update === update.id);
     const version = deliveredVersion(letter, update)!;
-    const list = lists(update) ?? recorded?.list ?? deliveryListNow(letter, update, config);
-    const page = versions[version - 1]![0]!;
-    return { path: packPath(letter, update), doc: packDocument(letter, update, version, list, pdfDocumentFromPage(page, config), config), letter, update, version, recorded };
+    const list = (!fresh && recorded?.list) || deliveryListNow(letter, update, config, described);
+    const page = described.versions[version - 1]![0]!;
+    return { path: packPath(letter, update), doc: packDocument(letter, update, version, list, pdfDocumentFromPage(page, config), config), letter, update, version, recorded, list };
   });
 }
 
