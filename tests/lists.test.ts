@@ -1,5 +1,7 @@
+import { posix } from "node:path";
 import { uiStrings } from "../src/i18n/messages.ts";
 import { describe, expect, it } from "vitest";
+import { SearchIndex } from "../src/common/search-query.ts";
 import { LIST_PAGE_SIZE, PREVIEW_MAX, pageWindow, splitLargeLists } from "../src/view/lists.ts";
 import type { LetterPage, SignatoryView } from "../src/view/letter-page.ts";
 
@@ -89,6 +91,44 @@ describe("splitting long lists", () => {
     expect(listPages[2]!.url).toBe("/big/v2/signatories/3/");
     expect(listPages[2]!.title).toBe("Signatories, page 3 of 4: A big letter (Version 1)");
     expect(searchFiles[0]!.url).toBe("/big/v2/search/meta.json");
+  });
+
+  it("writes the search data of a page's translations once, each translation's index reading it from there", async () => {
+    const french = { ...letterPage(big.signatories.groups, "/big/", "fr"), url: "/big/fr/" };
+    const other = { ...letterPage([{ signatories: people(600, "Else") }], "/big/", "fr"), slug: "other", url: "/other/" };
+    const { searchFiles } = splitLargeLists([big, french, other], 500);
+    const files = new Map(searchFiles.map((f) => [f.url, f.content as string]));
+    const under = (folder: string) => [...files.keys()].filter((u) => u.startsWith(folder) && !u.slice(folder.length).includes("/"));
+    // English holds the data; French has its own meta.json (its labels, its list) and nothing else.
+    expect([...files.keys()].filter((u) => u.startsWith("/big/fr/search/"))).toEqual(["/big/fr/search/meta.json"]);
+    expect([...files.keys()].some((u) => u.startsWith("/big/search/shards/"))).toBe(true);
+    expect(under("/big/search/")).toEqual(["/big/search/meta.json"]);
+    // Another letter's names are its own, written in its own folder.
+    expect([...files.keys()].some((u) => u.startsWith("/other/search/records/"))).toBe(true);
+
+    // Queried as the browser would from the French page: answers link to the French list pages.
+    const index = new SearchIndex(async (path) => {
+      const url = posix.join("/big/fr/search/", path);
+      if (!files.has(url)) throw new Error(`404 ${url}`);
+      return JSON.parse(files.get(url)!);
+    });
+    const meta = await index.meta();
+    expect(meta.facets.type.map((f) => f.label)).toEqual(["Organisations", "Personnes", "Type non indiqué"]);
+    const [hit, ...rest] = await index.results((await index.search("academic 123")).ids);
+    expect(rest).toEqual([]);
+    expect(hit!.name).toBe("Academic 123");
+    expect(posix.join("/big/fr/search/", hit!.href)).toBe("/big/fr/signatories/2/#s423");
+    expect((await index.search("", { country: "BE" })).ids).toHaveLength(300);
+  });
+
+  it("shares the search data also where a language sorts the filters differently", () => {
+    // As many in each country: the filters are sorted by name, Belgium first in English, ドイツ in Japanese.
+    const even = letterPage([{ signatories: [...people(300, "Org", { country: "BE" }), ...people(300, "Academic", { country: "DE" })] }]);
+    const japanese = { ...letterPage(even.signatories.groups, "/big/", "ja"), url: "/big/ja/" };
+    const { pages, searchFiles } = splitLargeLists([even, japanese], 500);
+    const labels = pages.map((p) => p.signatories.large!.byCountry.counts.map((c) => c.value));
+    expect(labels).toEqual([["BE", "DE"], ["DE", "BE"]]);
+    expect(searchFiles.filter((f) => f.url.startsWith("/big/ja/search/")).map((f) => f.url)).toEqual(["/big/ja/search/meta.json"]);
   });
 
   it("builds an accessible pagination with the current page marked", () => {

@@ -36,6 +36,9 @@ export interface SearchResult {
 /** One-letter words are skipped (a query "J. Smith" looks up "smith"), except in scripts without spaces. */
 const usable = (word: string) => [...word].length > 1 || /[^\u0000-\u024f]/u.test(word);
 
+/** The folder of the index's data files, relative to the search folder (SearchMeta.data). */
+const dataOf = (meta: SearchMeta) => meta.data ?? "";
+
 export class SearchIndex {
   private files = new Map<string, Promise<unknown>>();
 
@@ -71,7 +74,7 @@ export class SearchIndex {
     const meta = await this.meta();
     const sets = await Promise.all([
       ...lookups.map((alternatives) => this.itemIds(alternatives, meta)),
-      ...chosen.map(([facet, value]) => this.file<number[]>(`facets/${facet}-${value}.json`).then(decodeIds)),
+      ...chosen.map(([facet, value]) => this.file<number[]>(`${dataOf(meta)}facets/${facet}-${value}.json`).then(decodeIds)),
     ]);
     sets.sort((a, b) => a.length - b.length);
     const ids = sets.slice(1).reduce(intersect, sets[0]!);
@@ -89,7 +92,7 @@ export class SearchIndex {
 
   /** Entries with a word starting with `word`, from the shards that can hold such words. */
   private async wordIds(word: string, meta: SearchMeta): Promise<number[]> {
-    const shards = await Promise.all(shardsFor(word, meta.shards).map((key) => this.file<SearchShard>(`shards/${shardFile(key)}`)));
+    const shards = await Promise.all(shardsFor(word, meta.shards).map((key) => this.file<SearchShard>(`${dataOf(meta)}shards/${shardFile(key)}`)));
     return union(shards.flatMap((shard) => shard.filter(([w]) => w.startsWith(word)).map(([, runs]) => decodeIds(runs))));
   }
 
@@ -97,7 +100,7 @@ export class SearchIndex {
   async results(ids: readonly number[]): Promise<SearchResult[]> {
     const meta = await this.meta();
     const chunks = [...new Set(ids.map((id) => Math.floor(id / meta.recordSize)))];
-    const records = new Map(await Promise.all(chunks.map(async (n) => [n, await this.file<SearchRecords>(`records/${n}.json`)] as const)));
+    const records = new Map(await Promise.all(chunks.map(async (n) => [n, await this.file<SearchRecords>(`${dataOf(meta)}records/${n}.json`)] as const)));
     return ids.map((id) => {
       const [name, role] = records.get(Math.floor(id / meta.recordSize))![id % meta.recordSize]!;
       const page = Math.floor(id / meta.pageSize) + 1;

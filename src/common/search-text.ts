@@ -257,7 +257,12 @@ export interface SearchMeta {
   pageSize: number;
   /** The first list page, relative to the search folder; page n > 1 is <list><n>/. */
   list: string;
-  /** Shard keys, sorted; the file of key k is shards/<shardFile(k)>. */
+  /**
+   * The folder of shards/, records/ and facets/, relative to the search folder ("./" if absent): the
+   * translations of a page list the same names, so their indexes share one copy of these files.
+   */
+  data?: string;
+  /** Shard keys, sorted; the file of key k is <data>shards/<shardFile(k)>. */
   shards: string[];
   facets: {
     type: FacetValue[];

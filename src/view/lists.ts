@@ -8,7 +8,7 @@ import type { SignatoryLine as SignatoryView } from "../describe/letter-document
 import type { LetterPage } from "./letter-page.ts";
 import type { Count, CountsChartView, LargeListView, ListPage, PaginationView, SearchFilterView, SearchFormView, SignatoryGroupView } from "./list-views.ts";
 import type { RawFile } from "./versions-file.ts";
-import { buildSearchIndex, type Facet } from "./search-index.ts";
+import { buildSearchData, searchMeta, type Facet, type SearchEntry } from "./search-index.ts";
 import { entryAnchor, listPageUrl, type FacetValue } from "../common/search-text.ts";
 
 /** Entries per list page: a few hundred keeps each page light and the number of pages small. */
@@ -37,12 +37,13 @@ interface Entry {
 /** Splits every list longer than `threshold` into summary, list pages and search index, in the site's words. */
 export function splitLargeLists(pages: readonly LetterPage[], threshold: number, messages: Messages = messagesWith(undefined)): LargeLists {
   const result: LargeLists = { pages: [], listPages: [], searchFiles: [] };
+  const shared: SharedSearchData = new Map();
   for (const page of pages) {
     if (page.signatories.count <= threshold) {
       result.pages.push(withCharts(page, messages));
       continue;
     }
-    const large = largeList(page, messages);
+    const large = largeList(page, messages, shared);
     result.pages.push(large.page);
     result.listPages.push(...large.listPages);
     result.searchFiles.push(...large.searchFiles);
@@ -55,7 +56,14 @@ const searchUrl = (page: LetterPage) => `${page.url}search/`;
 /** `to` relative to the folder of `from` (both site-relative folders ending in "/"). */
 const relative = (from: string, to: string) => `${posix.relative(from, to) || "."}/`;
 
-function largeList(page: LetterPage, messages: Messages): { page: LetterPage; listPages: ListPage[]; searchFiles: RawFile[] } {
+/**
+ * Search data already written, by what it is made of: a page's translations list the same names in the
+ * same order, so the first page to need the data writes it in its search folder and the others point
+ * there (SearchMeta.data); 30 languages write one copy, not 30.
+ */
+type SharedSearchData = Map<string, { folder: string; shards: string[] }>;
+
+function largeList(page: LetterPage, messages: Messages, shared: SharedSearchData): { page: LetterPage; listPages: ListPage[]; searchFiles: RawFile[] } {
   const { t } = messages;
   const lang = page.lang;
   const entries = entriesOf(page);
@@ -64,14 +72,25 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
   const [byType, byCountry] = countsCharts(page, facets, messages);
   const index = searchUrl(page);
 
-  const searchFiles = buildSearchIndex(
-    entries.map((e) => ({ name: e.view.name, role: e.view.role })),
-    {
-      pageSize: LIST_PAGE_SIZE,
-      list: relative(index, listUrl(page, 1)),
-      facets,
-    },
-  ).map((file) => ({ url: `${index}${file.path}`, content: file.content }));
+  const searchEntries: SearchEntry[] = entries.map((e) => ({ name: e.view.name, role: e.view.role }));
+  // Everything the data files hold: names and roles, and each facet's values and entries (not its labels);
+  // within one letter, since an unchanged letter's files are copied from the last build (build/reuse.ts).
+  const made = JSON.stringify([page.slug, searchEntries, Object.values(facets).map((values) => values.map((v): [string, number[]] => [v.value, v.ids]).sort(byValue))]);
+  const searchFiles: RawFile[] = [];
+  let data = shared.get(made);
+  if (!data) {
+    const built = buildSearchData(searchEntries, { facets });
+    data = { folder: index, shards: built.shards };
+    shared.set(made, data);
+    searchFiles.push(...built.files.map((file) => ({ url: `${index}${file.path}`, content: file.content })));
+  }
+  const meta = searchMeta(entries.length, data.shards, {
+    pageSize: LIST_PAGE_SIZE,
+    list: relative(index, listUrl(page, 1)),
+    facets,
+    data: data.folder === index ? undefined : relative(index, data.folder),
+  });
+  searchFiles.unshift({ url: `${index}${meta.path}`, content: meta.content });
 
   const searchFor = (url: string) => searchForm(lang, relative(url, index), facets, messages);
   const countsText = (values: Facet[]) =>
@@ -90,6 +109,9 @@ function largeList(page: LetterPage, messages: Messages): { page: LetterPage; li
     searchFiles,
   };
 }
+
+/** Facet values in an order that is the same in every language (their labels sort differently). */
+const byValue = ([a]: [string, number[]], [b]: [string, number[]]) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A whole list's counts by type and by country as charts, those with something to compare (two bars). */
 function withCharts(page: LetterPage, messages: Messages): LetterPage {

@@ -39,6 +39,18 @@ export const MAX_SHARD_BYTES = 16 * 1024;
 
 /** Every file of the index. Same entries and options give byte-identical files in the same order. */
 export function buildSearchIndex(entries: readonly SearchEntry[], options: SearchIndexOptions): IndexFile[] {
+  const data = buildSearchData(entries, options);
+  return [searchMeta(entries.length, data.shards, options), ...data.files];
+}
+
+/** The files a query reads by entry: shards of postings, records, facets (in the folder SearchMeta.data names). */
+export interface SearchData {
+  files: IndexFile[];
+  /** Shard keys, sorted (SearchMeta.shards). */
+  shards: string[];
+}
+
+export function buildSearchData(entries: readonly SearchEntry[], options: Omit<SearchIndexOptions, "pageSize" | "list">): SearchData {
   const recordSize = options.recordSize ?? RECORD_SIZE;
   const postings = new Map<string, number[]>();
   entries.forEach((entry, id) => {
@@ -59,22 +71,27 @@ export function buildSearchIndex(entries: readonly SearchEntry[], options: Searc
     const records: SearchRecords = entries.slice(start, start + recordSize).map((e) => [e.name, e.role ?? ""]);
     files.push({ path: `records/${n}.json`, content: JSON.stringify(records) });
   }
-  const facets = options.facets;
-  for (const [facet, values] of Object.entries(facets)) {
+  for (const [facet, values] of Object.entries(options.facets)) {
     for (const value of values) files.push({ path: `facets/${facet}-${value.value}.json`, content: JSON.stringify(encodeIds(value.ids)) });
   }
+  return { files, shards: keys };
+}
+
+/** meta.json: what a query reads first, in the page's language (facet labels) and with its own list address. */
+export function searchMeta(total: number, shards: string[], options: SearchIndexOptions & { data?: string }): IndexFile {
+  const facets = options.facets;
   const strip = (values: Facet[]): FacetValue[] => values.map(({ value, label, count }) => ({ value, label, count }));
   const meta: SearchMeta = {
     format: 2,
-    total: entries.length,
-    recordSize,
+    total,
+    recordSize: options.recordSize ?? RECORD_SIZE,
     pageSize: options.pageSize,
     list: options.list,
-    shards: keys,
+    ...(options.data ? { data: options.data } : {}),
+    shards,
     facets: { type: strip(facets.type), group: strip(facets.group), country: strip(facets.country) },
   };
-  files.unshift({ path: "meta.json", content: JSON.stringify(meta) });
-  return files;
+  return { path: "meta.json", content: JSON.stringify(meta) };
 }
 
 /**
