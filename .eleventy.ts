@@ -18,6 +18,7 @@ import pdfPlugin from "./src/eleventy/pdf.ts";
 import schemasPlugin from "./src/eleventy/schemas.ts";
 import scriptsPlugin from "./src/eleventy/scripts.ts";
 import securityPlugin from "./src/eleventy/security.ts";
+import signatoriesPlugin from "./src/eleventy/signatories.ts";
 import { handedSetup, type SiteSetup } from "./src/eleventy/setup.ts";
 import { loadSiteConfig } from "./src/load/site-settings.ts";
 import { LETTERS_DIR, loadSite } from "./src/load/site.ts";
@@ -29,11 +30,6 @@ export default async function (eleventyConfig: UserConfig) {
   const handed = handedSetup(eleventyConfig);
   const { options, loaded } = handed ?? (await setupFromEnvironment());
   const { root, preview, pathPrefix } = options;
-  // Eleventy keeps compiled templates in a cache of the whole process, which rendered a second site built
-  // in the same process with the first's filters (its path prefix in canonical and og:url). A handed
-  // build may share its process (buildSite called twice, the tests' script server), so it compiles its
-  // own; the preview, one site per process, keeps the cache for fast re-renders.
-  if (handed) eleventyConfig.setUseTemplateCache(false);
 
   // Content: letters and site settings as global data (`site`, `letters`).
   eleventyConfig.addPlugin(contentPlugin, { root, preview, cache: options.cache, loaded });
@@ -50,6 +46,9 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Interface strings: `"key" | t(lang)` from the catalogues in src/i18n/, so templates hold no prose.
   eleventyConfig.addPlugin(i18nPlugin);
+
+  // Signatories: a group of a list as `group.signatories | signatoryEntries | safe` (src/outputs/signatory-entry.ts).
+  eleventyConfig.addPlugin(signatoriesPlugin);
 
   // Assets: stylesheet and self-hosted fonts, cut down to the characters the pages use (.cache/web-fonts/).
   eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });

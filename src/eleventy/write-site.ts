@@ -9,6 +9,7 @@ import { handSetup, type SiteSetup } from "./setup.ts";
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export async function writeSite(output: string, setup: SiteSetup): Promise<void> {
+  await forgetEarlierLayouts();
   const eleventy = new Eleventy(join(PROJECT, "templates"), output, {
     configPath: join(PROJECT, ".eleventy.ts"),
     quietMode: setup.options.quiet,
@@ -22,6 +23,19 @@ export async function writeSite(output: string, setup: SiteSetup): Promise<void>
     // its message alone, so it is unwrapped. Anything else stays as it is: a bug, printed with its stack.
     throw ownError(error) ?? error;
   }
+}
+
+/**
+ * Eleventy keeps layouts in one cache for the whole process, keyed by path, each holding the
+ * configuration (filters, path prefix) of the site that first used it: a second site built in the same
+ * process (buildSite called twice, the tests' script server) was rendered with the first's path prefix in
+ * canonical and og:url. Its compiled templates are kept per configuration and stay cached. The cache is
+ * not exported, so it is reached by file beside Eleventy's entry point (pinned version: see package.json).
+ */
+async function forgetEarlierLayouts(): Promise<void> {
+  const url = new URL("./LayoutCache.js", import.meta.resolve("@11ty/eleventy"));
+  const { default: layouts } = (await import(url.href)) as { default: { removeAll(): void } };
+  layouts.removeAll();
 }
 
 /** The OpenLettersError in an Eleventy error's chain (`originalError`, `cause`), if any. */
