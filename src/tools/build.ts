@@ -4,7 +4,6 @@
 import { resolveBuildOptions, type BuildEnv, type BuildFlags } from "../build/options.ts";
 import { writeAtomically } from "../build/staging.ts";
 import { linkReused, planReuse, saveManifest, siteStamp, upToDate, withOutlines, type BuildSummary } from "../build/reuse.ts";
-import { isPublished } from "../describe/letter-document.ts";
 import { ContentProblemsError } from "../model/errors.ts";
 
 export interface BuildResult extends BuildSummary {
@@ -28,8 +27,8 @@ export async function buildSite(flags: BuildFlags = {}, env: BuildEnv = {}): Pro
   const same = upToDate(root, output, stamp, { enabled: cache });
   if (same) return { output, ...same, reused: same.letters, upToDate: true };
   // Loaded only now: importing Eleventy and the pipeline takes longer than finding there is nothing to do.
-  const [{ writeSite }, { buildPages }, { buildProblems }, { loadSite }] = await Promise.all([
-    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("./gate.ts"), import("../load/site.ts"),
+  const [{ writeSite }, { buildPages }, { buildProblems }, { loadSite }, { isPublished }] = await Promise.all([
+    import("../eleventy/write-site.ts"), import("../view/pages.ts"), import("./gate.ts"), import("../load/site.ts"), import("../describe/letter-document.ts"),
   ]);
 
   // The one read of the site (site.yaml included) in this build: everything after is handed it.
