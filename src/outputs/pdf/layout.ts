@@ -82,7 +82,20 @@ export interface PackLayout {
   check: { heading: string; text: string; addressLabel: string; address: string; hashLabel: string; hash: string; qr: string; qrCaption: string; qrText: string; qrLines: string[] };
 }
 
+/**
+ * Made once per document: a build asks for it to check the scripts (the gate), to key the cache and to
+ * typeset, and a 200-letter site has 1,200 documents of 500 names. A document is never changed once
+ * described (an edition's list makes a new one), so its object is the key.
+ */
+const made = new WeakMap<PdfDocument, LayoutData>();
+
 export function layoutData(doc: PdfDocument): LayoutData {
+  let data = made.get(doc);
+  if (!data) made.set(doc, (data = withFonts(doc)));
+  return data;
+}
+
+function withFonts(doc: PdfDocument): LayoutData {
   const data = layoutDataWithoutFonts(doc);
   // Every string the layout may print decides the fonts; keys and codes ("a4", "ltr") are Latin and cost
   // nothing, so walking the whole object is simpler than listing the printed fields and cannot miss one.

@@ -30,16 +30,14 @@ export class PdfError extends InternalError {}
 
 /** Throws UncoveredScriptError when the letter's own text needs a script no PDF font covers. */
 export async function renderPdf(doc: PdfDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const fonts = loadFonts();
-  const data = layoutData(doc);
-  const error = uncoveredScriptError(doc, data, fonts.coverage);
-  if (error) throw error;
-  const json = JSON.stringify(data);
+  const problems = documentProblems(doc);
+  if (problems.error) throw problems.error;
+  const json = layoutJson(doc);
   // Printed as check prints them (file:line:col: warning: ...), so the two say the same.
-  const warnings = missingGlyphWarnings(doc, data, fonts.coverage).map((w) => w.format());
+  const warnings = problems.warnings.map((w) => w.format());
   const dir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
   const layout = layoutOf(doc);
-  const key = inputKey(layout, json, fontsVersion(data.font));
+  const key = pdfInputKey(doc);
   const hit = dir ? await readCached(dir, key) : undefined;
   if (hit) return { ...hit, warnings: [...warnings, ...typstWarnings(doc, hit.warnings)], cached: true };
 
@@ -67,8 +65,18 @@ const inputKey = (layout: string, json: string, fontsVersion: string) => cacheKe
  * `check` knows when a released PDF would change (a withdrawal, a new layout, font or Typst version).
  */
 export function pdfInputKey(doc: PdfDocument): string {
-  const data = layoutData(doc);
-  return inputKey(layoutOf(doc), JSON.stringify(data), fontsVersion(data.font));
+  return inputKey(layoutOf(doc), layoutJson(doc), fontsVersion(layoutData(doc).font));
+}
+
+// What Typst is handed, and the warnings and error of a document: each found once per document (a build
+// asks for the problems in the gate and again before typesetting, and for the JSON to key and to typeset).
+const jsonOf = new WeakMap<PdfDocument, string>();
+const problemsOf = new WeakMap<PdfDocument, { error?: UncoveredScriptError; warnings: MissingGlyphError[] }>();
+
+function layoutJson(doc: PdfDocument): string {
+  let text = jsonOf.get(doc);
+  if (text === undefined) jsonOf.set(doc, (text = JSON.stringify(layoutData(doc))));
+  return text;
 }
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
@@ -82,7 +90,11 @@ export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefine
 
 /** What renderPdf would throw and warn about for this document, found without typesetting it. */
 export function documentProblems(doc: PdfDocument): { error?: UncoveredScriptError; warnings: MissingGlyphError[] } {
-  const data = layoutData(doc);
-  const { coverage } = loadFonts();
-  return { error: uncoveredScriptError(doc, data, coverage), warnings: missingGlyphWarnings(doc, data, coverage) };
+  let found = problemsOf.get(doc);
+  if (!found) {
+    const data = layoutData(doc);
+    const { coverage } = loadFonts();
+    problemsOf.set(doc, (found = { error: uncoveredScriptError(doc, data, coverage), warnings: missingGlyphWarnings(doc, data, coverage) }));
+  }
+  return found;
 }
