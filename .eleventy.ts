@@ -37,6 +37,9 @@ export default async function (eleventyConfig: UserConfig) {
   // PDF: each page typeset with Typst (cached by content hash) and written next to it; in preview, on request.
   // OPEN_LETTERS_PDF_CACHE moves the cache (tests give each build its own).
   eleventyConfig.addPlugin(pdfPlugin, { enabled: options.pdf, preview, cache: options.pdfCache, workers: options.pdfWorkers });
+  // Every template's pages at once (Eleventy renders one template at a time by default): the letter pages
+  // wait for their PDFs (`afterPdfs`), the list, history and search pages render meanwhile.
+  eleventyConfig.setConcurrency(16);
 
   // Markdown: the project's one markdown-it instance, raw HTML off.
   eleventyConfig.addPlugin(markdownPlugin);

@@ -2,7 +2,7 @@
 // same shipped fonts only.
 import { describe, expect, it } from "vitest";
 import { renderPdf, runPdfJobs, type PdfDocument } from "../src/outputs/pdf/index.ts";
-import { MIN_PDFS_FOR_WORKERS, MIN_WORK_FOR_WORKERS, worthWorkers } from "../src/outputs/pdf/pool.ts";
+import { MIN_PDFS_FOR_WORKERS, MIN_WORK_FOR_WORKERS, workerCount, worthWorkers } from "../src/outputs/pdf/pool.ts";
 import { pdfFile, pdfFonts } from "./helpers/pdf.ts";
 
 const doc = (i: number): PdfDocument => ({
@@ -38,7 +38,19 @@ describe("when PDFs go to worker threads", () => {
     expect(worthWorkers(2, MIN_WORK_FOR_WORKERS)).toBe(true);
   });
 
-  it("never starts a worker for a single PDF, however long: it would wait for it anyway", () => {
+  it("never starts a worker for a single PDF, however long, when this thread would wait for it anyway", () => {
     expect(worthWorkers(1, 50 * MIN_WORK_FOR_WORKERS)).toBe(false);
+    expect(workerCount(1, 2)).toBe(0);
+  });
+
+  it("gives a single long PDF a worker when this thread renders pages meanwhile, never a short one", () => {
+    expect(worthWorkers(1, MIN_WORK_FOR_WORKERS, true)).toBe(true);
+    expect(workerCount(1, 2, true)).toBe(1);
+    expect(worthWorkers(1, 20_000, true)).toBe(false);
+    expect(worthWorkers(0, 0, true)).toBe(false);
+    // One core, or workers turned off: never.
+    expect(workerCount(1, 1, true)).toBe(0);
+    expect(workerCount(1, 0, true)).toBe(0);
+    expect(workerCount(5, 2, true)).toBe(2);
   });
 });

@@ -54,6 +54,22 @@ export function addPageDataStep(eleventyConfig: object, step: PageDataStep): voi
   steps.set(eleventyConfig, [...(steps.get(eleventyConfig) ?? []), step]);
 }
 
+/**
+ * Work a step started and left running while Eleventy renders (the PDFs: pdf.ts), which completes the page
+ * data of some outputs (a PDF's size and hash on its letter page, in letter.json and versions.json). Each
+ * getter gives the latest load's.
+ */
+const unsettled = new WeakMap<object, (() => Promise<unknown>)[]>();
+
+export function addUnsettledWork(eleventyConfig: object, latest: () => Promise<unknown>): void {
+  unsettled.set(eleventyConfig, [...(unsettled.get(eleventyConfig) ?? []), latest]);
+}
+
+/** Settles once the page data is complete; rejects with the work's error (which fails the output waiting). */
+export async function pageDataSettled(eleventyConfig: object): Promise<void> {
+  await Promise.all((unsettled.get(eleventyConfig) ?? []).map((latest) => latest()));
+}
+
 export default function contentPlugin(eleventyConfig: EleventyConfigLike, options: ContentOptions): void {
   let pending: Promise<PreviewData> | undefined;
   // Load once per build, and again on every rebuild in preview (a YAML file may have changed).

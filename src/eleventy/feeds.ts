@@ -10,6 +10,7 @@ import type { LetterOutline } from "../build/reuse.ts";
 import type { LetterPage } from "../view/letter-page.ts";
 import type { SiteConfig } from "../model/types.ts";
 import { addGeneratedFile, type GeneratedFilesConfig } from "./generated.ts";
+import { pageDataSettled } from "./content.ts";
 
 export interface FeedsOptions {
   /** The path prefix the site is built with (site.yaml or --path-prefix). */
@@ -51,7 +52,11 @@ export default function feedsPlugin(eleventyConfig: FeedsConfig, options: FeedsO
   addGeneratedFile(eleventyConfig, "letter-json", {
     pagination: perPage,
     permalink: (data) => letterFiles(letter(data)).letterJson,
-    generate: (data) => letterJson(letter(data), context(data)),
+    // It lists the page's PDF and delivery packs with their hashes: written once they are typeset.
+    generate: async (data) => {
+      await pageDataSettled(eleventyConfig);
+      return letterJson(letter(data), context(data));
+    },
   });
   // Translations share their version's list, so only the original-language page writes it.
   const listPages = { ...perPage, filter: (page: LetterPage) => holdsSignatoryLists(page) };

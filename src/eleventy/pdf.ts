@@ -9,7 +9,7 @@ import { ContentProblemsError, InternalError, formatProblems } from "../model/er
 import { sha256 } from "../model/hash.ts";
 import { packJobs, pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PackJob, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
 import type { PdfLink } from "../view/letter-page.ts";
-import { addPageDataStep } from "./content.ts";
+import { addPageDataStep, addUnsettledWork, pageDataSettled } from "./content.ts";
 
 export interface PdfPluginOptions {
   /** Off builds the HTML alone, with no PDF links (BuildOptions.pdf; the benchmark measures the two apart). */
@@ -27,12 +27,20 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 
 interface EleventyConfigLike {
   on(event: "eleventy.after", callback: (event: { directories: { output: string }; outputMode?: string }) => Promise<void>): void;
+  addNunjucksAsyncFilter(name: string, filter: (value: unknown, done: (error: unknown, result?: string) => void) => void): void;
   setServerOptions(options: { middleware: Middleware[] }): void;
 }
 
 export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: PdfPluginOptions = {}): void {
   /** The PDFs of the latest data load, written after every build. */
   let outputs: PdfOutput[] = [];
+  /**
+   * Settled once the latest load's PDFs are typeset and their links, sizes and hashes are on the pages.
+   * The data step only starts the typesetting: Eleventy renders the pages that show no PDF (list pages,
+   * history, search) meanwhile, and a page that shows one waits for it (`afterPdfs`, below). A 100,000-name
+   * letter typesets its PDF for 12 s in a worker while the main thread renders its 400 list pages.
+   */
+  let typeset: Promise<void> = Promise.resolve();
   /** Preview: the PDFs the pages link to, typeset on request. */
   let onDemand = new Map<string, PdfJob>();
 
@@ -68,8 +76,8 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     // The delivery packs of the letters rendered (a reused letter's folder, packs included, is linked whole).
     const rendered = new Set(data.pages.map((page) => page.slug));
     const packs: PackJob[] = packJobs(site).filter((job) => rendered.has(job.letter.slug));
-    const all = await runPdfJobs([...pages.map((p) => p.job), ...packs], { cache: options.cache, workers: options.workers });
-    outputs = all.slice(0, pages.length);
+    typeset = runPdfJobs([...pages.map((p) => p.job), ...packs], { cache: options.cache, workers: options.workers, background: true }).then((all) => {
+      outputs = all.slice(0, pages.length);
     const packOutputs = all.slice(pages.length);
     // A released PDF must be, byte for byte, the edition whose SHA-256 is committed: check compared its
     // inputs already, so different bytes from the same inputs would be a typesetting bug, never served.
@@ -116,8 +124,22 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     // One name appears in every PDF that lists it: say it once.
     const warnings = [...new Set(all.flatMap((o) => o.warnings))];
     if (warnings.length) console.warn(warnings.join("\n"));
-    const typeset = outputs.filter((o) => !o.cached).length;
-    console.log(`PDF: ${outputs.length} file(s), ${typeset} typeset, ${outputs.length - typeset} reused from the cache.`);
+    const made = outputs.filter((o) => !o.cached).length;
+    console.log(`PDF: ${outputs.length} file(s), ${made} typeset, ${outputs.length - made} reused from the cache.`);
+    });
+    // Awaited by the pages and by the writing of the PDFs; this only keeps Node from calling a failure
+    // unhandled before the first of them asks.
+    typeset.catch(() => undefined);
+  });
+
+  addUnsettledWork(eleventyConfig, () => typeset);
+  // `{{ letter | afterPdfs }}` prints nothing once the PDFs of the build are typeset (and fails the page,
+  // and so the build, with the typesetting's error): for the pages and files that show a PDF's link,
+  // size or hash (letter pages, versions.json; letter.json waits in feeds.ts).
+  // Nunjucks' own callback form: Eleventy's addAsyncFilter never hands a failure to the callback, and
+  // leaves it an unhandled rejection that ends the process.
+  eleventyConfig.addNunjucksAsyncFilter("afterPdfs", (_value: unknown, done: (error: unknown, result?: string) => void) => {
+    pageDataSettled(eleventyConfig).then(() => done(null, ""), (error: unknown) => done(error));
   });
 
   if (options.preview) {
@@ -145,6 +167,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode && outputMode !== "fs") return; // toJSON() writes nothing
+    await typeset;
     await writeFiles(directories.output, outputs.map(({ job, bytes }) => ({ url: job.path, content: bytes })));
   });
 }

@@ -26,7 +26,19 @@ export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
  * One job per page: every (letter, version, language) has its PDF beside its page. A released version
  * whose PDFs have a recorded edition prints that edition's list.
  */
+// One job per page document and settings: the build's gate and its PDF step ask for the same jobs, and a
+// job's document keys what is found once per document (its layout, problems and JSON: render.ts).
+const made = new WeakMap<LetterDocument, { letter: Letter; config: SiteConfig; job: PdfJob }>();
+
 export function pagePdfJob(page: LetterDocument, letter: Letter, config: SiteConfig): PdfJob {
+  const known = made.get(page);
+  if (known?.letter === letter && known.config === config) return known.job;
+  const job = newPagePdfJob(page, letter, config);
+  made.set(page, { letter, config, job });
+  return job;
+}
+
+function newPagePdfJob(page: LetterDocument, letter: Letter, config: SiteConfig): PdfJob {
   const doc = pdfDocumentFromPage(page, config);
   const list = page.kind === "version" && page.release ? letter.releases[page.release.version - 1]?.editionList : undefined;
   return { path: pagePdfPath(page, letter.lang), doc: list ? withEditionList(doc, list, config) : doc };
@@ -74,8 +86,11 @@ export function pdfJobProblems(jobs: readonly PdfJob[]): PdfJobProblems {
   return { problems: [...problems.values()], failed, warnings: [...warnings.values()] };
 }
 
-/** Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). */
-export async function runPdfJobs(jobs: readonly PdfJob[], { workers, ...options }: RenderOptions & { workers?: number } = {}): Promise<PdfOutput[]> {
+/**
+ * Runs the jobs, typesetting those not in the cache in parallel worker threads (pool.ts). `background`:
+ * the caller works meanwhile (a build renders its pages), so even one long PDF goes to a worker.
+ */
+export async function runPdfJobs(jobs: readonly PdfJob[], { workers, background, ...options }: RenderOptions & { workers?: number; background?: boolean } = {}): Promise<PdfOutput[]> {
   // Cache look-ups are cheap and run for all jobs at once; typesetting goes through a bounded pool.
   // A page and the version it shows are often the very same document (the current page of a letter and
   // its latest release): one typesetting serves every job with the same inputs, as the cache would on a
@@ -85,7 +100,7 @@ export async function runPdfJobs(jobs: readonly PdfJob[], { workers, ...options 
     const key = pdfInputKey(job.doc);
     byInput.set(key, [...(byInput.get(key) ?? []), job]);
   }
-  const pool = new CompilePool(workerCount(byInput.size, workers));
+  const pool = new CompilePool(workerCount(byInput.size, workers, background), background);
   try {
     const rendered = new Map<PdfJob, RenderedPdf>();
     await Promise.all([...byInput.values()].map(async ([first, ...same]) => {

@@ -25,14 +25,23 @@ export const MIN_PDFS_FOR_WORKERS = 16;
  */
 export const MIN_WORK_FOR_WORKERS = 1_000_000;
 
-/** Worker threads wanted for `tasks` PDFs, at most `max` (BuildOptions.pdfWorkers; 0 or 1: none). */
-export function workerCount(tasks: number, max = availableParallelism()): number {
-  return Math.max(0, Math.min(max, tasks) > 1 ? Math.min(max, tasks) : 0);
+/**
+ * Worker threads wanted for `tasks` PDFs, at most `max` (BuildOptions.pdfWorkers; 0 or 1: none). In the
+ * `background`, while this thread has other work (the build renders the pages meanwhile), one PDF may
+ * have a worker of its own.
+ */
+export function workerCount(tasks: number, max = availableParallelism(), background = false): number {
+  if (max <= 1) return 0;
+  const wanted = Math.min(max, tasks);
+  return wanted > 1 || (background && wanted === 1) ? wanted : 0;
 }
 
-/** Whether `count` PDFs waiting at once, with `work` characters of data in all, are worth starting workers. */
-export function worthWorkers(count: number, work: number): boolean {
-  return count >= MIN_PDFS_FOR_WORKERS || (count > 1 && work >= MIN_WORK_FOR_WORKERS);
+/**
+ * Whether `count` PDFs waiting at once, with `work` characters of data in all, are worth starting workers.
+ * A single long one is, in the `background` only: otherwise this thread would wait for it anyway.
+ */
+export function worthWorkers(count: number, work: number, background = false): boolean {
+  return count >= MIN_PDFS_FOR_WORKERS || ((count > 1 || background) && count > 0 && work >= MIN_WORK_FOR_WORKERS);
 }
 
 export class CompilePool {
@@ -41,7 +50,7 @@ export class CompilePool {
   private readonly queue: Task[] = [];
   private restoreFontconfig: (() => void) | undefined;
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number, private readonly background = false) {}
 
   readonly compile: Compile = (source, inputs) => {
     if (this.size === 0) return Promise.resolve().then(() => compilePdf(source, inputs));
@@ -60,7 +69,7 @@ export class CompilePool {
     setImmediate(() => {
       this.scheduled = false;
       const work = this.queue.reduce((sum, task) => sum + (task.inputs.data?.length ?? 0), 0);
-      if (this.workers.length === 0 && !worthWorkers(this.queue.length, work)) this.drainHere();
+      if (this.workers.length === 0 && !worthWorkers(this.queue.length, work, this.background)) this.drainHere();
       else this.pump();
     });
   }
