@@ -68,9 +68,14 @@ describe("the parse cache", () => {
     try {
       process.chdir(root);
       expect(await file()).toBe("letters/x/signatories/a.yaml");
+      const cacheDir = join(root, ".cache/signatories");
+      const written = readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), "utf8"));
       process.chdir(join(root, ".."));
       // As messages show it from here, and as a tool writing to it must find it.
       expect(await file()).toBe(`${root.split("/").at(-1)}/letters/x/signatories/a.yaml`);
+      // From the same cache: a run from another folder (check from the repository, the bench's build from
+      // the project) parses nothing again, and so writes nothing.
+      expect(readdirSync(cacheDir).map((name) => readFileSync(join(cacheDir, name), "utf8"))).toEqual(written);
     } finally {
       process.chdir(before);
     }

@@ -45,6 +45,7 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
   let onDemand = new Map<string, PdfJob>();
 
   addPageDataStep(eleventyConfig, async (site, data) => {
+    typeset = Promise.resolve();
     if (options.enabled === false) {
       outputs = [];
       return;
@@ -78,54 +79,54 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     const packs: PackJob[] = packJobs(site).filter((job) => rendered.has(job.letter.slug));
     typeset = runPdfJobs([...pages.map((p) => p.job), ...packs], { cache: options.cache, workers: options.workers, background: true }).then((all) => {
       outputs = all.slice(0, pages.length);
-    const packOutputs = all.slice(pages.length);
-    // A released PDF must be, byte for byte, the edition whose SHA-256 is committed: check compared its
-    // inputs already, so different bytes from the same inputs would be a typesetting bug, never served.
-    const letters = new Map(site.letters.map((l) => [l.slug, l]));
-    outputs.forEach((output, i) => {
-      const page = pages[i]!.page;
-      if (page.kind !== "version" || !page.release) return;
-      const recorded = letters.get(page.slug)?.releases[page.release.version - 1]?.editions.at(-1)?.pdfs[page.lang];
-      if (recorded && recorded.sha256 !== sha256(output.bytes)) {
-        throw new InternalError(`${output.job.doc.source}: the PDF of version ${page.release.version} (${page.lang}) typeset to SHA-256 ${sha256(output.bytes)}, not the ${recorded.sha256} its edition recorded from the same inputs. This is a bug in open-letters: please report it.`);
+      const packOutputs = all.slice(pages.length);
+      // A released PDF must be, byte for byte, the edition whose SHA-256 is committed: check compared its
+      // inputs already, so different bytes from the same inputs would be a typesetting bug, never served.
+      const letters = new Map(site.letters.map((l) => [l.slug, l]));
+      outputs.forEach((output, i) => {
+        const page = pages[i]!.page;
+        if (page.kind !== "version" || !page.release) return;
+        const recorded = letters.get(page.slug)?.releases[page.release.version - 1]?.editions.at(-1)?.pdfs[page.lang];
+        if (recorded && recorded.sha256 !== sha256(output.bytes)) {
+          throw new InternalError(`${output.job.doc.source}: the PDF of version ${page.release.version} (${page.lang}) typeset to SHA-256 ${sha256(output.bytes)}, not the ${recorded.sha256} its edition recorded from the same inputs. This is a bug in open-letters: please report it.`);
+        }
+      });
+      outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang, messages)));
+      // So must a recorded delivery pack: check compared its inputs with the record already.
+      packOutputs.forEach((output, i) => {
+        const { recorded, update, doc, letter } = packs[i]!;
+        const edition = recorded?.editions.at(-1);
+        const hash = sha256(output.bytes);
+        if (edition && edition.pdfs[doc.lang]?.sha256 !== hash) {
+          throw new InternalError(`${update.file}: the delivery pack typeset to SHA-256 ${hash}, not the ${edition.pdfs[doc.lang]?.sha256 ?? "(none)"} its edition ${edition.edition} recorded from the same inputs. This is a bug in open-letters: please report it.`);
+        }
+        // The timeline of every current page of the letter links it, in the page's language.
+        for (const page of data.pages) {
+          if (page.kind !== "current" || page.slug !== letter.slug) continue;
+          const view = page.updates.find((u) => u.id === update.id);
+          if (view) view.pack = { ...pdfLink(output, page.lang, messages), linkText: messages.t(page.lang, "packLink") };
+        }
+        // And versions.json, beside the version it prints: every edition's hash, the latest's address.
+        const history = data.histories.find((h) => h.slug === letter.slug);
+        const release = history?.versions.find((r) => r.version === packs[i]!.version);
+        release?.packs.push({ update: update.id, date: update.date, lang: doc.lang, url: `/${output.job.path}`, sha256: hash, editions: (recorded?.editions ?? []).map((e) => ({ edition: e.edition, sha256: e.pdfs[doc.lang]?.sha256 ?? "" })) });
+      });
+      outputs = all;
+      // Each version's PDF (in the original language) joins its entry in the history and versions.json.
+      for (const history of data.histories) {
+        for (const release of history.versions) {
+          const versionPages = data.pages.filter((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version);
+          const page = versionPages.find((p) => p.lang === originalLang.get(p.slug));
+          if (page?.pdf?.sha256) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes! };
+          // Every language's, for the verify page and versions.json's list of files.
+          for (const p of versionPages) if (p.pdf?.sha256) release.pdfs[p.lang] = { url: p.pdf.url, sha256: p.pdf.sha256 };
+        }
       }
-    });
-    outputs.forEach((output, i) => (pages[i]!.page.pdf = pdfLink(output, pages[i]!.page.lang, messages)));
-    // So must a recorded delivery pack: check compared its inputs with the record already.
-    packOutputs.forEach((output, i) => {
-      const { recorded, update, doc, letter } = packs[i]!;
-      const edition = recorded?.editions.at(-1);
-      const hash = sha256(output.bytes);
-      if (edition && edition.pdfs[doc.lang]?.sha256 !== hash) {
-        throw new InternalError(`${update.file}: the delivery pack typeset to SHA-256 ${hash}, not the ${edition.pdfs[doc.lang]?.sha256 ?? "(none)"} its edition ${edition.edition} recorded from the same inputs. This is a bug in open-letters: please report it.`);
-      }
-      // The timeline of every current page of the letter links it, in the page's language.
-      for (const page of data.pages) {
-        if (page.kind !== "current" || page.slug !== letter.slug) continue;
-        const view = page.updates.find((u) => u.id === update.id);
-        if (view) view.pack = { ...pdfLink(output, page.lang, messages), linkText: messages.t(page.lang, "packLink") };
-      }
-      // And versions.json, beside the version it prints: every edition's hash, the latest's address.
-      const history = data.histories.find((h) => h.slug === letter.slug);
-      const release = history?.versions.find((r) => r.version === packs[i]!.version);
-      release?.packs.push({ update: update.id, date: update.date, lang: doc.lang, url: `/${output.job.path}`, sha256: hash, editions: (recorded?.editions ?? []).map((e) => ({ edition: e.edition, sha256: e.pdfs[doc.lang]?.sha256 ?? "" })) });
-    });
-    outputs = all;
-    // Each version's PDF (in the original language) joins its entry in the history and versions.json.
-    for (const history of data.histories) {
-      for (const release of history.versions) {
-        const versionPages = data.pages.filter((p) => p.kind === "version" && p.slug === history.slug && p.release?.version === release.version);
-        const page = versionPages.find((p) => p.lang === originalLang.get(p.slug));
-        if (page?.pdf?.sha256) release.pdf = { url: page.pdf.url, sha256: page.pdf.sha256, bytes: page.pdf.bytes! };
-        // Every language's, for the verify page and versions.json's list of files.
-        for (const p of versionPages) if (p.pdf?.sha256) release.pdfs[p.lang] = { url: p.pdf.url, sha256: p.pdf.sha256 };
-      }
-    }
-    // One name appears in every PDF that lists it: say it once.
-    const warnings = [...new Set(all.flatMap((o) => o.warnings))];
-    if (warnings.length) console.warn(warnings.join("\n"));
-    const made = outputs.filter((o) => !o.cached).length;
-    console.log(`PDF: ${outputs.length} file(s), ${made} typeset, ${outputs.length - made} reused from the cache.`);
+      // One name appears in every PDF that lists it: say it once.
+      const warnings = [...new Set(all.flatMap((o) => o.warnings))];
+      if (warnings.length) console.warn(warnings.join("\n"));
+      const made = outputs.filter((o) => !o.cached).length;
+      console.log(`PDF: ${outputs.length} file(s), ${made} typeset, ${outputs.length - made} reused from the cache.`);
     });
     // Awaited by the pages and by the writing of the PDFs; this only keeps Node from calling a failure
     // unhandled before the first of them asks.

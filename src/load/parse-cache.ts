@@ -49,11 +49,10 @@ export class SignatoryCache {
   private readonly used = new Set<string>();
   private dirty = false;
   /**
-   * The parse's version and the working directory: a signatory's source file is recorded as messages
-   * show it, relative to the working directory, so entries written from another folder would name files
-   * that are not there (and a tool writing to them would refuse, or miss them).
+   * The parse's version. An entry's source file is recorded as messages showed it to the run that wrote
+   * it (relative to its working directory); the loader names it afresh for each run (signatories.ts).
    */
-  private readonly version = sha256(`${CACHE_VERSION}\n${process.cwd()}`);
+  private readonly version = CACHE_VERSION;
 
   constructor(root: string, signatoriesDir: string, private readonly enabled = true) {
     const id = sha256(signatoriesDir).slice(0, 32);

@@ -94,7 +94,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     const stat = lstatSync(absolute);
     const cached = stat.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
     if (cached) {
-      signatories.push(...cached.signatories);
+      signatories.push(...shownFrom(cached.signatories, displayPath(absolute)));
       continue;
     }
     const read = readContentFileSync(absolute);
@@ -105,7 +105,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     const hash = sha256(read.text);
     const same = cache.byHash(name, hash, stat.size, stat.mtimeMs);
     if (same) {
-      signatories.push(...same.signatories);
+      signatories.push(...shownFrom(same.signatories, displayPath(absolute)));
       continue;
     }
     const result = parseSignatoryFile(read.text, displayPath(absolute));
@@ -120,6 +120,16 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   // A duplicate is reported once, here; left in the list it would also be checked against the releases
   // (a second "signed:" complaint, and so on) for an entry the fix is to delete.
   return { signatories: signatories.filter((s) => !duplicates.repeated.has(s)), problems };
+}
+
+/**
+ * Cached entries with their file named as messages show it from this working directory: the cache is
+ * shared by every command run on the site, from any folder (npm run check from the repository, a release
+ * with --root from elsewhere), and a tool that writes to an entry's file must find it.
+ */
+function shownFrom(cached: readonly Signatory[], file: string): readonly Signatory[] {
+  if (cached.every((s) => s.source.file === file)) return cached;
+  return cached.map((s) => ({ ...s, source: { ...s.source, file } }));
 }
 
 /** Parses one signatory file's text; every entry is validated and every problem reported. */
