@@ -17,7 +17,7 @@ export interface CheckResult {
 }
 
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
-  const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root)]);
+  const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root, { cache: options.cache })]);
   // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
   const built = loaded.site ? gateProblems(loaded.site) : [];
   // The same file:line:col and message from two sources is one problem.

@@ -2,7 +2,7 @@
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
 import { DELIVERIES_FILE } from "../load/deliveries.ts";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
@@ -20,6 +20,7 @@ import { VERSIONS_DIR, VERSIONS_FILE, parseRecord, recordedKeys, releaseRecords 
 import { parseYaml } from "../load/yaml.ts";
 import { MODERATION_FILE, HoldList, heldWarning, holdKeys, loadSiteHolds, readModerationFile, type HeldField } from "./moderation.ts";
 import { REVIEWED_FILE, heldOkLine, loadReviews, reviewLine, type ReviewedEntry, type Reviews } from "./reviewed.ts";
+import { LintCache, type EntryFacts } from "./lint-cache.ts";
 
 /** Replace `text.slice(start, end)`; `path`/`expected` let the fixer verify the result parses as intended. */
 export interface Edit {
@@ -54,7 +55,8 @@ const LETTER_FOLDER_YAML = new Set([VERSIONS_FILE, REVIEWED_FILE, MODERATION_FIL
 const HELD_FIELDS = ["name", "title", "affiliation"] as const;
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
-export async function lintSite(root: string): Promise<LintResult> {
+/** `cache`: the lint cache (lint-cache.ts), on by default, off with the parse cache (BuildOptions.cache). */
+export async function lintSite(root: string, { cache = true }: { cache?: boolean } = {}): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const result: LintResult = { problems: [], fixes: [] };
   if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
@@ -68,7 +70,7 @@ export async function lintSite(root: string): Promise<LintResult> {
   for (const entry of entries) {
     // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.
     if (linksOutOf(root, join(lettersDir, entry.name)).length) continue;
-    const letter = await lintLetterFolder(join(lettersDir, entry.name), holds.list);
+    const letter = await lintLetterFolder(join(lettersDir, entry.name), holds.list, { root, cache });
     result.problems.push(...letter.problems);
     result.fixes.push(...letter.fixes);
   }
@@ -86,7 +88,7 @@ interface NameSeen extends ReviewedEntry {
   keys?: string[];
 }
 
-async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new HoldList()): Promise<LintResult> {
+async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new HoldList(), caching: { root: string; cache: boolean }): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   // The letter's own held names, on top of the site's (an entry the site holds already is a warning).
@@ -101,6 +103,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new Hol
   const taken = new TakenNames(names);
   const released = recordedKeys(letterDir);
   const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
+  const cache = new LintCache(caching.root, dir, caching.cache);
   for (const name of names) {
     if (name.startsWith(".") && /\.ya?ml$/i.test(name)) {
       const target = freeName(fileStemOf(name.replace(/^\.+/, "").replace(/\.ya?ml$/i, "")), name, taken);
@@ -111,14 +114,22 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new Hol
     }
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
-    const read = await readContentFile(absolute);
-    if (read.problem) continue; // the loader reports it
-    const file = lintSignatoryFile(read.text, absolute, taken, released, signatories, holds);
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    const facts = stat?.isFile() ? cache.get(name, stat.size, stat.mtimeMs) : undefined;
+    let file;
+    if (facts) file = acrossFiles(facts, displayPath(absolute), signatories, holds);
+    else {
+      const read = await readContentFile(absolute);
+      if (read.problem) continue; // the loader reports it
+      file = lintSignatoryFile(read.text, absolute, taken, released, signatories, holds);
+      if (file.clean && stat) cache.set(name, stat.size, stat.mtimeMs, file.facts);
+    }
     result.problems.push(...file.problems);
     result.fixes.push(...file.fixes);
     seen.push(...file.names);
     held.push(...file.held);
   }
+  cache.save();
   const reviews = await loadReviews(letterDir);
   result.problems.push(...heldSignatories(held, reviews), ...nearDuplicates(seen, reviews), ...reviews.problems(seen));
   return result;
@@ -142,10 +153,10 @@ export function lintSignatoryFile(
   released: ReadonlySet<string> = new Set(),
   signatories: SignatoryIndex<{ name: string; affiliation?: string }> = new SignatoryIndex(),
   holds: HoldList = new HoldList(),
-): LintResult & { names: NameSeen[]; held: HeldField[] } {
+): LintFileResult {
   const file = displayPath(absolute);
   const parsed = parseYaml(text, file);
-  const out = { problems: [] as ContentError[], fixes: [] as Fix[], names: [] as NameSeen[], held: [] as HeldField[] };
+  const out: LintFileResult = { problems: [], fixes: [], names: [], held: [], facts: [], clean: false };
   if (parsed.problems.length) return out; // the loader reports syntax errors
   const found: Findings = { problems: out.problems, edits: [], descriptions: [] };
   let duplicates = 0;
@@ -159,15 +170,45 @@ export function lintSignatoryFile(
     findSpacing(at, found);
     findCapitals(at, found);
     findBareUrl(at, found);
-    const seen = nameSeen(at);
-    if (seen) {
-      out.names.push(seen);
-      if (holds.size && !seen.withdrawn) out.held.push(...findHeld(at, seen, holds));
-    }
+    const facts = entryFacts(at);
+    out.facts.push(facts);
+    if (facts) seenAndHeld(facts, file, holds, out);
   }
   const renameTo = duplicates ? undefined : planRename(parsed.doc.contents, absolute, file, taken, released, found);
   if (found.edits.length || renameTo) out.fixes.push({ file: absolute, description: found.descriptions.join(", "), edits: found.edits, renameTo });
+  // Nothing found in the file itself, and no entry skipped as another's duplicate: its facts can stand
+  // for it next time (lint-cache.ts). Held names are looked for again, from the facts, every time.
+  out.clean = out.problems.length === 0 && out.fixes.length === 0 && duplicates === 0;
   return out;
+}
+
+export interface LintFileResult extends LintResult {
+  names: NameSeen[];
+  held: HeldField[];
+  /** The file's entries as the checks across files need them, for the lint cache. */
+  facts: (EntryFacts | null)[];
+  /** Whether the file's own checks found nothing: then its facts may be cached. */
+  clean: boolean;
+}
+
+/**
+ * A clean file from the lint cache: its own checks found nothing the last time and its content is the
+ * same, so only the checks across files run, from its facts, in the same order as a fresh lint.
+ */
+function acrossFiles(facts: readonly (EntryFacts | null)[], file: string, signatories: SignatoryIndex<{ name: string; affiliation?: string }>, holds: HoldList): LintFileResult {
+  const out: LintFileResult = { problems: [], fixes: [], names: [], held: [], facts: [...facts], clean: true };
+  for (const entry of facts) {
+    if (entry && signatories.repeats({ name: entry.name, affiliation: entry.affiliation })) continue;
+    if (entry) seenAndHeld(entry, file, holds, out);
+  }
+  return out;
+}
+
+/** The entry's name for the near-duplicate check, and its held names and words (moderation.ts). */
+function seenAndHeld(facts: EntryFacts, file: string, holds: HoldList, out: { names: NameSeen[]; held: HeldField[] }): void {
+  const seen: NameSeen = { name: facts.name, affiliation: facts.affiliation, file, inList: facts.inList, position: facts.position, withdrawn: facts.withdrawn };
+  out.names.push(seen);
+  if (holds.size && !seen.withdrawn) out.held.push(...findHeld(facts, seen, holds));
 }
 
 /** What the checks of one file found: warnings, and the edits that fix them with a word on each. */
@@ -238,17 +279,20 @@ function findBareUrl(at: EntryContext, found: Findings): void {
   found.descriptions.push(`url ${JSON.stringify(fixed)}`);
 }
 
-/** The entry's name for the near-duplicate check. */
-function nameSeen(at: EntryContext): NameSeen | undefined {
+/** What the checks across files need of an entry (names, where they are), or null if it has no name. */
+function entryFacts(at: EntryContext): EntryFacts | null {
   const name = field(at, "name");
-  if (!name) return undefined;
+  if (!name) return null;
+  const fields: EntryFacts["fields"] = {};
+  for (const key of HELD_FIELDS) if (field(at, key)) fields[key] = at.positionOf([...at.entry.path, key]);
   return {
     name: name.value as string,
     affiliation: field(at, "affiliation")?.value as string | undefined,
-    file: at.file,
+    title: field(at, "title")?.value as string | undefined,
     inList: at.entry.path.length > 0,
-    position: at.positionOf(at.entry.path),
     withdrawn: field(at, "withdrawn") !== undefined,
+    position: at.positionOf(at.entry.path),
+    fields,
   };
 }
 
@@ -256,14 +300,15 @@ function nameSeen(at: EntryContext): NameSeen | undefined {
  * The entry's fields that match a held name or word (moderation.ts). The name's keys are kept for the
  * near-duplicate check, which needs the same ones: one normalisation per name for both.
  */
-function findHeld(at: EntryContext, seen: NameSeen, holds: HoldList): HeldField[] {
+function findHeld(facts: EntryFacts, seen: NameSeen, holds: HoldList): HeldField[] {
   const found: HeldField[] = [];
   for (const key of HELD_FIELDS) {
-    const value = key === "name" ? seen.name : (field(at, key)?.value as string | undefined);
-    if (value === undefined) continue;
+    const value = key === "name" ? seen.name : facts[key];
+    const position = facts.fields[key];
+    if (value === undefined || !position) continue;
     // Names are mostly unique: not remembered, and their keys kept. Roles and affiliations repeat.
     const items = key === "name" ? holds.matches(value, (seen.keys = holdKeys(value))) : holds.matches(value);
-    if (items.length) found.push({ name: seen.name, file: seen.file, field: key, value, position: at.positionOf([...at.entry.path, key]), items });
+    if (items.length) found.push({ name: seen.name, file: seen.file, field: key, value, position, items });
   }
   return found;
 }
