@@ -98,14 +98,20 @@ export class SignatoryCache {
 
   /** Writes the cache if it changed, dropping entries of files that no longer exist. */
   save(): void {
-    if (!this.enabled) return;
-    const stale = Object.keys(this.entries).filter((name) => !this.used.has(name));
-    if (!this.dirty && stale.length === 0) return;
-    for (const name of stale) delete this.entries[name];
-    mkdirSync(dirname(this.path), { recursive: true });
-    // Write then rename, so an interrupted build never leaves a half-written cache.
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: this.version, files: this.entries } satisfies CacheFile));
-    renameSync(temp, this.path);
+    if (this.enabled) saveCacheFile(this.path, this.version, this.entries, this.used, this.dirty);
   }
+}
+
+/**
+ * Writes a cache of per-file entries (this one, the lint cache) if it changed or holds entries of files
+ * not seen this run, which are dropped. Write then rename, so an interrupted run never leaves half a cache.
+ */
+export function saveCacheFile<T>(path: string, version: string, entries: Record<string, T>, used: ReadonlySet<string>, dirty: boolean): void {
+  const stale = Object.keys(entries).filter((name) => !used.has(name));
+  if (!dirty && stale.length === 0) return;
+  for (const name of stale) delete entries[name];
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify({ version, files: entries }));
+  renameSync(temp, path);
 }

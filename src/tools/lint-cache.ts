@@ -3,12 +3,13 @@
 // files need (names for duplicates, near-duplicates and held names) are kept. One JSON file per
 // signatories folder under <root>/.cache/lint/, safe to delete; an entry is used while the file's size
 // and modification time are unchanged, and a change in the rules' code or the YAML parser drops them all.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../model/hash.ts";
 import type { Position } from "../model/errors.ts";
+import { saveCacheFile } from "../load/parse-cache.ts";
 
 const require = createRequire(import.meta.url);
 const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,13 +75,6 @@ export class LintCache {
 
   /** Writes the cache if it changed, dropping files no longer there or no longer clean. */
   save(): void {
-    if (!this.enabled) return;
-    const stale = Object.keys(this.entries).filter((name) => !this.used.has(name));
-    if (!this.dirty && stale.length === 0) return;
-    for (const name of stale) delete this.entries[name];
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: VERSION, files: this.entries }));
-    renameSync(temp, this.path);
+    if (this.enabled) saveCacheFile(this.path, VERSION, this.entries, this.used, this.dirty);
   }
 }
