@@ -170,6 +170,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       addSignatory(root, "One More Signer");
       const a = await build(root, o);
       record(`${label}, one signatory added`, a, { text: "≤ 3 s", met: a.wall <= 3 });
+      // The builds warmed the parse cache, not check's own lint cache: the first check fills it, the
+      // second is the warm one, as on a maintainer's machine between two pull requests.
+      record(`${label}, npm run check (first after the builds)`, await command("check.ts", ["--root", root], root));
       const k = await command("check.ts", ["--root", root], root);
       record(`${label}, npm run check (warm)`, k, { text: "≤ 3 s", met: k.wall <= 3 });
     }
