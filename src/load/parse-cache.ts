@@ -13,17 +13,24 @@ const require = createRequire(import.meta.url);
 /** src/: the modules whose code decides what a parse produces are listed relative to it. */
 const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Everything that decides what parsing produces. */
-const CACHE_VERSION = sha256(
-  JSON.stringify([
-      3,
+/**
+ * A cache's version: its format, Node, the packages and the modules of src/ (paths relative to it)
+ * whose code decides what is cached. Any change drops the whole cache.
+ */
+export function cacheVersion(format: number, packages: readonly string[], modules: readonly string[]): string {
+  return sha256(
+    JSON.stringify([
+      format,
       process.version,
-      (require("yaml/package.json") as { version: string }).version,
-      (require("js-yaml/package.json") as { version: string }).version,
-      (require("zod/package.json") as { version: string }).version,
-      ...["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts", "common/names.ts", "common/confusables.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
-  ]),
-);
+      ...packages.map((name) => (require(`${name}/package.json`) as { version: string }).version),
+      ...modules.map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
+    ]),
+  );
+}
+
+/** Everything that decides what parsing produces. */
+const CACHE_VERSION = cacheVersion(3, ["yaml", "js-yaml", "zod"],
+  ["model/schema.ts", "load/signatories.ts", "load/yaml.ts", "load/validate.ts", "load/files.ts", "model/limits.ts", "common/names.ts", "common/confusables.ts"]);
 
 export interface CachedFile {
   size: number;

@@ -4,25 +4,14 @@
 // signatories folder under <root>/.cache/lint/, safe to delete; an entry is used while the file's size
 // and modification time are unchanged, and a change in the rules' code or the YAML parser drops them all.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import type { Position } from "../model/errors.ts";
-import { saveCacheFile } from "../load/parse-cache.ts";
-
-const require = createRequire(import.meta.url);
-const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+import { cacheVersion, saveCacheFile } from "../load/parse-cache.ts";
 
 /** Everything that decides what the rules find in one file. */
-const VERSION = sha256(
-  JSON.stringify([
-    1,
-    process.version,
-    (require("yaml/package.json") as { version: string }).version,
-    ...["tools/lint.ts", "tools/lint-cache.ts", "tools/moderation.ts", "common/names.ts", "common/slug.ts", "common/safe-url.ts", "load/yaml.ts", "load/signatories.ts"].map((f) => readFileSync(join(SOURCE_DIR, f), "utf8")),
-  ]),
-);
+const VERSION = cacheVersion(1, ["yaml"],
+  ["tools/lint.ts", "tools/lint-cache.ts", "tools/moderation.ts", "common/names.ts", "common/slug.ts", "common/safe-url.ts", "load/yaml.ts", "load/signatories.ts"]);
 
 /** An entry of a file as the checks across files see it; `null` for an entry without a name. */
 export interface EntryFacts {
