@@ -88,7 +88,7 @@ interface NameSeen extends ReviewedEntry {
   keys?: string[];
 }
 
-async function lintLetterFolder(letterDir: string, siteHolds: HoldList = new HoldList(), caching: { root: string; cache: boolean }): Promise<LintResult> {
+async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching: { root: string; cache: boolean }): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   // The letter's own held names, on top of the site's (an entry the site holds already is a warning).
@@ -195,11 +195,10 @@ export interface LintFileResult extends LintResult {
  * A clean file from the lint cache: its own checks found nothing the last time and its content is the
  * same, so only the checks across files run, from its facts, in the same order as a fresh lint.
  */
-function acrossFiles(facts: readonly (EntryFacts | null)[], file: string, signatories: SignatoryIndex<{ name: string; affiliation?: string }>, holds: HoldList): LintFileResult {
-  const out: LintFileResult = { problems: [], fixes: [], names: [], held: [], facts: [...facts], clean: true };
+function acrossFiles(facts: (EntryFacts | null)[], file: string, signatories: SignatoryIndex<{ name: string; affiliation?: string }>, holds: HoldList): LintFileResult {
+  const out: LintFileResult = { problems: [], fixes: [], names: [], held: [], facts, clean: true };
   for (const entry of facts) {
-    if (entry && signatories.repeats({ name: entry.name, affiliation: entry.affiliation })) continue;
-    if (entry) seenAndHeld(entry, file, holds, out);
+    if (entry && !signatories.repeats({ name: entry.name, affiliation: entry.affiliation })) seenAndHeld(entry, file, holds, out);
   }
   return out;
 }

@@ -22,14 +22,14 @@ export function letterPdfJob(letter: Letter, config: SiteConfig): PdfJob {
   return { path: pdfPath(doc), doc };
 }
 
-/**
- * One job per page: every (letter, version, language) has its PDF beside its page. A released version
- * whose PDFs have a recorded edition prints that edition's list.
- */
 // One job per page document and settings: the build's gate and its PDF step ask for the same jobs, and a
 // job's document keys what is found once per document (its layout, problems and JSON: render.ts).
 const made = new WeakMap<LetterDocument, { letter: Letter; config: SiteConfig; job: PdfJob }>();
 
+/**
+ * One job per page: every (letter, version, language) has its PDF beside its page. A released version
+ * whose PDFs have a recorded edition prints that edition's list.
+ */
 export function pagePdfJob(page: LetterDocument, letter: Letter, config: SiteConfig): PdfJob {
   const known = made.get(page);
   if (known?.letter === letter && known.config === config) return known.job;

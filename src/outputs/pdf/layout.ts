@@ -9,6 +9,7 @@ import { textDirection } from "../../describe/direction.ts";
 import type { PdfDocument } from "./document.ts";
 import { fontFamiliesFor } from "../typst/fonts.ts";
 import { bodyTree, type BodyTree } from "./tree.ts";
+import { oncePer } from "../../common/once-per.ts";
 
 /** The Typst source of every PDF; read once. */
 export const LAYOUT = readFileSync(join(import.meta.dirname, "letter.typ"), "utf8");
@@ -87,13 +88,7 @@ export interface PackLayout {
  * typeset, and a 200-letter site has 1,200 documents of 500 names. A document is never changed once
  * described (an edition's list makes a new one), so its object is the key.
  */
-const made = new WeakMap<PdfDocument, LayoutData>();
-
-export function layoutData(doc: PdfDocument): LayoutData {
-  let data = made.get(doc);
-  if (!data) made.set(doc, (data = withFonts(doc)));
-  return data;
-}
+export const layoutData: (doc: PdfDocument) => LayoutData = oncePer(withFonts);
 
 function withFonts(doc: PdfDocument): LayoutData {
   const data = layoutDataWithoutFonts(doc);

@@ -8,6 +8,7 @@ import { InternalError, type MissingGlyphError, type UncoveredScriptError } from
 import { missingGlyphWarnings, uncoveredScriptError } from "./glyphs.ts";
 import { layoutData, layoutOf } from "./layout.ts";
 import type { Compile } from "./pool.ts";
+import { oncePer } from "../../common/once-per.ts";
 
 export interface RenderOptions {
   /** Folder of cached PDFs; false to always typeset (default .cache/pdf in the working directory). */
@@ -70,14 +71,7 @@ export function pdfInputKey(doc: PdfDocument): string {
 
 // What Typst is handed, and the warnings and error of a document: each found once per document (a build
 // asks for the problems in the gate and again before typesetting, and for the JSON to key and to typeset).
-const jsonOf = new WeakMap<PdfDocument, string>();
-const problemsOf = new WeakMap<PdfDocument, { error?: UncoveredScriptError; warnings: MissingGlyphError[] }>();
-
-function layoutJson(doc: PdfDocument): string {
-  let text = jsonOf.get(doc);
-  if (text === undefined) jsonOf.set(doc, (text = JSON.stringify(layoutData(doc))));
-  return text;
-}
+const layoutJson = oncePer((doc: PdfDocument) => JSON.stringify(layoutData(doc)));
 
 function typstWarnings(doc: PdfDocument, messages: string[]): string[] {
   return messages.map((m) => `${doc.source}: warning: typesetting the PDF of "${doc.slug}": ${m}`);
@@ -89,12 +83,8 @@ export function scriptProblem(doc: PdfDocument): UncoveredScriptError | undefine
 }
 
 /** What renderPdf would throw and warn about for this document, found without typesetting it. */
-export function documentProblems(doc: PdfDocument): { error?: UncoveredScriptError; warnings: MissingGlyphError[] } {
-  let found = problemsOf.get(doc);
-  if (!found) {
-    const data = layoutData(doc);
-    const { coverage } = loadFonts();
-    problemsOf.set(doc, (found = { error: uncoveredScriptError(doc, data, coverage), warnings: missingGlyphWarnings(doc, data, coverage) }));
-  }
-  return found;
-}
+export const documentProblems = oncePer((doc: PdfDocument): { error?: UncoveredScriptError; warnings: MissingGlyphError[] } => {
+  const data = layoutData(doc);
+  const { coverage } = loadFonts();
+  return { error: uncoveredScriptError(doc, data, coverage), warnings: missingGlyphWarnings(doc, data, coverage) };
+});
