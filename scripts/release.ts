@@ -36,7 +36,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       for (const r of recorded) {
         if (r.update) {
           console.log(r.unchanged
-            ? `The delivery pack of ${r.update} typeset to the same bytes as edition ${r.edition}: its published SHA-256 stays true; recorded its new inputs.`
+            ? `The delivery pack of ${r.update}, edition ${r.edition}: ${r.reason}; every published SHA-256 stays true.`
             : `Recorded edition ${r.edition} of the delivery pack of ${r.update} (version ${r.version}): ${r.reason}.`);
           continue;
         }

@@ -22,7 +22,7 @@ type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data
 const jsQR = ((jsqrModule as unknown as { default?: Decode }).default ?? jsqrModule) as unknown as Decode;
 
 const letterDir = join(DELIVERY.root, "letters", DELIVERY.slug);
-const packUrl = (id: string) => `/appeal/updates/appeal-${id}.pdf`;
+const packUrl = (id: string, lang?: string) => `/appeal/updates/appeal-${id}${lang ? `.${lang}` : ""}.pdf`;
 
 async function entries(root = DELIVERY.root): Promise<Entry[]> {
   const all: Entry[] = [];
@@ -75,20 +75,41 @@ function decodeQr(bytes: Uint8Array): string | undefined {
 describe("the delivery pack of a delivered update", () => {
   let site: string;
   let all: Entry[];
+  /** By update: the pack in English, the letter's language; `french`: in French, the updates' translation. */
   const packs: Record<string, { bytes: Buffer; file: string; text: string }> = {};
+  const french: typeof packs = {};
   beforeAll(async () => {
     site = await buildFixture("delivery");
     all = await entries();
     for (const id of DELIVERY.deliveries) {
-      const bytes = await readFile(join(site, packUrl(id)));
-      const file = await pdfFile(bytes);
-      packs[id] = { bytes, file, text: await pdfText(file) };
+      for (const [into, lang] of [[packs, undefined], [french, "fr"]] as const) {
+        const bytes = await readFile(join(site, packUrl(id, lang)));
+        const file = await pdfFile(bytes);
+        into[id] = { bytes, file, text: await pdfText(file) };
+      }
     }
   }, 180_000);
 
-  it("is written for each delivered update, and for no other update", async () => {
+  it("is written for each delivered update, in the letter's language and in each the update is translated into, and for no other update", async () => {
     const pdfs = (await readdir(join(site, "appeal/updates"))).filter((n) => n.endsWith(".pdf")).sort();
-    expect(pdfs).toEqual(DELIVERY.deliveries.map((id) => `appeal-${id}.pdf`));
+    expect(pdfs).toEqual(DELIVERY.deliveries.flatMap((id) => [`appeal-${id}.fr.pdf`, `appeal-${id}.pdf`]));
+  });
+
+  it("in French prints that version's French text, the French annex and the same names and counts", () => {
+    for (const [id, version] of [[DELIVERY.deliveries[0]!, 1], [DELIVERY.deliveries[1]!, 3]] as const) {
+      const fr = squash(french[id]!.text);
+      const day = id.slice(0, 10);
+      const { listed } = expected(all, day, version);
+      expect(fr).toContain(squash(`Nous vous appelons à garder l’internet ouvert (version ${version}).`));
+      expect(fr).not.toContain(squash(DELIVERY.texts[version - 1]!));
+      const date = new Date(`${day}T00:00:00Z`).toLocaleDateString("fr", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      expect(fr).toContain(squash(`Annexe : les signatures au ${date}`));
+      expect(fr).toContain(squash(`${listed.length.toLocaleString("fr")} signatures au ${date}.`));
+      for (const e of listed) expect(fr, e.name).toContain(squash(e.name));
+      expect(fr).not.toContain(squash(DELIVERY.withdrawn.name));
+      // A recipient checks the same version: the same address and canonical text's hash.
+      expect(decodeQr(french[id]!.bytes)).toBe(decodeQr(packs[id]!.bytes));
+    }
   });
 
   it("prints the text of the version current on the day of the delivery, and no other", () => {
@@ -148,27 +169,33 @@ describe("the delivery pack of a delivered update", () => {
   });
 
   it("is byte for byte the pack whose SHA-256 deliveries.yaml records, and typesets to the same bytes again", async () => {
-    const manifest = parse(await readFile(join(letterDir, "deliveries.yaml"), "utf8")) as { update: string; editions: { pdfs: { en: { sha256: string } } }[] }[];
+    const manifest = parse(await readFile(join(letterDir, "deliveries.yaml"), "utf8")) as { update: string; editions: { pdfs: Record<string, { sha256: string }> }[] }[];
     for (const id of DELIVERY.deliveries) {
-      expect(sha256(packs[id]!.bytes)).toBe(manifest.find((d) => d.update === id)!.editions.at(-1)!.pdfs.en.sha256);
+      const recorded = manifest.find((d) => d.update === id)!.editions.at(-1)!.pdfs;
+      expect(Object.keys(recorded).sort()).toEqual(["en", "fr"]);
+      expect(sha256(packs[id]!.bytes)).toBe(recorded.en!.sha256);
+      expect(sha256(french[id]!.bytes)).toBe(recorded.fr!.sha256);
     }
     // Typeset afresh, without the cache: the same commit gives the same bytes.
     const { site: loaded } = await loadSite(DELIVERY.root);
-    for (const job of packJobs(loaded!)) {
+    const jobs = packJobs(loaded!);
+    expect(jobs).toHaveLength(4);
+    for (const job of jobs) {
       const again = await renderPdf(job.doc, { cache: false });
-      expect(Buffer.from(again.bytes).equals(packs[job.update.id]!.bytes), job.path).toBe(true);
+      const served = (job.doc.lang === "fr" ? french : packs)[job.update.id]!;
+      expect(Buffer.from(again.bytes).equals(served.bytes), job.path).toBe(true);
     }
   }, 120_000);
 
   it("is linked from its update on the letter's pages, with its size, pages and SHA-256, in each page's language", async () => {
-    for (const [path, words] of [["appeal/index.html", "Delivery pack (PDF)"], ["appeal/fr/index.html", "Dossier de remise (PDF)"]] as const) {
+    for (const [path, words, lang] of [["appeal/index.html", "Delivery pack (PDF)", undefined], ["appeal/fr/index.html", "Dossier de remise (PDF)", "fr"]] as const) {
       const page = await readPage(site, path);
       for (const id of DELIVERY.deliveries) {
         const link = page.querySelector(`#update-${id} .update-pack a`)!;
-        expect(link.getAttribute("href")).toBe(packUrl(id));
+        expect(link.getAttribute("href")).toBe(packUrl(id, lang));
         expect(text(link)).toBe(words);
         expect(text(page.querySelector(`#update-${id} .update-pack`))).toMatch(/\(PDF, \d+ (kB|ko), \d+ pages\)/);
-        expect(text(page.querySelector(`#update-${id} .pack-sha256`))).toBe(sha256(packs[id]!.bytes));
+        expect(text(page.querySelector(`#update-${id} .pack-sha256`))).toBe(sha256((lang ? french : packs)[id]!.bytes));
       }
       expect(page.querySelector("#update-2024-05-15-response .update-pack")).toBeNull();
     }
@@ -182,7 +209,10 @@ describe("the delivery pack of a delivered update", () => {
     const versions = JSON.parse(await readFile(join(site, "appeal/versions.json"), "utf8")) as { versions: { version: number; files: { kind: string; update?: string; edition: number | null; sha256: string; url: string | null }[] }[] };
     for (const [id, version] of [[DELIVERY.deliveries[0]!, 1], [DELIVERY.deliveries[1]!, 3]] as const) {
       const files = versions.versions.find((v) => v.version === version)!.files.filter((f) => f.kind === "pack");
-      expect(files).toEqual([{ kind: "pack", update: id, version, lang: "en", edition: 1, sha256: sha256(packs[id]!.bytes), url: packUrl(id) }]);
+      expect(files).toEqual([
+        { kind: "pack", update: id, version, lang: "en", edition: 1, sha256: sha256(packs[id]!.bytes), url: packUrl(id) },
+        { kind: "pack", update: id, version, lang: "fr", edition: 1, sha256: sha256(french[id]!.bytes), url: packUrl(id, "fr") },
+      ]);
     }
   });
 });
@@ -219,11 +249,82 @@ describe("a delivery pack's recorded hash", () => {
     expect(unrecorded.stdout + unrecorded.stderr).toMatch(/updates\/2024-03-01-delivered\.md:3:7: warning: The delivery pack of this update .* is not recorded.*npm run release -- appeal --edition/);
   }, 60_000);
 
+  it("in a language added after it was recorded: check says so, release records it beside the published hashes, and a page in a language with no pack links the original's", async () => {
+    const root = await copy();
+    const manifestPath = join(root, "letters/appeal/deliveries.yaml");
+    const recorded = await readFile(manifestPath, "utf8");
+    type Manifest = { update: string; editions: { edition: number; pdfs: Record<string, { sha256: string }> }[] }[];
+    const before = parse(recorded) as Manifest;
+    // As recorded before the updates were translated: the English packs only.
+    await writeFile(manifestPath, recorded.replace(/\n {8}fr:\n(?: {10}.*\n){2}/g, "\n"));
+    expect(await readFile(manifestPath, "utf8")).not.toContain("fr:");
+    // And a later delivery, in English only.
+    await writeFile(join(root, "letters/appeal/updates/2024-06-15-delivered.md"), "---\ntitle: Handed to the Senate\ndate: 2024-06-15\nkind: delivered\n---\n\nWe handed the letter to the Senate.\n");
+    const check = await runScript("check.ts", ["--root", root]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    const said = check.stdout + check.stderr;
+    for (const id of DELIVERY.deliveries) expect(said).toContain(`updates/${id}.md:3:7: warning: The delivery pack of this update in fr (appeal-${id}.fr.pdf)`);
+    expect(said).toMatch(/updates\/2024-06-15-delivered\.md:\d+:\d+: warning: The delivery pack of this update \(version 3/);
+
+    const release = await runScript("release.ts", ["--root", root, "appeal", "--edition", "--date", "2024-06-20"]);
+    expect(release.code, release.stderr).toBe(0);
+    expect(release.stdout).toContain("The delivery pack of 2024-03-01-delivered, edition 1: its pack in fr (the update's translation) recorded beside the published ones");
+    const after = parse(await readFile(manifestPath, "utf8")) as Manifest;
+    for (const id of DELIVERY.deliveries) {
+      // No new edition: the English hash published stays, and the French is the one the fixture records.
+      expect(after.find((d) => d.update === id)!.editions).toEqual(before.find((d) => d.update === id)!.editions);
+    }
+    expect(after.find((d) => d.update === "2024-06-15-delivered")!.editions.map((e) => Object.keys(e.pdfs))).toEqual([["en"]]);
+    const recheck = await runScript("check.ts", ["--root", root]);
+    expect(recheck.stdout + recheck.stderr).not.toMatch(/delivery pack .* not recorded/);
+
+    const output = join(root, "_site");
+    const build = await runScript("build.ts", ["--root", root, "--output", output]);
+    expect(build.code, build.stderr).toBe(0);
+    const page = await readPage(output, "appeal/fr/index.html");
+    expect(page.querySelector("#update-2024-06-15-delivered .update-pack a")!.getAttribute("href")).toBe(packUrl("2024-06-15-delivered"));
+    expect(page.querySelector(`#update-${DELIVERY.deliveries[0]} .update-pack a`)!.getAttribute("href")).toBe(packUrl(DELIVERY.deliveries[0]!, "fr"));
+    const pdfs = await readdir(join(output, "appeal/updates"));
+    expect(pdfs).toContain("appeal-2024-06-15-delivered.pdf");
+    expect(pdfs).not.toContain("appeal-2024-06-15-delivered.fr.pdf");
+
+    // A translation whose pack was published cannot go: its hash stays listed.
+    await rm(join(root, "letters/appeal/updates/2024-03-01-delivered.fr.md"));
+    const gone = await runScript("check.ts", ["--root", root]);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout + gone.stderr).toMatch(/deliveries\.yaml:\d+:\d+: error: A delivery pack of 2024-03-01-delivered in fr is recorded, but updates\/2024-03-01-delivered\.fr\.md does not exist\./);
+  }, 240_000);
+
+  it("prints names full of Typst markup literally, in every language's pack: they reach Typst as data, never as markup", async () => {
+    const root = await copy();
+    // Not recorded: the packs print today's list, with the names below signed before the second delivery.
+    await rm(join(root, "letters/appeal/deliveries"), { recursive: true });
+    await rm(join(root, "letters/appeal/deliveries.yaml"));
+    const names = ["#sys.exit()", "*bold*", "<label>", "@ref", "[x]", "back\\slash", "= Heading", ")]", "// comment", "]) #pagebreak() #([", '#{ panic("boom") }', "`raw`", "$x^2$", "#image(\"/etc/passwd\")"];
+    await writeFile(join(root, "letters/appeal/signatories/hostile.yaml"),
+      names.map((name) => `- name: ${JSON.stringify(name)}\n  affiliation: "#read(\\"/etc/hosts\\") *x*"\n  country: BE\n  signed: 2024-06-05\n`).join(""));
+    const { site: loaded, problems } = await loadSite(root);
+    expect(problems.filter((p) => p.severity !== "warning")).toEqual([]);
+    const jobs = packJobs(loaded!).filter((job) => job.update.id === DELIVERY.deliveries[1]);
+    expect(jobs.map((job) => job.doc.lang)).toEqual(["en", "fr"]);
+    for (const job of jobs) {
+      const rendered = await renderPdf(job.doc, { cache: false });
+      expect(rendered.warnings).toEqual([]);
+      const lines = (await pdfText(await pdfFile(rendered.bytes))).split("\n").map((l) => l.trim());
+      // The pack prints a name, then its role on the line below.
+      for (const name of names) expect(lines, `${job.doc.lang}: ${name}`).toContain(name);
+      expect(lines.filter((l) => l === '#read("/etc/hosts") *x*'), job.doc.lang).toHaveLength(names.length);
+      // The annex counts them with the rest of that day's list.
+      const count = (expected(await entries(root), DELIVERY.deliveries[1]!.slice(0, 10), 3).listed.length + names.length).toLocaleString(job.doc.lang);
+      expect(squash(lines.join(" ")), job.doc.lang).toContain(squash(job.doc.lang === "en" ? `${count} signatures on` : `${count} signatures au`));
+    }
+  }, 120_000);
+
   it("gets a new edition when a signer it prints withdraws: the name goes, the count says so, the old hash stays listed", async () => {
     const root = await copy();
     const all = await entries(root);
     const leaving = all.find((e) => e.batch === 1 && !e.withdrawn)!;
-    const before = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as { update: string; editions: { edition: number; pdfs: { en: { sha256: string } } }[] }[];
+    const before = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as { update: string; editions: { edition: number; pdfs: Record<string, { sha256: string }> }[] }[];
     const withdraw = await runScript("withdraw.ts", ["--root", root, "--letter", "appeal", "--name", leaving.name, "--date", "2024-06-25"]);
     expect(withdraw.code, withdraw.stderr).toBe(0);
     const after = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as typeof before;
@@ -232,7 +333,8 @@ describe("a delivery pack's recorded hash", () => {
       const now = after.find((d) => d.update === id)!.editions;
       expect(now.map((e) => e.edition)).toEqual([1, 2]);
       expect(now[0]).toEqual(old[0]);
-      expect(now[1]!.pdfs.en.sha256).not.toBe(old[0]!.pdfs.en.sha256);
+      expect(now[1]!.pdfs.en!.sha256).not.toBe(old[0]!.pdfs.en!.sha256);
+      expect(now[1]!.pdfs.fr!.sha256).not.toBe(old[0]!.pdfs.fr!.sha256);
       expect(await readFile(join(root, "letters/appeal/deliveries", `${id}.json`), "utf8")).not.toContain(`"${leaving.name}"`);
     }
     const output = join(root, "_site");
@@ -241,9 +343,10 @@ describe("a delivery pack's recorded hash", () => {
     const text = squash(await pdfText(await pdfFile(await readFile(join(output, packUrl(DELIVERY.deliveries[1]!))))));
     expect(text).not.toContain(squash(leaving.name));
     expect(text).toContain(squash("1 signature was withdrawn."));
-    const versions = JSON.parse(await readFile(join(output, "appeal/versions.json"), "utf8")) as { versions: { version: number; files: { kind: string; edition: number | null; sha256: string; url: string | null }[] }[] };
+    const versions = JSON.parse(await readFile(join(output, "appeal/versions.json"), "utf8")) as { versions: { version: number; files: { kind: string; lang: string; edition: number | null; sha256: string; url: string | null }[] }[] };
     const packs = versions.versions.find((v) => v.version === 3)!.files.filter((f) => f.kind === "pack");
-    expect(packs.map((f) => [f.edition, f.url !== null])).toEqual([[1, false], [2, true]]);
-    expect(packs[0]!.sha256).toBe(before.find((d) => d.update === DELIVERY.deliveries[1])!.editions[0]!.pdfs.en.sha256);
+    expect(packs.map((f) => [f.lang, f.edition, f.url !== null])).toEqual([["en", 1, false], ["en", 2, true], ["fr", 1, false], ["fr", 2, true]]);
+    expect(packs[0]!.sha256).toBe(before.find((d) => d.update === DELIVERY.deliveries[1])!.editions[0]!.pdfs.en!.sha256);
+    expect(packs[2]!.sha256).toBe(before.find((d) => d.update === DELIVERY.deliveries[1])!.editions[0]!.pdfs.fr!.sha256);
   }, 240_000);
 });

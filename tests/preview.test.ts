@@ -7,6 +7,7 @@ import { cp, mkdir, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfFile, pdfText } from "./helpers/pdf.ts";
 import { PROJECT, fixture, tempDir } from "./helpers/site.ts";
 
 interface Preview {
@@ -119,6 +120,19 @@ describe("the local preview", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("links a delivered update's delivery pack from a saved update file, and typesets it when it is requested", async () => {
+    await mkdir(join(root, "letters/pledge/updates"), { recursive: true });
+    await writeFile(join(root, "letters/pledge/updates/2024-03-05-delivered.md"), "---\ntitle: Handed to the council\ndate: 2024-03-05\nkind: delivered\n---\n\nWe handed it over.\n");
+    const html = await shows(preview, "/pledge/", "Handed to the council");
+    expect(html).toContain('href="/pledge/updates/pledge-2024-03-05-delivered.pdf"');
+    expect(existsSync(join(output, "pledge/updates/pledge-2024-03-05-delivered.pdf"))).toBe(false);
+    const response = await fetch(url("/pledge/updates/pledge-2024-03-05-delivered.pdf"));
+    expect(response.status).toBe(200);
+    const text = await pdfText(await pdfFile(Buffer.from(await response.arrayBuffer())));
+    // The pack: version 3's letter, then the annex of that day.
+    expect(text).toMatch(/Annex: the signatures on March 5, 2024/);
   });
 
   it("shows a saved signatory file without a restart, and the log names that file, not a trigger file", async () => {

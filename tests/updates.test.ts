@@ -82,8 +82,9 @@ describe("a letter with updates", () => {
       for (const v of json.versions) v.files = v.files.filter((f) => f.kind !== "pack");
       return json;
     };
-    const withUpdates = JSON.parse(await readFile(join(site, "appeal/versions.json"), "utf8")) as { versions: { files: { kind: string }[] }[] };
-    expect(withUpdates.versions[0]!.files.filter((f) => f.kind === "pack")).toHaveLength(1);
+    const withUpdates = JSON.parse(await readFile(join(site, "appeal/versions.json"), "utf8")) as { versions: { files: { kind: string; lang: string }[] }[] };
+    // The delivered update is translated into French: a pack in each language.
+    expect(withUpdates.versions[0]!.files.filter((f) => f.kind === "pack").map((f) => f.lang)).toEqual(["en", "fr"]);
     expect(await versions(site)).toEqual(await versions(plain));
     for (const pdf of ["appeal/v1/appeal-v1.pdf", "appeal/v2/appeal-v2.pdf"]) {
       expect((await readFile(join(site, pdf))).equals(await readFile(join(plain, pdf))), pdf).toBe(true);

@@ -8,7 +8,8 @@ import { messagesWith, type Messages } from "../i18n/messages.ts";
 import { ContentProblemsError, InternalError, formatProblems } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { packJobs, pagePdfJobs, pdfJobProblems, runPdfJobs, sizeText, type PackJob, type PdfJob, type PdfOutput } from "../outputs/pdf/index.ts";
-import type { PdfLink } from "../view/letter-page.ts";
+import type { LetterPage, PdfLink } from "../view/letter-page.ts";
+import type { PackLink } from "../view/updates.ts";
 import { addPageDataStep, addUnsettledWork, pageDataSettled } from "./content.ts";
 
 export interface PdfPluginOptions {
@@ -64,19 +65,19 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
       console.error(formatProblems(problems));
       pages = pages.filter((p) => !failed.has(p.job));
     }
-    if (options.preview) {
-      // A letter the preview did not render again (unchanged since the last save) keeps its PDF links.
-      const rendered = new Set(data.pages.map((page) => page.slug));
-      const listed = new Set(data.letters.map((letter) => letter.slug));
-      const kept = [...onDemand].filter(([, job]) => listed.has(job.doc.slug) && !rendered.has(job.doc.slug));
-      onDemand = new Map([...kept, ...pages.map(({ job }): [string, PdfJob] => [`/${job.path}`, job])]);
-      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: messages.t(page.lang, "downloadPdf"), onDemand: true };
-      outputs = [];
-      return;
-    }
     // The delivery packs of the letters rendered (a reused letter's folder, packs included, is linked whole).
     const rendered = new Set(data.pages.map((page) => page.slug));
     const packs: PackJob[] = packJobs(site).filter((job) => rendered.has(job.letter.slug));
+    if (options.preview) {
+      // A letter the preview did not render again (unchanged since the last save) keeps its PDF links.
+      const listed = new Set(data.letters.map((letter) => letter.slug));
+      const kept = [...onDemand].filter(([, job]) => listed.has(job.doc.slug) && !rendered.has(job.doc.slug));
+      onDemand = new Map([...kept, ...[...pages.map((p) => p.job), ...packs].map((job): [string, PdfJob] => [`/${job.path}`, job])]);
+      for (const { page, job } of pages) page.pdf = { url: `/${job.path}`, linkText: messages.t(page.lang, "downloadPdf"), onDemand: true };
+      for (const pack of packs) linkPack(data.pages, packs, pack, (lang) => ({ url: `/${pack.path}`, linkText: messages.t(lang, "packLink"), onDemand: true }));
+      outputs = [];
+      return;
+    }
     typeset = runPdfJobs([...pages.map((p) => p.job), ...packs], { cache: options.cache, workers: options.workers, background: true }).then((all) => {
       outputs = all.slice(0, pages.length);
       const packOutputs = all.slice(pages.length);
@@ -97,15 +98,12 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
         const { recorded, update, doc, letter } = packs[i]!;
         const edition = recorded?.editions.at(-1);
         const hash = sha256(output.bytes);
-        if (edition && edition.pdfs[doc.lang]?.sha256 !== hash) {
-          throw new InternalError(`${update.file}: the delivery pack typeset to SHA-256 ${hash}, not the ${edition.pdfs[doc.lang]?.sha256 ?? "(none)"} its edition ${edition.edition} recorded from the same inputs. This is a bug in open-letters: please report it.`);
+        // (A language whose pack is not recorded yet has no hash to match: check warns about it.)
+        const recordedHash = edition?.pdfs[doc.lang]?.sha256;
+        if (recordedHash && recordedHash !== hash) {
+          throw new InternalError(`${update.file}: the delivery pack (${doc.lang}) typeset to SHA-256 ${hash}, not the ${recordedHash} its edition ${edition!.edition} recorded from the same inputs. This is a bug in open-letters: please report it.`);
         }
-        // The timeline of every current page of the letter links it, in the page's language.
-        for (const page of data.pages) {
-          if (page.kind !== "current" || page.slug !== letter.slug) continue;
-          const view = page.updates.find((u) => u.id === update.id);
-          if (view) view.pack = { ...pdfLink(output, page.lang, messages), linkText: messages.t(page.lang, "packLink") };
-        }
+        linkPack(data.pages, packs, packs[i]!, (lang) => ({ ...pdfLink(output, lang, messages), linkText: messages.t(lang, "packLink") }));
         // And versions.json, beside the version it prints: every edition's hash, the latest's address.
         const history = data.histories.find((h) => h.slug === letter.slug);
         const release = history?.versions.find((r) => r.version === packs[i]!.version);
@@ -171,6 +169,21 @@ export default function pdfPlugin(eleventyConfig: EleventyConfigLike, options: P
     await typeset;
     await writeFiles(directories.output, outputs.map(({ job, bytes }) => ({ url: job.path, content: bytes })));
   });
+}
+
+/**
+ * Links `pack` from the timeline of each current page of its letter that shows it: the page in the pack's
+ * language, and, from the pack in the letter's language, every page whose language has no pack of that
+ * update (it was not handed over in that language).
+ */
+function linkPack(pages: readonly LetterPage[], packs: readonly PackJob[], pack: PackJob, link: (lang: string) => PackLink): void {
+  const { letter, update, doc } = pack;
+  for (const page of pages) {
+    if (page.kind !== "current" || page.slug !== letter.slug) continue;
+    if (doc.lang !== page.lang && (doc.lang !== letter.lang || packs.some((p) => p.update === update && p.doc.lang === page.lang))) continue;
+    const view = page.updates.find((u) => u.id === update.id);
+    if (view) view.pack = link(page.lang);
+  }
 }
 
 /** What a page shows about its PDF: the link, its size and page count in the page's language. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { FrozenFileError, InvalidFieldError, type ContentError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import { deliveriesManifestSchema } from "../model/schema.ts";
-import type { Delivery, DeliveryList, LetterUpdate, Release } from "../model/types.ts";
+import type { Delivery, DeliveryList, Letter } from "../model/types.ts";
 import { displayPath, readContentFile } from "./files.ts";
 import { validate } from "./validate.ts";
 import { versionCurrentOn } from "./version-lists.ts";
@@ -20,7 +20,7 @@ export const DELIVERIES_FILE = "deliveries.yaml";
 export const DELIVERIES_DIR = "deliveries";
 export const deliveryListFile = (letterDir: string, update: string) => join(letterDir, DELIVERIES_DIR, `${update}.json`);
 /** The pack's file, published beside the updates' attachments (/<slug>/updates/), named to say what it is once downloaded. */
-export const packFileName = (slug: string, update: string) => `${slug}-${update}.pdf`;
+export const packFileName = (slug: string, update: string, lang?: string) => `${slug}-${update}${lang ? `.${lang}` : ""}.pdf`;
 
 export async function loadDeliveries(letterDir: string): Promise<{ deliveries: Delivery[]; problems: ContentError[]; positionOf: (update: string) => { line: number; column: number } }> {
   const path = join(letterDir, DELIVERIES_FILE);
@@ -72,11 +72,8 @@ export async function loadDeliveries(letterDir: string): Promise<{ deliveries: D
  */
 export function checkDeliveries(
   letterDir: string,
-  updates: readonly LetterUpdate[],
-  releases: readonly Release[],
+  { updates, releases, attachments, slug, lang }: Pick<Letter, "updates" | "releases" | "attachments" | "slug" | "lang">,
   loaded: Awaited<ReturnType<typeof loadDeliveries>>,
-  attachments: readonly { name: string }[],
-  slug: string,
 ): ContentError[] {
   const problems: ContentError[] = [];
   const manifest = displayPath(join(letterDir, DELIVERIES_FILE));
@@ -90,9 +87,10 @@ export function checkDeliveries(
       problems.push(new InvalidFieldError(update.file, update.datePosition, `This delivery is dated ${update.date}, before version 1 was released (${first.date}), so its delivery pack has no version to print.`,
         `Write the day the letter was handed over (${first.date} or later), or, if it was delivered before its release, record that release's date with npm run release -- <slug> --date.`));
     }
-    const name = packFileName(slug, update.id);
-    if (attachments.some((a) => a.name === name)) {
-      problems.push(new InvalidFieldError(`${displayPath(join(letterDir, "updates", name))}`, undefined, `This attachment has the name of the update's delivery pack, which the build writes at the same address.`, "Rename the attachment (and the update's link to it)."));
+    // The pack's names in every language it may be typeset in (a translated update's).
+    const names = [undefined, ...Object.keys(update.translations)].map((lang) => packFileName(slug, update.id, lang));
+    for (const attachment of attachments.filter((a) => names.includes(a.name))) {
+      problems.push(new InvalidFieldError(`${displayPath(join(letterDir, "updates", attachment.name))}`, undefined, `This attachment has the name of the update's delivery pack, which the build writes at the same address.`, "Rename the attachment (and the update's link to it)."));
     }
   }
   for (const d of loaded.deliveries) {
@@ -101,6 +99,12 @@ export function checkDeliveries(
       problems.push(new InvalidFieldError(manifest, loaded.positionOf(d.update), `A delivery pack is recorded for ${d.update}, but updates/${d.update}.md ${update ? `is of kind ${update.kind}, not delivered` : "does not exist"}.`,
         update ? `Set kind: delivered in updates/${d.update}.md again; a delivered pack's hash was published.` : `Restore updates/${d.update}.md: its delivery pack's hash was published.`));
       continue;
+    }
+    // A pack handed over in a translation's language was published with its hash: its words stay.
+    const languages = new Set(d.editions.flatMap((e) => Object.keys(e.pdfs)));
+    for (const gone of [...languages].filter((l) => l !== lang && !update.translations[l]).sort()) {
+      problems.push(new InvalidFieldError(manifest, loaded.positionOf(d.update), `A delivery pack of ${d.update} in ${gone} is recorded, but updates/${d.update}.${gone}.md does not exist.`,
+        `Restore updates/${d.update}.${gone}.md: that pack's hash was published.`));
     }
     if (!releases.some((r) => r.version === d.version)) {
       problems.push(new InvalidFieldError(manifest, loaded.positionOf(d.update), `The delivery pack of ${d.update} prints version ${d.version}, which is not released.`, "Restore this file from the repository history."));

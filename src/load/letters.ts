@@ -57,7 +57,7 @@ export async function loadLetter(letterDir: string, config: SiteConfig, options:
   };
   // Only meaningful when every release loaded: a broken manifest is reported above.
   if (released.problems.length === 0) {
-    problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter), ...checkDeliveries(letterDir, letter.updates, letter.releases, deliveries, letter.attachments, letter.slug));
+    problems.push(...checkSignatoryVersions(letter), ...checkTranslations(letter), ...checkDeliveries(letterDir, letter, deliveries));
   }
   return { letter, problems };
 }

@@ -261,7 +261,7 @@ export interface Delivery {
   /** The update's id, <date>-<name>. */
   update: string;
   version: number;
-  /** Oldest first; `pdfs` has one entry, in the letter's language. */
+  /** Oldest first; `pdfs` has one entry per language the pack is typeset in (the letter's, and each the update is translated into). */
   editions: Edition[];
   list: DeliveryList;
 }

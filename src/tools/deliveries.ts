@@ -14,7 +14,7 @@ import { LETTERS_DIR } from "../load/site.ts";
 import { FrozenFileError, type ContentError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
 import type { Delivery, DeliveryList, Edition, Letter, Site } from "../model/types.ts";
-import { letterPackJobs, pdfInputKey, runPdfJobs } from "../outputs/pdf/index.ts";
+import { letterPackJobs, pdfInputKey, runPdfJobs, type PackJob } from "../outputs/pdf/index.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 
 /** A pack's edition recorded by recordDeliveries (the shape of editions.ts's RecordedEdition, with the update). */
@@ -49,26 +49,33 @@ export function deliveryProblems(site: Site): ContentError[] {
   const problems: ContentError[] = [];
   for (const letter of shownLetters(site, { preview: false })) {
     const byId = new Map(letter.signatories.map((s) => [s.key, s]));
+    const reported = new Set<string>();
     for (const job of letterPackJobs(letter, site.config)) {
-      const { update, recorded } = job;
-      if (!recorded) {
-        problems.push(new FrozenFileError(update.file, update.datePosition, `The delivery pack of this update (version ${job.version}, as it stood on ${update.date}) is not recorded, so its SHA-256 is not committed and it would change with the list.`,
+      const { update, recorded, doc } = job;
+      const latest = recorded?.editions.at(-1);
+      const recordedPdf = latest?.pdfs[doc.lang];
+      if (!recordedPdf) {
+        const what = doc.lang === letter.lang ? "The delivery pack of this update" : `The delivery pack of this update in ${doc.lang} (${job.path.split("/").at(-1)})`;
+        problems.push(new FrozenFileError(update.file, update.datePosition, `${what} (version ${job.version}, as it stood on ${update.date}) is not recorded, so its SHA-256 is not committed and it would change with the list.`,
           `Run ${command(letter)} to record it, and commit ${DELIVERIES_FILE} and deliveries/.`).asWarning());
         continue;
       }
-      const latest = recorded.editions.at(-1)!;
-      const gone = recorded.list.groups.flatMap((g) => g.entries).filter((e) => byId.get(e.id)?.withdrawn);
+      // The list is the update's, whatever the language: said once.
+      if (reported.has(update.id)) continue;
+      const gone = recorded!.list.groups.flatMap((g) => g.entries).filter((e) => byId.get(e.id)?.withdrawn);
       if (gone.length) {
+        reported.add(update.id);
         const who = byId.get(gone[0]!.id)!;
         problems.push(new FrozenFileError(who.source.file, who.source,
-          `Edition ${latest.edition} of the delivery pack of ${update.id} still prints "${who.name}", whose signature is withdrawn${gone.length > 1 ? ` (and ${gone.length - 1} more)` : ""}.`,
+          `Edition ${latest!.edition} of the delivery pack of ${update.id} still prints "${who.name}", whose signature is withdrawn${gone.length > 1 ? ` (and ${gone.length - 1} more)` : ""}.`,
           `Withdraw with npm run withdraw -- --letter ${letter.slug} --name "<name>", which records the next edition, or run ${command(letter)}.`));
         continue;
       }
-      if (latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc)) continue;
+      if (recordedPdf.input === pdfInputKey(doc)) continue;
+      reported.add(update.id);
       problems.push(new FrozenFileError(`${letter.dir}/${DELIVERIES_FILE}`, undefined,
-        `The delivery pack of ${update.id} would change without a recorded edition (its text, layout, fonts or Typst version changed), so its published SHA-256 would no longer match.`,
-        `Run ${command(letter)}: it records edition ${latest.edition + 1}, or only the new inputs if the pack comes out byte for byte the same; commit ${DELIVERIES_FILE} and deliveries/.`));
+        `The delivery pack of ${update.id} (${doc.lang}) would change without a recorded edition (its text, layout, fonts or Typst version changed), so its published SHA-256 would no longer match.`,
+        `Run ${command(letter)}: it records edition ${latest!.edition + 1}, or only the new inputs if the pack comes out byte for byte the same; commit ${DELIVERIES_FILE} and deliveries/.`));
     }
   }
   return problems;
@@ -81,39 +88,49 @@ export async function recordDeliveries(root: string, site: Site, letter: Letter,
   const header = "# Delivery packs of this letter's delivered updates, written by `npm run release -- <slug> --edition` and\n# `npm run withdraw`. Never edit by hand: every published pack's SHA-256 stays listed here.\n";
   const entries: Delivery[] = [...letter.deliveries];
   const recorded: RecordedPack[] = [];
-  // Today's list for every pack, with the hash its record would carry.
-  const jobs = letterPackJobs(letter, site.config, { fresh: true }).map((job) => ({ job, listHash: sha256(deliveryListText(job.list)) }));
-  const pending = jobs.filter(({ job, listHash }) => {
-    const latest = job.recorded?.editions.at(-1);
-    return !(latest && listHash === latest.list && latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc));
+  // Today's list for every pack, with the hash its record would carry, by update (one job per language).
+  const byUpdate = new Map<string, PackJob[]>();
+  for (const job of letterPackJobs(letter, site.config, { fresh: true })) byUpdate.set(job.update.id, [...(byUpdate.get(job.update.id) ?? []), job]);
+  const updates = [...byUpdate.values()].map((jobs) => ({ jobs, listHash: sha256(deliveryListText(jobs[0]!.list)) }));
+  const pending = updates.filter(({ jobs, listHash }) => {
+    const latest = jobs[0]!.recorded?.editions.at(-1);
+    return !(latest && listHash === latest.list && jobs.every((job) => latest.pdfs[job.doc.lang]?.input === pdfInputKey(job.doc)));
   });
   if (!pending.length) return [];
-  const outputs = await runPdfJobs(pending.map((p) => p.job), { cache: options.cache === false ? false : undefined });
-  for (const [i, { job, listHash }] of pending.entries()) {
-    const list = job.list;
-    const bytes = outputs[i]!.bytes;
-    const latest = job.recorded?.editions.at(-1);
-    const pdfs = { [job.doc.lang]: { sha256: sha256(bytes), input: pdfInputKey(job.doc) } };
-    const listPath = deliveryListFile(letterDir, job.update.id);
-    const at = entries.findIndex((d) => d.update === job.update.id);
-    // New inputs that typeset to the very bytes published: the published hash is still true.
-    if (latest && listHash === latest.list && latest.pdfs[job.doc.lang]?.sha256 === pdfs[job.doc.lang]!.sha256) {
-      entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions.slice(0, -1), { ...latest, pdfs }] };
-      recorded.push({ version: job.version, update: job.update.id, edition: latest.edition, reason: "same bytes: the inputs recorded anew", files: [], unchanged: true });
+  const pendingJobs = pending.flatMap((p) => p.jobs);
+  const outputs = await runPdfJobs(pendingJobs, { cache: options.cache === false ? false : undefined });
+  const bytesOf = new Map(pendingJobs.map((job, i) => [job, outputs[i]!.bytes]));
+  for (const { jobs, listHash } of pending) {
+    const [first] = jobs as [PackJob];
+    const { list, update, version } = first;
+    const latest = first.recorded?.editions.at(-1);
+    const pdfs = Object.fromEntries(jobs.map((job) => [job.doc.lang, { sha256: sha256(bytesOf.get(job)!), input: pdfInputKey(job.doc) }]));
+    const listPath = deliveryListFile(letterDir, update.id);
+    const at = entries.findIndex((d) => d.update === update.id);
+    // New inputs that typeset to the very bytes published, or a language not recorded before (its pack
+    // was never published with another hash): every published hash is still true.
+    const sameBytes = latest && listHash === latest.list && Object.entries(pdfs).every(([lang, pdf]) => !latest.pdfs[lang] || latest.pdfs[lang].sha256 === pdf.sha256);
+    if (latest && sameBytes) {
+      const added = Object.keys(pdfs).filter((lang) => !latest.pdfs[lang]);
+      entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions.slice(0, -1), { ...latest, pdfs: { ...latest.pdfs, ...pdfs } }] };
+      const reason = added.length
+        ? `its pack in ${added.join(", ")} (the update's translation) recorded beside the published ones`
+        : "it typeset to the same bytes as published; its new inputs recorded";
+      recorded.push({ version, update: update.id, edition: latest.edition, reason, files: [], unchanged: true });
       continue;
     }
     const edition: Edition = {
       edition: (latest?.edition ?? 0) + 1,
       date: options.date,
-      reason: options.reason ?? reasonFor(job.recorded, list),
+      reason: options.reason ?? reasonFor(first.recorded, list),
       list: listHash,
       pdfs,
     };
     await mkdir(dirname(listPath), { recursive: true });
     await writeFile(listPath, deliveryListText(list));
-    if (at < 0) entries.push({ update: job.update.id, version: job.version, editions: [edition], list });
+    if (at < 0) entries.push({ update: update.id, version, editions: [edition], list });
     else entries[at] = { ...entries[at]!, editions: [...entries[at]!.editions, edition], list };
-    recorded.push({ version: job.version, update: job.update.id, edition: edition.edition, reason: edition.reason!, files: [displayPath(listPath)] });
+    recorded.push({ version, update: update.id, edition: edition.edition, reason: edition.reason!, files: [displayPath(listPath)] });
   }
   // Oldest delivery first, every entry with every edition it had: written whole from what was loaded.
   const ordered = entries.sort((a, b) => (a.update < b.update ? -1 : 1)).map((d) => ({ update: d.update, version: d.version, editions: d.editions }));

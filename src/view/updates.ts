@@ -31,6 +31,8 @@ export interface PackLink {
   sizeText?: string;
   pages?: number;
   pagesText?: string;
+  /** Local preview: typeset when the browser asks for it, so no size or hash yet. */
+  onDemand?: boolean;
 }
 
 const KIND_KEYS: Record<UpdateKind, MessageKey> = {

@@ -26,12 +26,16 @@ export interface PackJob extends PdfJob {
   version: number;
   /** The record of its pack (deliveries.yaml), when it has one; the job then prints the recorded list. */
   recorded?: Delivery;
-  /** The list it prints. */
+  /** The list it prints (one list for every language of the pack: names are never translated). */
   list: DeliveryList;
 }
 
-/** Where a pack is published: beside the updates' attachments, /<slug>/updates/<slug>-<update>.pdf. */
-export const packPath = (letter: Pick<Letter, "slug">, update: Pick<LetterUpdate, "id">) => `${letter.slug}/${UPDATES_DIR}/${packFileName(letter.slug, update.id)}`;
+/**
+ * Where a pack is published: beside the updates' attachments, /<slug>/updates/<slug>-<update>.pdf in the
+ * letter's language and <slug>-<update>.<lang>.pdf in a translation's.
+ */
+export const packPath = (letter: Pick<Letter, "slug" | "lang">, update: Pick<LetterUpdate, "id">, lang: string = letter.lang) =>
+  `${letter.slug}/${UPDATES_DIR}/${packFileName(letter.slug, update.id, lang === letter.lang ? undefined : lang)}`;
 
 /** Every pack of the letters a build publishes: recorded ones print their recorded list, others today's. */
 export function packJobs(site: Site): PackJob[] {
@@ -39,19 +43,25 @@ export function packJobs(site: Site): PackJob[] {
 }
 
 /**
- * The packs of one letter. Each prints its recorded list, or today's where none is recorded; with
- * `fresh`, today's in every case (what `release --edition` would record).
+ * The packs of one letter: for each delivered update, one in the letter's language and one in each
+ * language the update is translated into and the delivered version was too (what was handed over in
+ * that language). Each prints its recorded list, or today's where none is recorded; with `fresh`,
+ * today's in every case (what `release --edition` would record).
  */
 export function letterPackJobs(letter: Letter, config: SiteConfig, { fresh = false }: { fresh?: boolean } = {}): PackJob[] {
   const updates = packUpdates(letter);
   if (!updates.length) return [];
   const described = describeLetter(letter, config, { preview: false });
-  return updates.map((update) => {
+  return updates.flatMap((update) => {
     const recorded = letter.deliveries.find((d) => d.update === update.id);
     const version = deliveredVersion(letter, update)!;
     const list = (!fresh && recorded?.list) || deliveryListNow(letter, update, config, described);
-    const page = described.versions[version - 1]![0]!;
-    return { path: packPath(letter, update), doc: packDocument(letter, update, version, list, pdfDocumentFromPage(page, config), config), letter, update, version, recorded, list };
+    const pages = described.versions[version - 1]!.filter((page, i) => i === 0 || update.translations[page.lang] !== undefined);
+    return pages.map((page) => ({
+      path: packPath(letter, update, page.lang),
+      doc: packDocument(letter, update, version, list, pdfDocumentFromPage(page, config), config),
+      letter, update, version, recorded, list,
+    }));
   });
 }
 
