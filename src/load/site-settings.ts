@@ -51,6 +51,7 @@ export async function loadSiteConfig(lettersDir: string): Promise<{ config?: Sit
       signEmail: data.sign_email,
       linkIndividuals: data.link_individuals ?? true,
       listThreshold: data.list_threshold ?? DEFAULT_LIST_THRESHOLD,
+      ...(data.embed_origins ? { embedOrigins: [...new Set(data.embed_origins)] } : {}),
     },
   };
 }

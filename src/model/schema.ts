@@ -283,6 +283,12 @@ export const siteConfigSchema = z
       .boolean()
       .optional()
       .meta({ description: "false to never link individuals' names to their URL (organisations stay linked)." }),
+    embed_origins: z
+      .array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:[0-9]{1,5})?$/, "must be an origin: http(s)://, a host name in lower case and an optional :port, nothing after it, e.g. https://partner.example.org or https://*.example.org"))
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: "Sites allowed to frame the embed pages (/<slug>/embed/), e.g. [https://partner.example.org]; default any site. No other page may be framed." }),
     list_threshold: z
       .int()
       .min(1)

@@ -55,6 +55,8 @@ export interface SiteConfig {
   /** Link individuals' names to their URL (default true). */
   linkIndividuals: boolean;
   paper: PaperSize;
+  /** Origins that may frame the embed pages (site.yaml's embed_origins); absent: any site. */
+  embedOrigins?: string[];
   /** Lists longer than this move to paginated pages with search (default 500). */
   listThreshold: number;
   /** letters/i18n/<lang>.yaml, checked; absent or empty when the site has none. */

@@ -13,6 +13,7 @@ import type { LetterText, Site } from "../model/types.ts";
 import { FONT_FAMILIES, uncoveredCharacters } from "../outputs/typst/fonts.ts";
 import { SITE_FOLDERS } from "../outputs/data/files.ts";
 import { cardContent } from "../outputs/data/social.ts";
+import { HEADER_RULE_LIMIT, headerRuleCount, unframedFolders } from "../outputs/data/security.ts";
 import { pagePdfJobs, pdfJobProblems } from "../outputs/pdf/index.ts";
 import { markdown } from "../render/markdown.ts";
 import { checkNesting } from "../render/nesting.ts";
@@ -27,6 +28,8 @@ import { deliveryProblems } from "./deliveries.ts";
 export class PlaceholderTextError extends ContentError {}
 /** A social card (site title, letter title, date, count) with characters no font has. */
 export class CardGlyphError extends ContentError {}
+/** More _headers rules than a host reads. */
+export class HeaderRulesError extends ContentError {}
 
 /**
  * What stops `npm run build` (errors) and what it prints (warnings) for these published documents
@@ -36,7 +39,7 @@ export function buildProblems(site: Site, documents: readonly LetterDocument[], 
   const pdf = options.pdf === false ? { problems: [], warnings: [] } : pdfJobProblems(pagePdfJobs(site, documents));
   // A released PDF or delivery pack that would change without a recorded edition would make a published hash false.
   const editions = options.pdf === false ? [] : [...editionProblems(site), ...deliveryProblems(site)];
-  return [...reservedSlugs(site), ...frozenNesting(site), ...pdf.problems, ...pdf.warnings, ...editions, ...cardProblems(site, documents)];
+  return [...reservedSlugs(site), ...frozenNesting(site), ...pdf.problems, ...pdf.warnings, ...editions, ...cardProblems(site, documents), ...headerRuleProblems(site, documents)];
 }
 
 /**
@@ -69,6 +72,25 @@ function reservedSlugs(site: Site): ContentError[] {
         `The letter would be published at /${letter.slug}/, where the site writes its own files (${SITE_FOLDERS.map((f) => `/${f}/`).join(", ")}).`,
         fromFrontMatter ? "Choose another slug." : `Rename the folder letters/${letter.slug}/, e.g. to letters/${letter.slug}-letter/.`);
     });
+}
+
+/**
+ * The framing rules of _headers are one per second-level folder of the site's pages (outputs/data/
+ * security.ts): each language and each version of any letter, and the letters' own page folders. Past
+ * Cloudflare Pages' 100 rules the last ones (later folders, and the embed pages' rule) would be ignored
+ * there, and those pages could be framed. Counted from the documents and the pages every letter has, so
+ * at least as many as the build writes but for a long list's folder where no letter has one.
+ */
+export function headerRuleProblems(site: Site, documents: readonly LetterDocument[]): ContentError[] {
+  const letters = new Set(documents.map((d) => d.slug));
+  const pages = [...documents.map((d) => d.url), ...[...letters].flatMap((slug) => [`/${slug}/history/`, `/${slug}/verify/`])];
+  if (site.letters.some((l) => letters.has(l.slug) && l.signatories.length > site.config.listThreshold)) pages.push("/any/signatories/");
+  const folders = unframedFolders(pages);
+  const rules = headerRuleCount(folders.length);
+  if (rules <= HEADER_RULE_LIMIT) return [];
+  return [new HeaderRulesError(displayPath(join(site.root, LETTERS_DIR, SITE_CONFIG_FILE)), undefined,
+    `The site's _headers needs ${rules} rules (framing is forbidden folder by folder: ${folders.length} second-level folders, one per language and version), and Cloudflare Pages reads only the first ${HEADER_RULE_LIMIT}: there, the pages of the last folders and the embed pages would lose their framing rules.`,
+    "On Netlify nothing needs doing. On Cloudflare Pages, add X-Frame-Options: DENY and Content-Security-Policy: frame-ancestors 'none' with a Transform Rule (Rules > Transform Rules > Modify Response Header) for every address but /<slug>/embed/, or host the site on Netlify.").asWarning()];
 }
 
 /**

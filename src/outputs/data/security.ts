@@ -43,21 +43,42 @@ export function contentSecurityPolicy(site: Pick<SiteConfig, "repository">, opti
 /** The folder of the embed pages under each letter: /<slug>/embed/. */
 export const EMBED_FOLDER = "embed";
 
-/** What framing a page allows: none, or (embed pages) any site. */
+/** What framing a page allows: none, or (embed pages) the sites site.yaml names (embed_origins), else any. */
 const NO_FRAMING: [string, string][] = [
   // A second policy beside the page's own (the header's values are a comma-separated list of policies,
   // each enforced): https://www.w3.org/TR/CSP3/#parse-serialized-policy-list
   ["Content-Security-Policy", "frame-ancestors 'none'"],
   ["X-Frame-Options", "DENY"],
 ];
-const ANY_FRAMING: [string, string][] = [["Content-Security-Policy", "frame-ancestors *"]];
+const embedFraming = (site: Pick<SiteConfig, "embedOrigins">): [string, string][] =>
+  [["Content-Security-Policy", `frame-ancestors ${site.embedOrigins?.join(" ") ?? "*"}`]];
+
+/**
+ * Cloudflare Pages reads at most this many rules of _headers ("A project is limited to 100 header
+ * rules", see above); Netlify has no such limit.
+ */
+export const HEADER_RULE_LIMIT = 100;
+
+/** The second-level folders of these site-relative page addresses that framing is forbidden in: all but embed/. */
+export function unframedFolders(pages: Iterable<string>): string[] {
+  const folders = new Set<string>();
+  for (const url of pages) {
+    const segments = url.split("/").filter(Boolean);
+    if (segments.length >= 2 && segments[1] !== EMBED_FOLDER) folders.add(segments[1]!);
+  }
+  return [...folders].sort();
+}
+
+/** The rules headersFile writes for pages in `folders` second-level folders. */
+export const headerRuleCount = (folders: number) => 1 + UNFRAMED_TOP.length + folders + 1;
+const UNFRAMED_TOP = ["/", "/:page", "/:page/", "/:page/index.html"];
 
 /**
  * The _headers file (https://docs.netlify.com/routing/headers/): the policy and the other headers for
  * every file, then framing forbidden on every page but the embed pages. `pages` are the site-relative
  * addresses of every HTML page, from which the second-level folders are taken.
  */
-export function headersFile(site: Pick<SiteConfig, "repository">, pages: readonly string[] = []): string {
+export function headersFile(site: Pick<SiteConfig, "repository" | "embedOrigins">, pages: readonly string[] = []): string {
   const everywhere: [string, string][] = [
     ["Content-Security-Policy", contentSecurityPolicy(site, { forMeta: true })],
     ["Referrer-Policy", REFERRER_POLICY],
@@ -65,19 +86,14 @@ export function headersFile(site: Pick<SiteConfig, "repository">, pages: readonl
     ["Cross-Origin-Opener-Policy", "same-origin"],
     ["Permissions-Policy", "browsing-topics=(), camera=(), geolocation=(), microphone=()"],
   ];
-  const folders = new Set<string>();
-  for (const url of pages) {
-    const segments = url.split("/").filter(Boolean);
-    if (segments.length >= 2 && segments[1] !== EMBED_FOLDER) folders.add(segments[1]!);
-  }
-  const unframed = ["/", "/:page", "/:page/", "/:page/index.html", ...[...folders].sort().map((f) => `/:page/${f}/*`)];
+  const unframed = [...UNFRAMED_TOP, ...unframedFolders(pages).map((f) => `/:page/${f}/*`)];
   const rule = (path: string, headers: [string, string][]) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)];
   return [
     ...rule("/*", everywhere),
     "# Framing: forbidden on every page but the embed pages (none of these paths matches one of them).",
     ...unframed.flatMap((path) => rule(path, NO_FRAMING)),
     `# The embed pages, made for other sites' frames.`,
-    ...rule(`/:page/${EMBED_FOLDER}/*`, ANY_FRAMING),
+    ...rule(`/:page/${EMBED_FOLDER}/*`, embedFraming(site)),
     "",
   ].join("\n");
 }
