@@ -12,48 +12,71 @@ import { ReleasedSignatoryError, type ContentError } from "../model/errors.ts";
 import type { Letter, RecordedSignature, Release, Signatory } from "../model/types.ts";
 import { RECORD_FILE, VERSIONS_DIR } from "./versions.ts";
 
-/** Where each recorded signature was first listed, by id. */
-export function recordsById(releases: readonly Release[]): Map<string, RecordedSignature & { version: number }> {
+type Records = ReadonlyMap<string, RecordedSignature & { version: number }>;
+/** The last records made, by releases array, with the count of releases they were made from. */
+const recordsMade = new WeakMap<readonly Release[], { count: number; records: Records }>();
+
+/**
+ * Where each recorded signature was first listed, by id. Made once per releases array (a letter's lists,
+ * its pages and its packs all ask, each over 100,000 signatures on a long letter), again if it grew.
+ */
+export function recordsById(releases: readonly Release[]): Records {
+  const made = recordsMade.get(releases);
+  if (made && made.count === releases.length) return made.records;
   const byId = new Map<string, RecordedSignature & { version: number }>();
   for (const release of releases) for (const s of release.added) if (!byId.has(s.id)) byId.set(s.id, { ...s, version: release.version });
+  recordsMade.set(releases, { count: releases.length, records: byId });
   return byId;
 }
 
 /** The version current on `date`: the last released on or before it (a same-day release counts). */
 export function versionCurrentOn(date: string, releases: readonly Release[]): number | undefined {
-  return releases.filter((r) => r.date <= date).at(-1)?.version;
+  return currentOn(date, releases, releases.length);
+}
+
+/** versionCurrentOn among the first `count` releases (without copying them: it runs once per signatory). */
+function currentOn(date: string, releases: readonly Release[], count: number): number | undefined {
+  for (let i = count - 1; i >= 0; i--) if (releases[i]!.date <= date) return releases[i]!.version;
+  return undefined;
 }
 
 /** The first version whose list includes the signatory (undefined: no release has recorded them yet). */
-export function includedIn(s: Signatory, releases: readonly Release[], records = recordsById(releases)): number | undefined {
+export function includedIn(s: Signatory, releases: readonly Release[], records: Records = recordsById(releases)): number | undefined {
   return records.get(s.key)?.version;
 }
 
 /** The version of the text the signer read, before reconfirmations and editorial releases. */
-export function versionRead(s: Signatory, releases: readonly Release[], records = recordsById(releases)): number | undefined {
-  const latest = releases.at(-1)?.version;
+export function versionRead(s: Signatory, releases: readonly Release[], records: Records = recordsById(releases)): number | undefined {
+  return readAmong(s, releases, releases.length, records);
+}
+
+/** versionRead as of the first `count` releases. */
+function readAmong(s: Signatory, releases: readonly Release[], count: number, records: Records): number | undefined {
+  const latest = releases[count - 1]?.version;
   if (latest === undefined) return undefined;
   const recorded = records.get(s.key);
   if (recorded?.read !== undefined) return recorded.read;
-  if (recorded) return s.signed ? (versionCurrentOn(s.signed, releases) ?? 1) : 1; // legacy record: as those releases read it
+  if (recorded) return s.signed ? (currentOn(s.signed, releases, count) ?? 1) : 1; // legacy record: as those releases read it
   if (s.version !== undefined) return Math.min(s.version, latest);
-  return s.signed ? (versionCurrentOn(s.signed, releases) ?? 1) : latest;
+  return s.signed ? (currentOn(s.signed, releases, count) ?? 1) : latest;
 }
 
 /**
  * The version whose text the signatory endorsed as shown on version `asOf`'s list (undefined: the current
  * page): what they read, moved on by a reconfirmation up to then and by editorial releases after it.
  */
-export function versionSigned(s: Signatory, releases: readonly Release[], asOf?: number, records = recordsById(releases)): number | undefined {
-  const shown = asOf === undefined ? releases : releases.slice(0, asOf);
-  let version = versionRead(s, shown, records);
+export function versionSigned(s: Signatory, releases: readonly Release[], asOf?: number, records: Records = recordsById(releases)): number | undefined {
+  // The releases shown on that list: the first `asOf` (all of them on the current page).
+  const count = asOf === undefined ? releases.length : Math.min(asOf, releases.length);
+  let version = readAmong(s, releases, count, records);
   if (version === undefined) return undefined;
-  const last = shown.at(-1)!.version;
+  const lastShown = releases[count - 1]!;
+  const last = lastShown.version;
   version = Math.min(version, last);
   // A version's page keeps what its signers had endorsed by its release day (that day included).
-  const reconfirmed = s.reconfirmed && (asOf === undefined || s.reconfirmed <= shown.at(-1)!.date) ? s.reconfirmed : undefined;
-  if (reconfirmed) version = Math.max(version, versionCurrentOn(reconfirmed, shown) ?? version);
-  while (version < last && shown[version]!.editorial) version += 1;
+  const reconfirmed = s.reconfirmed && (asOf === undefined || s.reconfirmed <= lastShown.date) ? s.reconfirmed : undefined;
+  if (reconfirmed) version = Math.max(version, currentOn(reconfirmed, releases, count) ?? version);
+  while (version < last && releases[version]!.editorial) version += 1;
   return version;
 }
 
@@ -71,8 +94,28 @@ export interface VersionList {
   countAtRelease: number;
 }
 
+/**
+ * The lists made of a letter, by version (0: the current page's), while its signatories and releases are
+ * the same arrays of the same lengths: a check describes the published and the upcoming pages, a build
+ * the pages, the PDFs and the packs, each asking for the same lists of up to 100,000 names.
+ */
+const listsMade = new WeakMap<Letter, { signatories: readonly Signatory[]; count: number; releases: readonly Release[]; versions: number; lists: Map<number, VersionList> }>();
+
+function listOf(letter: Letter, n: number, make: () => VersionList): VersionList {
+  let made = listsMade.get(letter);
+  const same = made && made.signatories === letter.signatories && made.count === letter.signatories.length && made.releases === letter.releases && made.versions === letter.releases.length;
+  if (!same) listsMade.set(letter, (made = { signatories: letter.signatories, count: letter.signatories.length, releases: letter.releases, versions: letter.releases.length, lists: new Map() }));
+  let list = made!.lists.get(n);
+  if (!list) made!.lists.set(n, (list = make()));
+  return list;
+}
+
 /** Version `n`'s list: everyone its release and the releases before recorded, minus withdrawals. */
 export function versionList(letter: Letter, n: number): VersionList {
+  return listOf(letter, n, () => makeVersionList(letter, n));
+}
+
+function makeVersionList(letter: Letter, n: number): VersionList {
   const records = recordsById(letter.releases);
   const members = letter.signatories.filter((s) => {
     const v = includedIn(s, letter.releases, records);
@@ -86,6 +129,10 @@ export function versionList(letter: Letter, n: number): VersionList {
 
 /** The current page's list: every signatory who has not withdrawn, marked if they signed an older text. */
 export function currentList(letter: Letter): VersionList {
+  return listOf(letter, 0, () => makeCurrentList(letter));
+}
+
+function makeCurrentList(letter: Letter): VersionList {
   const latest = letter.releases.at(-1)?.version;
   const records = recordsById(letter.releases);
   const entries = letter.signatories

@@ -173,11 +173,27 @@ function longestMatch(family: FontFamily, lang: string): number {
 export function charactersByFamily(lang: string, text: string): Map<string, Set<number>> {
   const order = familyOrder(lang, text);
   const byFamily = new Map<FontFamily, Set<number>>();
-  const seen = new Set<number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (seen.has(cp) || NEEDS_NO_GLYPH.test(ch)) continue;
-    seen.add(cp);
+  // The text is every name of a letter (megabytes at 100,000 names) with few distinct characters: a
+  // character seen is skipped by code unit, before a string or a regular expression is made for it.
+  const seenBmp = new Uint8Array(0x10000);
+  const seenAstral = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (cp < 0x10000) {
+      if (seenBmp[cp]) continue;
+      seenBmp[cp] = 1;
+    } else {
+      if (seenAstral.has(cp)) continue;
+      seenAstral.add(cp);
+    }
+    if (NEEDS_NO_GLYPH.test(String.fromCodePoint(cp))) continue;
     const family = order.find((f) => coverageOf(f).has(cp));
     if (!family) continue;
     let set = byFamily.get(family);
