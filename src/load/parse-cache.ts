@@ -2,6 +2,7 @@
 // signatories folder under <root>/.cache/signatories/, safe to delete. An entry is reused when the
 // file's size and modification time are unchanged, or else when its content hash matches; a change in
 // the parser, the schema or Node invalidates the whole cache.
+import type { FileStats } from "./files.ts";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -48,6 +49,8 @@ interface CacheFile {
 export interface LoadOptions {
   /** The parse cache: off, nothing is read from or written to it. Default on. */
   cache?: boolean;
+  /** The command's shared lstat results (check: the loader's and the lint's), when it has them. */
+  stats?: FileStats;
 }
 
 export class SignatoryCache {

@@ -1,11 +1,11 @@
 // Signatory files: letters/<slug>/signatories/*.yaml, each one signatory (a mapping) or many (a sequence),
 // so a signer adds one small file without merge conflicts and a staffer can paste a whole list.
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
-import { displayPath, isInside, leadsOut, readContentFileSync, readFolder } from "./files.ts";
+import { displayPath, isInside, leadsOut, lstatOf, readContentFileSync, readFolder } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { erasedSignatorySchema, isErasedEntry, signatorySchema, type SignatoryInput } from "../model/schema.ts";
@@ -91,8 +91,8 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
       );
       continue;
     }
-    const stat = lstatSync(absolute);
-    const cached = stat.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
+    const stat = lstatOf(absolute, options.stats);
+    const cached = stat?.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
     if (cached) {
       signatories.push(...shownFrom(cached.signatories, displayPath(absolute)));
       continue;
@@ -103,7 +103,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
       continue;
     }
     const hash = sha256(read.text);
-    const same = cache.byHash(name, hash, stat.size, stat.mtimeMs);
+    const same = stat && cache.byHash(name, hash, stat.size, stat.mtimeMs);
     if (same) {
       signatories.push(...shownFrom(same.signatories, displayPath(absolute)));
       continue;
@@ -112,7 +112,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     signatories.push(...result.signatories);
     problems.push(...result.problems);
     // Only clean parses are cached: a file with problems is read again until it is fixed.
-    if (result.problems.length === 0) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
+    if (result.problems.length === 0 && stat) cache.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, signatories: result.signatories });
   }
   cache.save();
   const duplicates = findDuplicates(signatories);

@@ -7,6 +7,7 @@ import { lintSite, type Fix } from "./lint.ts";
 import { openLetterWarnings } from "./open-letters.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
+import { FileStats } from "../load/files.ts";
 import type { Site } from "../model/types.ts";
 import { gateProblems, unique } from "./gate.ts";
 
@@ -17,7 +18,9 @@ export interface CheckResult {
 }
 
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
-  const [loaded, lint] = await Promise.all([loadSite(root, options), lintSite(root, { cache: options.cache })]);
+  // The loader and the lint read the same signatory files: each file's lstat is asked once.
+  const stats = options.stats ?? new FileStats();
+  const [loaded, lint] = await Promise.all([loadSite(root, { ...options, stats }), lintSite(root, { cache: options.cache, stats })]);
   // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
   const built = loaded.site ? gateProblems(loaded.site) : [];
   // The same file:line:col and message from two sources is one problem.

@@ -2,14 +2,14 @@
 // otherwise catch by eye. They are warnings (a build still works) and some come with a safe fix that
 // `--fix` applies. The loader's own errors are not repeated here.
 import { DELIVERIES_FILE } from "../load/deliveries.ts";
-import { existsSync, lstatSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
-import { displayPath, isInside, linksOutOf, readContentFile } from "../load/files.ts";
+import { displayPath, isInside, linksOutOf, lstatOf, readContentFile, type FileStats } from "../load/files.ts";
 import { INTERFACE_TEXT_DIR } from "../load/interface-text.ts";
 import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
@@ -56,7 +56,7 @@ const HELD_FIELDS = ["name", "title", "affiliation"] as const;
 const LETTER_SUBFOLDERS = new Set([SIGNATORIES_DIR, VERSIONS_DIR]);
 
 /** `cache`: the lint cache (lint-cache.ts), on by default, off with the parse cache (BuildOptions.cache). */
-export async function lintSite(root: string, { cache = true }: { cache?: boolean } = {}): Promise<LintResult> {
+export async function lintSite(root: string, { cache = true, stats }: { cache?: boolean; stats?: FileStats } = {}): Promise<LintResult> {
   const lettersDir = join(resolve(root), LETTERS_DIR);
   const result: LintResult = { problems: [], fixes: [] };
   if (!existsSync(lettersDir) || !isInside(root, lettersDir)) return result;
@@ -70,7 +70,7 @@ export async function lintSite(root: string, { cache = true }: { cache?: boolean
   for (const entry of entries) {
     // A folder leading out of the repository is the loader's error, and never linted: --fix would write there.
     if (linksOutOf(root, join(lettersDir, entry.name)).length) continue;
-    const letter = await lintLetterFolder(join(lettersDir, entry.name), holds.list, { root, cache });
+    const letter = await lintLetterFolder(join(lettersDir, entry.name), holds.list, { root, cache, stats });
     result.problems.push(...letter.problems);
     result.fixes.push(...letter.fixes);
   }
@@ -88,7 +88,7 @@ interface NameSeen extends ReviewedEntry {
   keys?: string[];
 }
 
-async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching: { root: string; cache: boolean }): Promise<LintResult> {
+async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching: { root: string; cache: boolean; stats?: FileStats }): Promise<LintResult> {
   const result: LintResult = { problems: [], fixes: [] };
   result.problems.push(...(await misplacedYaml(letterDir)), ...oldRecords(letterDir));
   // The letter's own held names, on top of the site's (an entry the site holds already is a warning).
@@ -114,7 +114,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching:
     }
     if (name.startsWith(".") || !isYamlFile(name)) continue;
     const absolute = join(dir, name);
-    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    const stat = lstatOf(absolute, caching.stats);
     const facts = stat?.isFile() ? cache.get(name, stat.size, stat.mtimeMs) : undefined;
     let file;
     if (facts) file = acrossFiles(facts, displayPath(absolute), signatories, holds);
