@@ -1,7 +1,7 @@
 // Eleventy configuration: a table of contents. Each concern is a plugin from src/eleventy/; the content
 // itself is loaded and validated by src/ and reaches the templates as finished data.
 // Run through tsx: Eleventy only finds this file with --config=.eleventy.ts (see README).
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBuildOptions } from "./src/build/options.ts";
@@ -54,7 +54,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(signatoriesPlugin);
 
   // Assets: stylesheet and self-hosted fonts, cut down to the characters the pages use (.cache/web-fonts/).
-  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  eleventyConfig.addPassthroughCopy({ [`${TEMPLATES}/assets`]: "assets" });
   eleventyConfig.addPlugin(fontsPlugin, { cacheDir: join(import.meta.dirname, ".cache/web-fonts") });
 
   // JSON Schemas of the content files, for editors: /schemas/*.schema.json.
@@ -101,8 +101,14 @@ async function setupFromEnvironment(): Promise<SiteSetup> {
   return { options: resolveBuildOptions({ env, site }), loaded };
 }
 
+/**
+ * templates/, as Eleventy takes it: relative to the working directory (an absolute input is refused), so
+ * that `tsx scripts/build.ts` works from any folder, not only the project's ("templates" from there).
+ */
+const TEMPLATES = relative(process.cwd(), join(import.meta.dirname, "templates")).split("\\").join("/");
+
 export const config = {
-  dir: { input: "templates", includes: "_includes", layouts: "_layouts", data: "_data" },
+  dir: { input: TEMPLATES, includes: "_includes", layouts: "_layouts", data: "_data" },
   templateFormats: ["njk", "md"],
   htmlTemplateEngine: "njk",
   markdownTemplateEngine: false as const,

@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, posix } from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
@@ -79,6 +81,20 @@ describe("building the basic fixture", () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(existsSync(join(site, "assets", url)), url).toBe(true);
   });
+});
+
+describe("a build run from another folder than the project's", () => {
+  it("builds the same site as from the project (Eleventy reads templates/ relative to the working directory)", async () => {
+    const elsewhere = await tempDir();
+    const output = join(await tempDir(), "site");
+    const tsx = join(import.meta.dirname, "../node_modules/.bin/tsx");
+    const { stdout } = await promisify(execFile)(tsx, [join(import.meta.dirname, "../scripts/build.ts"), "--root", fixture("basic"), "--output", output], { cwd: elsewhere });
+    expect(stdout).toMatch(/Built 2 letter\(s\)/);
+    const fromProject = await buildFixture("basic");
+    for (const page of ["index.html", "first-letter/index.html", "assets/site.css"]) {
+      expect(await readFile(join(output, page), "utf8"), page).toBe(await readFile(join(fromProject, page), "utf8"));
+    }
+  }, 60_000);
 });
 
 describe("a build under a path prefix", () => {
