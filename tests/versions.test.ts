@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FrozenFileError, ReleasedSignatoryError, loadSite, type Letter } from "../src/index.ts";
 import { releaseLetter } from "../src/tools/release.ts";
-import { currentList, includedIn, versionList, versionSigned } from "../src/load/version-lists.ts";
+import { countAtRelease, currentList, includedIn, versionList, versionSigned } from "../src/load/version-lists.ts";
+import { DELIVERY } from "./helpers/delivery-fixture.ts";
 import { pdfText } from "./helpers/pdf.ts";
 import { buildFixture, fixture, readPage, runScript, tempDir, text } from "./helpers/site.ts";
 
@@ -74,6 +75,23 @@ describe("signatories belong to versions", () => {
     const letter = await pledge();
     const v3 = versionList(letter, 3).entries.find((e) => e.signatory.name === "Alice Arnold")!;
     expect(v3.signedVersion).toBe(1); // she reconfirmed on 03-05, after v3's release on 03-01
+  });
+});
+
+describe("the count of a version at its release", () => {
+  it("is everyone its release and the ones before recorded, withdrawn ones included, as its list says", async () => {
+    const { site } = await loadSite(DELIVERY.root);
+    const letter = site!.letters[0]!;
+    // Batch n of the fixture is first recorded by version n; besides the batches, one signer who signed
+    // before version 1 (so recorded by it) withdrew since.
+    expect(DELIVERY.withdrawn.signed < DELIVERY.releases[0]!).toBe(true);
+    let expected = 1;
+    for (const [i, batch] of DELIVERY.batches.slice(0, 3).entries()) {
+      expected += batch.size;
+      expect(countAtRelease(letter, i + 1), `version ${i + 1}`).toBe(expected);
+      expect(versionList(letter, i + 1).countAtRelease).toBe(expected);
+      expect(versionList(letter, i + 1).entries.length).toBe(expected - 1);
+    }
   });
 });
 

@@ -127,6 +127,21 @@ function makeVersionList(letter: Letter, n: number): VersionList {
   return { entries, withdrawn: members.length - entries.length, countAtRelease: members.length };
 }
 
+/**
+ * Everyone version `n` had at its release, withdrawn or not: versionList(letter, n).countAtRelease,
+ * counted without making the list (the history shows it for every version; the preview describes only
+ * the pages it shows, so would make each version's list of 100,000 names just for this number).
+ */
+export function countAtRelease(letter: Letter, n: number): number {
+  const records = recordsById(letter.releases);
+  let count = 0;
+  for (const s of letter.signatories) {
+    const v = includedIn(s, letter.releases, records);
+    if (v !== undefined && v <= n) count++;
+  }
+  return count;
+}
+
 /** The current page's list: every signatory who has not withdrawn, marked if they signed an older text. */
 export function currentList(letter: Letter): VersionList {
   return listOf(letter, 0, () => makeCurrentList(letter));

@@ -4,7 +4,7 @@ import { textUrl, versionUrl } from "../describe/letter-document.ts";
 import { formatDate } from "../i18n/messages.ts";
 import { TRANSLATION_FILE } from "../load/letter-markdown.ts";
 import { LETTER_TEXT_FILE } from "../load/versions.ts";
-import { versionList } from "../load/version-lists.ts";
+import { countAtRelease } from "../load/version-lists.ts";
 import { sha256 } from "../model/hash.ts";
 import type { Letter, Release } from "../model/types.ts";
 
@@ -79,7 +79,7 @@ export function releaseView(letter: Letter, release: Release): ReleaseView {
     url: versionUrl(letter, release.version),
     textSha256: release.textSha256,
     textUrl: textUrl(letter, release.version),
-    countAtRelease: versionList(letter, release.version).countAtRelease,
+    countAtRelease: countAtRelease(letter, release.version),
     changesUrl: release.version > 1 ? `${versionUrl(letter, release.version)}changes/` : undefined,
     revisions: release.revisions,
     pdfs: {},
