@@ -165,6 +165,19 @@ function currentDocuments(letter: Letter, rules: DescribeRules, options: Describ
   // Unreleased edits show in preview only; the public page always shows the last release.
   const working = !last || (options.preview && !sameText(letter, last.text));
   const texts: LetterText[] = [working ? letter : last.text, ...(!last || options.preview ? letter.translations : last.translations)];
+  // The same texts (the very objects: a preview of a letter without unreleased edits or translations
+  // shows what is published) give the same documents: made once, for check's two passes.
+  const made = currentMade.get(letter);
+  if (made && made.rules === rules && made.working === working && made.texts.length === texts.length && made.texts.every((t, i) => t === texts[i])) return made.documents;
+  const documents = makeCurrentDocuments(letter, rules, texts, working);
+  currentMade.set(letter, { rules, working, texts, documents });
+  return documents;
+}
+
+const currentMade = new WeakMap<Letter, { rules: DescribeRules; working: boolean; texts: readonly LetterText[]; documents: LetterDocument[] }>();
+
+function makeCurrentDocuments(letter: Letter, rules: DescribeRules, texts: readonly LetterText[], working: boolean): LetterDocument[] {
+  const last = letter.releases.at(-1);
   const list = currentList(letter);
   return texts.map((text, i) => ({
     ...textOf(letter, text, texts, letterUrl(letter)),
@@ -177,7 +190,22 @@ function currentDocuments(letter: Letter, rules: DescribeRules, options: Describ
   }));
 }
 
+/**
+ * A version's documents, made once per release for the same letter and rules: they do not depend on the
+ * options (a version shows what was released, in preview too), and `npm run check` describes the site
+ * twice (as published, and as a release would publish it), a build for its pages, PDFs and packs.
+ */
+const versionsMade = new WeakMap<Release, { letter: Letter; rules: DescribeRules; documents: LetterDocument[] }>();
+
 function versionDocuments(letter: Letter, release: Release, rules: DescribeRules): LetterDocument[] {
+  const made = versionsMade.get(release);
+  if (made && made.letter === letter && made.rules === rules) return made.documents;
+  const documents = makeVersionDocuments(letter, release, rules);
+  versionsMade.set(release, { letter, rules, documents });
+  return documents;
+}
+
+function makeVersionDocuments(letter: Letter, release: Release, rules: DescribeRules): LetterDocument[] {
   const texts = [release.text, ...release.translations];
   const list = versionList(letter, release.version);
   return texts.map((text, i) => ({

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import { SignatoryIndex, invisibleCharacters, legacyKeyName, mixedScripts } from "../common/names.ts";
 import { DuplicateSignatoryError, EmptyFileError, FileTooLargeError, InvalidFieldError, StrayFileError, type ContentError } from "../model/errors.ts";
-import { displayPath, isInside, leadsOut, lstatOf, readContentFileSync, readFolder } from "./files.ts";
+import { displayPath, displayPathIn, isInside, leadsOut, lstatOf, readContentFileSync, readFolder } from "./files.ts";
 import { limits } from "../model/limits.ts";
 import { SignatoryCache, type LoadOptions } from "./parse-cache.ts";
 import { erasedSignatorySchema, isErasedEntry, signatorySchema, type SignatoryInput } from "../model/schema.ts";
@@ -79,6 +79,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
   if (problem) return { signatories: [], problems: [problem] };
   names.sort(compareFileNames);
   const cache = new SignatoryCache(root, dir, options.cache);
+  const shownIn = displayPathIn(dir);
   const signatories: Signatory[] = [];
   const problems: ContentError[] = [];
   for (const name of names) {
@@ -94,7 +95,7 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     const stat = lstatOf(absolute, options.stats);
     const cached = stat?.isFile() ? cache.byStat(name, stat.size, stat.mtimeMs) : undefined;
     if (cached) {
-      signatories.push(...shownFrom(cached.signatories, displayPath(absolute)));
+      signatories.push(...shownFrom(cached.signatories, shownIn(name)));
       continue;
     }
     const read = readContentFileSync(absolute);
@@ -105,10 +106,10 @@ export async function loadSignatories(letterDir: string, root = dirname(dirname(
     const hash = sha256(read.text);
     const same = stat && cache.byHash(name, hash, stat.size, stat.mtimeMs);
     if (same) {
-      signatories.push(...shownFrom(same.signatories, displayPath(absolute)));
+      signatories.push(...shownFrom(same.signatories, shownIn(name)));
       continue;
     }
-    const result = parseSignatoryFile(read.text, displayPath(absolute));
+    const result = parseSignatoryFile(read.text, shownIn(name));
     signatories.push(...result.signatories);
     problems.push(...result.problems);
     // Only clean parses are cached: a file with problems is read again until it is fixed.

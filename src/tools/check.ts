@@ -3,7 +3,8 @@
 // apply. `npm run release` runs the same check first and refuses while it finds an error.
 import { ContentProblemsError, sortProblems, type ContentError } from "../model/errors.ts";
 import { issueFormWarnings } from "./issue-form.ts";
-import { lintSite, type Fix } from "./lint.ts";
+import type { Fix } from "./lint.ts";
+import { lintSiteAside } from "./lint-thread.ts";
 import { openLetterWarnings } from "./open-letters.ts";
 import type { LoadOptions } from "../load/parse-cache.ts";
 import { loadSite } from "../load/site.ts";
@@ -20,7 +21,7 @@ export interface CheckResult {
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
   // The loader and the lint read the same signatory files: each file's lstat is asked once.
   const stats = options.stats ?? new FileStats();
-  const [loaded, lint] = await Promise.all([loadSite(root, { ...options, stats }), lintSite(root, { cache: options.cache, stats })]);
+  const [loaded, lint] = await Promise.all([loadSite(root, { ...options, stats }), lintSiteAside(root, { cache: options.cache, stats })]);
   // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
   const built = loaded.site ? gateProblems(loaded.site) : [];
   // The same file:line:col and message from two sources is one problem.

@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from "yaml";
 import {
   FileNameMismatchError, NameFormatError, NearDuplicateSignatoryError, OldRecordError, StrayFileError, UnsafeFileNameError, type ContentError, type Position,
 } from "../model/errors.ts";
-import { displayPath, isInside, linksOutOf, lstatOf, readContentFile, type FileStats } from "../load/files.ts";
+import { displayPath, displayPathIn, isInside, linksOutOf, lstatOf, readContentFile, type FileStats } from "../load/files.ts";
 import { INTERFACE_TEXT_DIR } from "../load/interface-text.ts";
 import { SignatoryIndex, nameKey, nearLookAlikeKeys } from "../common/names.ts";
 import { BARE_DOMAIN } from "../common/safe-url.ts";
@@ -104,6 +104,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching:
   const released = recordedKeys(letterDir);
   const signatories = new SignatoryIndex<{ name: string; affiliation?: string }>();
   const cache = new LintCache(caching.root, dir, caching.cache);
+  const shownIn = displayPathIn(dir);
   for (const name of names) {
     if (name.startsWith(".") && /\.ya?ml$/i.test(name)) {
       const target = freeName(fileStemOf(name.replace(/^\.+/, "").replace(/\.ya?ml$/i, "")), name, taken);
@@ -117,7 +118,7 @@ async function lintLetterFolder(letterDir: string, siteHolds: HoldList, caching:
     const stat = lstatOf(absolute, caching.stats);
     const facts = stat?.isFile() ? cache.get(name, stat.size, stat.mtimeMs) : undefined;
     let file;
-    if (facts) file = acrossFiles(facts, displayPath(absolute), signatories, holds);
+    if (facts) file = acrossFiles(facts, shownIn(name), signatories, holds);
     else {
       const read = await readContentFile(absolute);
       if (read.problem) continue; // the loader reports it

@@ -3,7 +3,8 @@
 // are typeset in this thread: starting a worker (fonts, compiler) costs about as much as typesetting
 // ten small letters (measured: 11 PDFs took 5.0 s with two workers, 3.7 s without).
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../../model/threads.ts";
 import { compilePdf, pointFontconfigAtNothing, TypstError, type Compiled } from "../typst/compile.ts";
 
 interface Task {
@@ -100,9 +101,7 @@ export class CompilePool {
   private spawn(): Worker {
     // Set in this thread, where the environment is the process's: workers' compilers see no system font.
     this.restoreFontconfig ??= pointFontconfigAtNothing();
-    // Workers do not inherit tsx's loader: a small module registers it, then loads the TypeScript worker.
-    const boot = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)});`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+    const worker = typeScriptWorker(new URL("./worker.ts", import.meta.url));
     this.workers.push(worker);
     return worker;
   }
