@@ -320,6 +320,19 @@ describe("a delivery pack's recorded hash", () => {
     }
   }, 120_000);
 
+  it("stays as recorded when a new version is released later on the day of its delivery", async () => {
+    const root = await copy();
+    const letter = join(root, "letters/appeal/letter.md");
+    await writeFile(letter, (await readFile(letter, "utf8")).replace(DELIVERY.texts[2]!, "We call on you to keep the internet open, free, secure and fair."));
+    const day = DELIVERY.deliveries[1]!.slice(0, 10);
+    const release = await runScript("release.ts", ["--root", root, "appeal", "--date", day, "--notes", "Fair too"]);
+    expect(release.code, release.stdout + release.stderr).toBe(0);
+    // Version 4 came after the delivery: the pack keeps version 3, its chart and its bytes.
+    const check = await runScript("check.ts", ["--root", root]);
+    expect(check.stdout + check.stderr).not.toMatch(/delivery pack .* would change/);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  }, 120_000);
+
   it("gets a new edition when a signer it prints withdraws: the name goes, the count says so, the old hash stays listed", async () => {
     const root = await copy();
     const all = await entries(root);

@@ -134,7 +134,9 @@ function packDocument(letter: Letter, update: LetterUpdate, version: number, lis
   const seeTable = t(lang, "chartSeeTable");
   const bars = (id: string, title: string, rows: readonly { label: string; count: number }[]) =>
     ({ svg: barsSvg({ id, lang, dir, title, desc: seeTable, bars: rows.map((r) => ({ label: r.label, value: r.count })) }, chartOptions), alt: `${title}. ${seeTable}` });
-  const releasesShown = letter.releases.filter((r) => r.date <= update.date);
+  // The releases up to the version handed over: one released later the same day came after the delivery
+  // (its pack was recorded with the version before), and must not change the pack's chart.
+  const releasesShown = letter.releases.filter((r) => r.version <= version);
   const marks = [
     ...releasesShown.map((r) => ({ date: r.date, label: t(lang, "version", r.version), kind: "release" })),
     { date: update.date, label: t(lang, "updateDelivered"), kind: "delivered" },
