@@ -333,6 +333,24 @@ describe("a delivery pack's recorded hash", () => {
     expect(check.code, check.stdout + check.stderr).toBe(0);
   }, 120_000);
 
+  it("keeps its recorded list in a new edition: a signature made later on the day of the delivery stays out, one withdrawn that day is counted", async () => {
+    const root = await copy();
+    const id = DELIVERY.deliveries[1]!;
+    const day = id.slice(0, 10);
+    const before = JSON.parse(await readFile(join(root, "letters/appeal/deliveries", `${id}.json`), "utf8")) as { withdrawn: number; groups: { entries: { name: string }[] }[] };
+    const printed = before.groups.flatMap((g) => g.entries.map((e) => e.name));
+    await writeFile(join(root, "letters/appeal/signatories/after-the-delivery.yaml"), `name: Aftertheday Signer\nsigned: ${day}\n`);
+    const leaving = printed.find((name) => !printed.some((other) => other !== name && other.includes(name)))!;
+    const withdraw = await runScript("withdraw.ts", ["--root", root, "--letter", "appeal", "--name", leaving, "--date", day]);
+    expect(withdraw.code, withdraw.stderr).toBe(0);
+    const after = JSON.parse(await readFile(join(root, "letters/appeal/deliveries", `${id}.json`), "utf8")) as typeof before;
+    const names = after.groups.flatMap((g) => g.entries.map((e) => e.name));
+    expect(names).toEqual(printed.filter((name) => name !== leaving));
+    expect(after.withdrawn).toBe(before.withdrawn + 1);
+    const manifest = parse(await readFile(join(root, "letters/appeal/deliveries.yaml"), "utf8")) as { update: string; editions: { reason: string }[] }[];
+    expect(manifest.find((d) => d.update === id)!.editions.at(-1)!.reason).toBe("1 signature withdrawn");
+  }, 120_000);
+
   it("gets a new edition when a signer it prints withdraws: the name goes, the count says so, the old hash stays listed", async () => {
     const root = await copy();
     const all = await entries(root);

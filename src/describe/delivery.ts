@@ -24,6 +24,42 @@ export function packUpdates(letter: Letter): LetterUpdate[] {
 }
 
 /**
+ * A recorded pack's list as its next edition prints it: the same people as recorded (the list as it
+ * stood that day is a fact of the delivery, never worked out again from dates: a signature made later
+ * the same day would join it, and one withdrawn the same day would vanish uncounted), minus those
+ * withdrawn since, counted instead; the others with today's spelling, role, type and country, and the
+ * day they count from as recorded. An entry whose signatory is gone from the files stays as recorded.
+ */
+export function amendedDeliveryList(
+  recorded: DeliveryList,
+  letter: Letter,
+  described: ReturnType<typeof describeLetter>,
+): DeliveryList {
+  const bySignatory = new Map(letter.signatories.map((s) => [s.key, s]));
+  const lines = new Map((described.current[0]?.signatories.groups ?? []).flatMap((g) => g.signatories).map((line) => [line.id, line]));
+  let withdrawn = recorded.withdrawn;
+  const groups: DeliveryList["groups"] = [];
+  for (const group of recorded.groups) {
+    const entries: DeliveryEntry[] = [];
+    for (const entry of group.entries) {
+      const s = bySignatory.get(entry.id);
+      if (s?.withdrawn) {
+        withdrawn += 1;
+        continue;
+      }
+      const line = lines.get(entry.id);
+      if (!s || !line) {
+        entries.push(entry);
+        continue;
+      }
+      entries.push({ id: entry.id, name: line.name, ...(line.role ? { role: line.role } : {}), ...(s.type ? { type: s.type } : {}), ...(s.country ? { country: s.country } : {}), day: entry.day });
+    }
+    if (entries.length) groups.push({ ...(group.heading !== undefined ? { heading: group.heading } : {}), entries });
+  }
+  return { withdrawn, groups };
+}
+
+/**
  * The list on the day of `update`, as it would be recorded now: today's names and roles, in the current
  * page's order (original language), of everyone who had signed by then; withdrawals counted apart.
  */

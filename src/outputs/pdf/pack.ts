@@ -6,7 +6,7 @@
 // Who is on that day's list is describe/delivery.ts's; which list is printed (the one recorded, or
 // today's for a pack not recorded yet) is the caller's; everything reaches Typst as data (layout.ts).
 import QRCode from "qrcode";
-import { deliveredVersion, deliveryListNow, packUpdates } from "../../describe/delivery.ts";
+import { amendedDeliveryList, deliveredVersion, deliveryListNow, packUpdates } from "../../describe/delivery.ts";
 import { describeLetter, shownLetters, versionUrl } from "../../describe/letter-document.ts";
 import { textDirection } from "../../describe/direction.ts";
 import { formatDate, messagesWith, type MessageKey } from "../../i18n/messages.ts";
@@ -45,8 +45,9 @@ export function packJobs(site: Site): PackJob[] {
 /**
  * The packs of one letter: for each delivered update, one in the letter's language and one in each
  * language the update is translated into and the delivered version was too (what was handed over in
- * that language). Each prints its recorded list, or today's where none is recorded; with `fresh`,
- * today's in every case (what `release --edition` would record).
+ * that language). Each prints its recorded list, or that day's as the records tell it now where none is
+ * recorded; with `fresh`, what `release --edition` would record: the recorded list with today's
+ * withdrawals and corrections (amendedDeliveryList), or that day's.
  */
 export function letterPackJobs(letter: Letter, config: SiteConfig, { fresh = false }: { fresh?: boolean } = {}): PackJob[] {
   const updates = packUpdates(letter);
@@ -55,7 +56,7 @@ export function letterPackJobs(letter: Letter, config: SiteConfig, { fresh = fal
   return updates.flatMap((update) => {
     const recorded = letter.deliveries.find((d) => d.update === update.id);
     const version = deliveredVersion(letter, update)!;
-    const list = (!fresh && recorded?.list) || deliveryListNow(letter, update, config, described);
+    const list = recorded ? (fresh ? amendedDeliveryList(recorded.list, letter, described) : recorded.list) : deliveryListNow(letter, update, config, described);
     const pages = described.versions[version - 1]!.filter((page, i) => i === 0 || update.translations[page.lang] !== undefined);
     return pages.map((page) => ({
       path: packPath(letter, update, page.lang),
