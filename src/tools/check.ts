@@ -21,11 +21,16 @@ export interface CheckResult {
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
   // The loader and the lint read the same signatory files: each file's lstat is asked once.
   const stats = options.stats ?? new FileStats();
-  const [loaded, lint] = await Promise.all([loadSite(root, { ...options, stats }), lintSiteAside(root, { cache: options.cache, stats })]);
-  // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway.
+  const linting = lintSiteAside(root, { cache: options.cache, stats });
+  linting.catch(() => undefined); // awaited below, after the build's checks: not an unhandled failure meanwhile
+  const loaded = await loadSite(root, { ...options, stats });
+  // The build's own checks need a site that loaded, i.e. no loader error: those come first anyway. They
+  // run while a large site's lint is still busy in its own thread.
   const built = loaded.site ? gateProblems(loaded.site) : [];
+  const others = [...(await openLetterWarnings(loaded.site)), ...issueFormWarnings(root, loaded.site)];
+  const lint = await linting;
   // The same file:line:col and message from two sources is one problem.
-  const problems = sortProblems(unique([...loaded.problems, ...lint.problems, ...built, ...(await openLetterWarnings(loaded.site)), ...issueFormWarnings(root, loaded.site)]));
+  const problems = sortProblems(unique([...loaded.problems, ...lint.problems, ...built, ...others]));
   return { site: loaded.site, problems, fixes: lint.fixes };
 }
 
