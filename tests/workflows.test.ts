@@ -36,7 +36,7 @@ describe("GitHub Actions workflows", () => {
         pins.set(action!, `${sha} ${version}`);
       }
     }
-    expect([...pins.keys()].sort()).toEqual(["actions/checkout", "actions/configure-pages", "actions/deploy-pages", "actions/setup-node", "actions/upload-pages-artifact"]);
+    expect([...pins.keys()].sort()).toEqual(["actions/cache", "actions/checkout", "actions/configure-pages", "actions/deploy-pages", "actions/setup-node", "actions/upload-pages-artifact"]);
   });
 
   it("on pull requests: install, check with annotations, test, build, then the changes summary", async () => {
@@ -81,6 +81,19 @@ describe("GitHub Actions workflows", () => {
     expect(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.with).toEqual({ path: "_site" });
     expect(workflow.jobs.build!.permissions).toBeUndefined();
     expect(workflow.jobs.deploy!.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+
+  it("on main: keeps .cache/ between deployments, pruned to what the build used, before the cache is saved", async () => {
+    const build = (await load("deploy.yml")).jobs.build!.steps;
+    const at = (test: (s: Step) => boolean) => build.findIndex(test);
+    const cache = at((s) => s.uses?.startsWith("actions/cache@") === true);
+    const mark = at((s) => s.run === "mkdir -p .cache && touch .cache/build-started");
+    const run = at((s) => s.run?.startsWith("npm run build") === true);
+    const prune = at((s) => s.run === "find .cache -type f ! -newer .cache/build-started -delete");
+    expect(build[cache]!.with).toMatchObject({ path: ".cache", "restore-keys": "open-letters-build-" });
+    expect(String(build[cache]!.with!.key)).toMatch(/^open-letters-build-\$\{\{ github\.sha \}\}$/);
+    expect([cache, mark, run, prune].every((i) => i >= 0)).toBe(true);
+    expect(cache < mark && mark < run && run < prune).toBe(true);
   });
 
   it("keep one pull-request job that always runs, with no path filter (a skipped required check stays pending)", async () => {

@@ -3,7 +3,7 @@
 // file's size and modification time are unchanged, or else when its content hash matches; a change in
 // the parser, the schema or Node invalidates the whole cache.
 import type { FileStats } from "./files.ts";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,7 +70,10 @@ export class SignatoryCache {
     if (!enabled) return;
     try {
       const data = JSON.parse(readFileSync(this.path, "utf8")) as CacheFile;
-      if (data.version === this.version) this.entries = data.files;
+      if (data.version === this.version) {
+        this.entries = data.files;
+        markUsed(this.path);
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -109,6 +112,22 @@ export class SignatoryCache {
   /** Writes the cache if it changed, dropping entries of files that no longer exist. */
   save(): void {
     if (this.enabled) saveCacheFile(this.path, this.version, this.entries, this.used, this.dirty);
+  }
+}
+
+/**
+ * Marks cache files as used by this run (their modification time, now): a deployment that keeps .cache/
+ * between runs deletes what the last build left unmarked (.github/workflows/deploy.yml), so the cache
+ * holds what the site needs, never every list it ever printed.
+ */
+export function markUsed(...paths: string[]): void {
+  const now = new Date();
+  for (const path of paths) {
+    try {
+      utimesSync(path, now, now);
+    } catch {
+      // gone meanwhile: nothing to keep
+    }
   }
 }
 

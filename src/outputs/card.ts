@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { CardScriptError, InternalError } from "../model/errors.ts";
 import { sha256 } from "../model/hash.ts";
+import { markUsed } from "../load/parse-cache.ts";
 import { primaryLanguage } from "../model/language.ts";
 import { CARD_SIZE } from "./data/files.ts";
 import type { CardContent } from "./data/social.ts";
@@ -122,7 +123,10 @@ export interface CardResult {
 /** The card's PNG, from `cacheDir` when an identical card was rendered before. */
 export async function renderCard(card: CardContent, cacheDir: string): Promise<CardResult> {
   const file = join(cacheDir, `${cardKey(card)}.png`);
-  if (existsSync(file)) return { png: await readFile(file), cached: true };
+  if (existsSync(file)) {
+    markUsed(file);
+    return { png: await readFile(file), cached: true };
+  }
   const png = renderCardPng(card);
   await mkdir(cacheDir, { recursive: true });
   // Write then rename: two builds sharing the cache never read half a file.

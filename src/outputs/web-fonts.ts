@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import subsetFont from "subset-font";
 import { sha256 } from "../model/hash.ts";
+import { markUsed } from "../load/parse-cache.ts";
 import { charactersByFamily, familyFiles, familyNamesInOrder, familyVersion, FONT_FAMILIES } from "./typst/fonts.ts";
 
 /** The family the pages get from @fontsource rather than from here. */
@@ -100,7 +101,10 @@ function faces(family: string): Face[] {
 async function subset(file: string, family: string, text: string, cacheDir: string): Promise<Uint8Array> {
   const key = sha256(JSON.stringify([familyVersion(family), basename(file), text]));
   const cached = join(cacheDir, `${key}.woff2`);
-  if (existsSync(cached)) return readFile(cached);
+  if (existsSync(cached)) {
+    markUsed(cached);
+    return readFile(cached);
+  }
   // harfbuzz's subsetter keeps what the characters need to shape (conjuncts, ligatures, marks).
   const bytes = await subsetFont(readFileSync(file), text, { targetFormat: "woff2" });
   await mkdir(cacheDir, { recursive: true });

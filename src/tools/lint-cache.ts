@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "../model/hash.ts";
 import type { Position } from "../model/errors.ts";
-import { cacheVersion, saveCacheFile } from "../load/parse-cache.ts";
+import { cacheVersion, markUsed, saveCacheFile } from "../load/parse-cache.ts";
 
 /** Everything that decides what the rules find in one file. */
 const VERSION = cacheVersion(1, ["yaml"],
@@ -42,7 +42,10 @@ export class LintCache {
     if (!enabled) return;
     try {
       const data = JSON.parse(readFileSync(this.path, "utf8")) as { version: string; files: Record<string, Entry> };
-      if (data.version === VERSION) this.entries = data.files;
+      if (data.version === VERSION) {
+        this.entries = data.files;
+        markUsed(this.path);
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }

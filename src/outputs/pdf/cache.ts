@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sha256 } from "../../model/hash.ts";
+import { markUsed } from "../../load/parse-cache.ts";
 
 export interface CachedPdf {
   bytes: Uint8Array;
@@ -25,6 +26,7 @@ export async function readCached(dir: string, key: string): Promise<CachedPdf | 
   try {
     const meta = JSON.parse(await readFile(join(dir, `${key}.json`), "utf8")) as Omit<CachedPdf, "bytes">;
     const bytes = await readFile(join(dir, `${key}.pdf`));
+    markUsed(join(dir, `${key}.json`), join(dir, `${key}.pdf`));
     return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages: meta.pages, warnings: meta.warnings };
   } catch {
     return undefined; // missing or damaged: typeset again
