@@ -1,5 +1,6 @@
 // common/: once per object. A function of an object that is never changed once made (a described
-// document, a loaded signatory) computed once for it, remembered as long as the object lives.
+// document, a loaded signatory) computed once for it, remembered as long as the object lives; or made
+// again when what it was made from changed (MadeFrom).
 
 /** `make`, remembered per key object (a WeakMap: nothing is kept once the object is gone). */
 export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
@@ -10,4 +11,22 @@ export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V
     made.set(key, value);
     return value;
   };
+}
+
+/**
+ * Values remembered per key object for as long as the inputs they were made from stay the same (each
+ * compared with ===): for what is made of objects that may still grow (a letter's signatories while they
+ * load, a releases array) or of the key with other objects (a release with its letter and rules).
+ */
+export class MadeFrom<K extends object, V> {
+  private readonly made = new WeakMap<K, { inputs: readonly unknown[]; value: V }>();
+
+  /** The value made for `key` from these very `inputs`, or `make()`'s, remembered. */
+  get(key: K, inputs: readonly unknown[], make: () => V): V {
+    const made = this.made.get(key);
+    if (made && made.inputs.length === inputs.length && made.inputs.every((input, i) => input === inputs[i])) return made.value;
+    const value = make();
+    this.made.set(key, { inputs, value });
+    return value;
+  }
 }

@@ -2,6 +2,7 @@
 // or current, language), with its text, its dates in its language and its list of signatories. The
 // HTML pages (view/) and the PDFs (outputs/pdf/) are both made from these, so they cannot disagree
 // about which text or which names a version holds; neither imports the other.
+import { MadeFrom } from "../common/once-per.ts";
 import { formatDate, messagesWith, type Messages } from "../i18n/messages.ts";
 import { orderIn } from "../load/order.ts";
 import { currentList, versionList, type VersionEntry, type VersionList } from "../load/version-lists.ts";
@@ -167,14 +168,10 @@ function currentDocuments(letter: Letter, rules: DescribeRules, options: Describ
   const texts: LetterText[] = [working ? letter : last.text, ...(!last || options.preview ? letter.translations : last.translations)];
   // The same texts (the very objects: a preview of a letter without unreleased edits or translations
   // shows what is published) give the same documents: made once, for check's two passes.
-  const made = currentMade.get(letter);
-  if (made && made.rules === rules && made.working === working && made.texts.length === texts.length && made.texts.every((t, i) => t === texts[i])) return made.documents;
-  const documents = makeCurrentDocuments(letter, rules, texts, working);
-  currentMade.set(letter, { rules, working, texts, documents });
-  return documents;
+  return currentMade.get(letter, [rules, working, ...texts], () => makeCurrentDocuments(letter, rules, texts, working));
 }
 
-const currentMade = new WeakMap<Letter, { rules: DescribeRules; working: boolean; texts: readonly LetterText[]; documents: LetterDocument[] }>();
+const currentMade = new MadeFrom<Letter, LetterDocument[]>();
 
 function makeCurrentDocuments(letter: Letter, rules: DescribeRules, texts: readonly LetterText[], working: boolean): LetterDocument[] {
   const last = letter.releases.at(-1);
@@ -195,14 +192,10 @@ function makeCurrentDocuments(letter: Letter, rules: DescribeRules, texts: reado
  * options (a version shows what was released, in preview too), and `npm run check` describes the site
  * twice (as published, and as a release would publish it), a build for its pages, PDFs and packs.
  */
-const versionsMade = new WeakMap<Release, { letter: Letter; rules: DescribeRules; documents: LetterDocument[] }>();
+const versionsMade = new MadeFrom<Release, LetterDocument[]>();
 
 function versionDocuments(letter: Letter, release: Release, rules: DescribeRules): LetterDocument[] {
-  const made = versionsMade.get(release);
-  if (made && made.letter === letter && made.rules === rules) return made.documents;
-  const documents = makeVersionDocuments(letter, release, rules);
-  versionsMade.set(release, { letter, rules, documents });
-  return documents;
+  return versionsMade.get(release, [letter, rules], () => makeVersionDocuments(letter, release, rules));
 }
 
 function makeVersionDocuments(letter: Letter, release: Release, rules: DescribeRules): LetterDocument[] {

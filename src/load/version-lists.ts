@@ -10,23 +10,22 @@
 import { join } from "node:path";
 import { ReleasedSignatoryError, type ContentError } from "../model/errors.ts";
 import type { Letter, RecordedSignature, Release, Signatory } from "../model/types.ts";
+import { MadeFrom } from "../common/once-per.ts";
 import { RECORD_FILE, VERSIONS_DIR } from "./versions.ts";
 
 type Records = ReadonlyMap<string, RecordedSignature & { version: number }>;
-/** The last records made, by releases array, with the count of releases they were made from. */
-const recordsMade = new WeakMap<readonly Release[], { count: number; records: Records }>();
+const recordsMade = new MadeFrom<readonly Release[], Records>();
 
 /**
  * Where each recorded signature was first listed, by id. Made once per releases array (a letter's lists,
  * its pages and its packs all ask, each over 100,000 signatures on a long letter), again if it grew.
  */
 export function recordsById(releases: readonly Release[]): Records {
-  const made = recordsMade.get(releases);
-  if (made && made.count === releases.length) return made.records;
-  const byId = new Map<string, RecordedSignature & { version: number }>();
-  for (const release of releases) for (const s of release.added) if (!byId.has(s.id)) byId.set(s.id, { ...s, version: release.version });
-  recordsMade.set(releases, { count: releases.length, records: byId });
-  return byId;
+  return recordsMade.get(releases, [releases.length], () => {
+    const byId = new Map<string, RecordedSignature & { version: number }>();
+    for (const release of releases) for (const s of release.added) if (!byId.has(s.id)) byId.set(s.id, { ...s, version: release.version });
+    return byId;
+  });
 }
 
 /** The version current on `date`: the last released on or before it (a same-day release counts). */
@@ -99,14 +98,12 @@ export interface VersionList {
  * the same arrays of the same lengths: a check describes the published and the upcoming pages, a build
  * the pages, the PDFs and the packs, each asking for the same lists of up to 100,000 names.
  */
-const listsMade = new WeakMap<Letter, { signatories: readonly Signatory[]; count: number; releases: readonly Release[]; versions: number; lists: Map<number, VersionList> }>();
+const listsMade = new MadeFrom<Letter, Map<number, VersionList>>();
 
 function listOf(letter: Letter, n: number, make: () => VersionList): VersionList {
-  let made = listsMade.get(letter);
-  const same = made && made.signatories === letter.signatories && made.count === letter.signatories.length && made.releases === letter.releases && made.versions === letter.releases.length;
-  if (!same) listsMade.set(letter, (made = { signatories: letter.signatories, count: letter.signatories.length, releases: letter.releases, versions: letter.releases.length, lists: new Map() }));
-  let list = made!.lists.get(n);
-  if (!list) made!.lists.set(n, (list = make()));
+  const lists = listsMade.get(letter, [letter.signatories, letter.signatories.length, letter.releases, letter.releases.length], () => new Map());
+  let list = lists.get(n);
+  if (!list) lists.set(n, (list = make()));
   return list;
 }
 
