@@ -19,7 +19,8 @@ export interface CheckResult {
 }
 
 export async function checkSite(root: string, options: LoadOptions = {}): Promise<CheckResult> {
-  // The loader and the lint read the same signatory files: each file's lstat is asked once.
+  // The loader and the lint read the same signatory files: each file's lstat is asked once (a large
+  // site's lint, in a thread of its own, asks its own).
   const stats = options.stats ?? new FileStats();
   const linting = lintSiteAside(root, { cache: options.cache, stats });
   linting.catch(() => undefined); // awaited below, after the build's checks: not an unhandled failure meanwhile
