@@ -25,7 +25,17 @@ describe("GitLab CI", () => {
     expect(ci.pages.rules).toEqual([{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
     // Pages serves `public`: the build must write there.
     expect(ci.pages.artifacts).toEqual({ paths: ["public"] });
-    expect(ci.pages.script.at(-1)).toMatch(/^npm run build -- --output public --path-prefix "\$PREFIX"$/);
+    expect(ci.pages.script).toContainEqual('npm run build -- --output public --path-prefix "$PREFIX"');
+  });
+
+  it("keeps .cache/ between deployments, pruned to what the build used", async () => {
+    const ci = parse(await readFile(join(PROJECT, ".gitlab-ci.yml"), "utf8")) as { pages: GitLabJob & { cache: { key: unknown; paths: string[] }[] } };
+    expect(ci.pages.cache.map((c) => c.paths)).toEqual([[".npm/"], [".cache/"]]);
+    const at = (line: string) => ci.pages.script.findIndex((s) => s.startsWith(line));
+    const mark = at("mkdir -p .cache && touch .cache/build-started");
+    const build = at("npm run build");
+    const prune = at("find .cache -type f ! -newer .cache/build-started -delete");
+    expect(mark >= 0 && mark < build && build < prune).toBe(true);
   });
 
   it("computes the Pages path prefix as GitLab serves a project site", async () => {

@@ -83,8 +83,9 @@ describe("GitHub Actions workflows", () => {
     expect(workflow.jobs.deploy!.permissions).toEqual({ pages: "write", "id-token": "write" });
   });
 
-  it("on main: keeps .cache/ between deployments, pruned to what the build used, before the cache is saved", async () => {
-    const build = (await load("deploy.yml")).jobs.build!.steps;
+  it.each([".github/workflows/deploy.yml", ".forgejo/workflows/deploy.yml"])("on main: %s keeps .cache/ between deployments, pruned to what the build used, before the cache is saved", async (file) => {
+    const workflow = parse(await readFile(join(PROJECT, file), "utf8")) as Workflow;
+    const build = Object.values(workflow.jobs).find((job) => job.steps.some((s) => s.run?.startsWith("npm run build")))!.steps;
     const at = (test: (s: Step) => boolean) => build.findIndex(test);
     const cache = at((s) => s.uses?.startsWith("actions/cache@") === true);
     const mark = at((s) => s.run === "mkdir -p .cache && touch .cache/build-started");
