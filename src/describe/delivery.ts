@@ -10,8 +10,8 @@
 // - one recorded by a later release appeared after the next release, so after that day: never.
 // Withdrawn signatures are counted, never named, as a version's PDF edition does.
 import { includedIn, recordsById, versionCurrentOn } from "../load/version-lists.ts";
-import type { DeliveryEntry, DeliveryList, Letter, LetterUpdate } from "../model/types.ts";
-import { describeLetter, type DescribeRules } from "./letter-document.ts";
+import type { DeliveryEntry, DeliveryList, Letter, LetterUpdate, Signatory } from "../model/types.ts";
+import { describeLetter, type DescribeRules, type SignatoryLine } from "./letter-document.ts";
 
 /** The version a delivery hands over: the last released on or before its day (undefined: none was). */
 export function deliveredVersion(letter: Pick<Letter, "releases" | "deliveries">, update: Pick<LetterUpdate, "id" | "date">): number | undefined {
@@ -21,6 +21,11 @@ export function deliveredVersion(letter: Pick<Letter, "releases" | "deliveries">
 /** The `delivered` updates a published letter has a pack for (each with a version current that day). */
 export function packUpdates(letter: Letter): LetterUpdate[] {
   return letter.updates.filter((u) => u.kind === "delivered" && deliveredVersion(letter, u) !== undefined);
+}
+
+/** One name as a pack prints it (the page's line) with what its counts need, counted from `day`. */
+function deliveryEntry(line: SignatoryLine, s: Signatory, day: string): DeliveryEntry {
+  return { id: line.id, name: line.name, ...(line.role ? { role: line.role } : {}), ...(s.type ? { type: s.type } : {}), ...(s.country ? { country: s.country } : {}), day };
 }
 
 /**
@@ -52,7 +57,7 @@ export function amendedDeliveryList(
         entries.push(entry);
         continue;
       }
-      entries.push({ id: entry.id, name: line.name, ...(line.role ? { role: line.role } : {}), ...(s.type ? { type: s.type } : {}), ...(s.country ? { country: s.country } : {}), day: entry.day });
+      entries.push(deliveryEntry(line, s, entry.day));
     }
     if (entries.length) groups.push({ ...(group.heading !== undefined ? { heading: group.heading } : {}), entries });
   }
@@ -101,7 +106,7 @@ export function deliveryListNow(
       const from = days.get(line.id);
       if (from === undefined) return [];
       const s = bySignatory.get(line.id)!;
-      return [{ id: line.id, name: line.name, ...(line.role ? { role: line.role } : {}), ...(s.type ? { type: s.type } : {}), ...(s.country ? { country: s.country } : {}), day: from }];
+      return [deliveryEntry(line, s, from)];
     });
     if (entries.length) groups.push({ ...(group.heading !== undefined ? { heading: group.heading } : {}), entries });
   }
