@@ -64,6 +64,11 @@ export const CLI_HOOK = Symbol.for("open-letters.cli");
 export function runCli(main: CliMain, help: string): void {
   const host = (globalThis as Record<symbol, unknown>)[CLI_HOOK];
   if (typeof host === "function") return void host(main, help);
+  // Output piped to a reader that stopped (`npm run release -- x | head -1`): the work is done or goes
+  // on; what is left to print has nobody to read it, which is no crash to report with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
     console.log(help.trim());
     return;
