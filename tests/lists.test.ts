@@ -16,6 +16,7 @@ function letterPage(groups: { heading?: string; signatories: SignatoryView[] }[]
     updates: [],
     listUrl: url,
     title: "A big letter",
+    pageTitle: "A big letter",
     lang,
     dir: "ltr",
     date: "2024-01-01",

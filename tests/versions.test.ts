@@ -227,6 +227,16 @@ describe("building a versioned letter", () => {
     expect(items[2]!.querySelector("a[href*='changes']")).toBeNull();
   });
 
+  it("names each page in the browser tab: which version, its history, its changes, the verify page", async () => {
+    const title = async (path: string) => text((await readPage(site, path)).querySelector("title")).replace(/ – .*$/, "");
+    const letter = await title("pledge/index.html");
+    expect(letter).not.toMatch(/version/i);
+    expect(await title("pledge/v1/index.html")).toBe(`${letter} (version 1)`);
+    expect(await title("pledge/history/index.html")).toBe(`History: ${letter}`);
+    expect(await title("pledge/v2/changes/index.html")).toBe(`Changes in version 2: ${letter}`);
+    expect(await title("pledge/verify/index.html")).toBe(`Verify a copy: ${letter}`);
+  });
+
   it("shows a word-level diff against the previous version", async () => {
     const changes = await readPage(site, "pledge/v2/changes/index.html");
     expect([...changes.querySelectorAll(".diff del")].map(text)).toEqual(["comittee"]);

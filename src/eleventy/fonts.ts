@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { writeFiles } from "../build/write-output.ts";
+import { DistinctCharacters } from "../common/distinct-characters.ts";
 import { webFonts } from "../outputs/web-fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -65,8 +66,6 @@ function fileName(subset: string, weight: number, style: string): string {
   return `source-serif-4-${subset}-${weight}-${style}.woff2`;
 }
 
-// ASCII is Source Serif's in every language: only the rest needs looking at, and stripping it first
-// (one native pass) keeps collection cheap on pages of thousands of Latin names.
 const ASCII = /[\x00-\x7f]+/g;
 const PAGE_LANG = /<html[^>]*\slang="([^"]+)"/;
 
@@ -79,8 +78,8 @@ export default function fontsPlugin(eleventyConfig: EleventyConfigLike, options:
   }
   eleventyConfig.addPassthroughCopy(copies);
 
-  /** Characters beyond ASCII on the pages rendered, by the page's language. */
-  let seen = new Map<string, Set<string>>();
+  /** Characters beyond ASCII (Source Serif's in every language) on the pages rendered, by the page's language. */
+  let seen = new Map<string, DistinctCharacters>();
   // An incremental preview renders only the pages that changed: the others' characters still count.
   eleventyConfig.on("eleventy.before", ({ incremental }: { incremental?: boolean }) => {
     if (!incremental) seen = new Map();
@@ -90,12 +89,13 @@ export default function fontsPlugin(eleventyConfig: EleventyConfigLike, options:
     if (typeof path !== "string" || !path.endsWith(".html")) return content;
     const lang = PAGE_LANG.exec(content)?.[1] ?? "en";
     let chars = seen.get(lang);
-    if (!chars) seen.set(lang, (chars = new Set()));
-    for (const ch of content.replace(ASCII, "")) chars.add(ch);
+    if (!chars) seen.set(lang, (chars = new DistinctCharacters(0x80)));
+    // Stripping ASCII first (one native pass) leaves little to look at on pages of thousands of Latin names.
+    chars.add(content.replace(ASCII, ""));
     return content;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const text = new Map([...seen].map(([lang, chars]) => [lang, [...chars].sort().join("")]));
+    const text = new Map([...seen].map(([lang, chars]) => [lang, chars.text()]));
     const { css, files } = await webFonts(text, options.cacheDir, { outputDir: `/${FONT_OUTPUT_DIR}`, servedElsewhere: inSubsets() });
     await writeFiles(directories.output, [...files, { url: "/assets/fonts.css", content: `${fontFaceCss()}\n${css}\n` }]);
   });

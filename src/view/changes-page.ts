@@ -28,6 +28,8 @@ export interface ChangesPage {
   letterUrl: string;
   historyUrl: string;
   title: string;
+  /** The browser tab's title. */
+  pageTitle: string;
   lang: string;
   from: ReleaseView;
   to: ReleaseView;
@@ -50,6 +52,7 @@ export function changesPage(letter: Letter, before: Release, after: Release, fro
     letterUrl: letterUrl(letter),
     historyUrl: historyUrl(letter),
     title: after.text.title,
+    pageTitle: messages.t(lang, "changesTitle", to.version, after.text.title),
     lang,
     from,
     to,

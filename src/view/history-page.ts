@@ -43,6 +43,8 @@ export interface HistoryPage {
   /** The page that checks a received copy against the hashes listed here. */
   verifyUrl: string;
   title: string;
+  /** The browser tab's title. */
+  pageTitle: string;
   lang: string;
   dir: "ltr" | "rtl";
   versions: ReleaseView[];
@@ -60,6 +62,7 @@ export function historyPage(letter: Letter, releases: readonly ReleaseView[], me
     letterUrl: letterUrl(letter),
     verifyUrl: `/${letter.slug}/verify/`,
     title: last.text.title,
+    pageTitle: messages.t(lang, "historyTitle", last.text.title),
     lang: last.text.lang,
     dir: textDirection(last.text.lang),
     versions: [...releases].reverse(),

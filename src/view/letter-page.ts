@@ -49,6 +49,8 @@ export interface LetterPage
   extends Pick<LetterDocument, "kind" | "slug" | "url" | "letterUrl" | "listUrl" | "title" | "lang" | "dir" | "date" | "dateText" | "to" | "salutation" | "summary" | "status" | "body" | "source"> {
   /** Interface strings in the page's language. */
   ui: Record<MessageKey, string>;
+  /** The browser tab's title: a version's page says which version it is. */
+  pageTitle: string;
   alternates: Alternate[];
   statusText: string;
   /** The body as HTML (`body` is its Markdown, which letter.json carries too). */
@@ -86,6 +88,7 @@ export function letterPage(letter: Letter, doc: LetterDocument, releases: readon
     slug: doc.slug,
     url: doc.url,
     ui: messages.uiStrings(doc.lang),
+    pageTitle: doc.kind === "version" && doc.release ? `${doc.title} (${t(doc.lang, "versionInline", doc.release.version)})` : doc.title,
     alternates:
       doc.languages.length > 1
         ? doc.languages.map((other) => ({ lang: other.lang, name: languageName(other.lang), url: other.url, current: other.url === doc.url }))

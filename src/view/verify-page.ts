@@ -40,6 +40,8 @@ export interface VerifyPage {
   letterUrl: string;
   historyUrl: string;
   title: string;
+  /** The browser tab's title. */
+  pageTitle: string;
   lang: string;
   dir: "ltr" | "rtl";
   /** Relative to the page, so they hold under any path prefix: versions.json, and the site's root (for its addresses). */
@@ -91,6 +93,7 @@ export function verifyPage(letter: Letter, releases: readonly ReleaseView[], mes
     letterUrl: letterUrl(letter),
     historyUrl: historyUrl(letter),
     title: last.text.title,
+    pageTitle: t(lang, "verifyTitle", last.text.title),
     lang,
     dir: textDirection(lang),
     versionsFile: "../versions.json",

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { DistinctCharacters } from "../../common/distinct-characters.ts";
 import { InternalError, MissingFontError } from "../../model/errors.ts";
 import { CodePointSet, readCmap } from "./cmap.ts";
 
@@ -173,33 +174,15 @@ function longestMatch(family: FontFamily, lang: string): number {
 export function charactersByFamily(lang: string, text: string): Map<string, Set<number>> {
   const order = familyOrder(lang, text);
   const byFamily = new Map<FontFamily, Set<number>>();
-  // The text is every name of a letter (megabytes at 100,000 names) with few distinct characters: a
-  // character seen is skipped by code unit, before a string or a regular expression is made for it.
-  const seenBmp = new Uint8Array(0x10000);
-  const seenAstral = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    if (cp < 0x10000) {
-      if (seenBmp[cp]) continue;
-      seenBmp[cp] = 1;
-    } else {
-      if (seenAstral.has(cp)) continue;
-      seenAstral.add(cp);
-    }
-    if (NEEDS_NO_GLYPH.test(String.fromCodePoint(cp))) continue;
+  // The text is every name of a letter: megabytes at 100,000 names, with few distinct characters.
+  new DistinctCharacters().add(text, (cp) => {
+    if (NEEDS_NO_GLYPH.test(String.fromCodePoint(cp))) return;
     const family = order.find((f) => coverageOf(f).has(cp));
-    if (!family) continue;
+    if (!family) return;
     let set = byFamily.get(family);
     if (!set) byFamily.set(family, (set = new Set()));
     set.add(cp);
-  }
+  });
   return new Map(order.filter((f) => byFamily.has(f)).map((f) => [f.name, byFamily.get(f)!]));
 }
 
