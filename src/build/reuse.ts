@@ -207,11 +207,18 @@ export function saveManifest(site: Site, output: string, plan: ReusePlan, outlin
   // One walk of the output; each letter's files are those under its folder.
   const files = filesOf(output);
   const manifest: Manifest = { letters: {}, ...(build ? { build: { ...build, files } } : {}) };
+  // Grouped by first folder in one pass (a letter's folder is its slug), not filtered once per letter.
+  const byFolder = new Map<string, Record<string, number>>();
+  for (const [path, size] of Object.entries(files)) {
+    const folder = path.slice(0, path.indexOf("/") + 1);
+    if (!folder) continue;
+    let own = byFolder.get(folder);
+    if (!own) byFolder.set(folder, (own = {}));
+    own[path] = size;
+  }
   for (const outline of outlines) {
     const fingerprint = plan.fingerprints.get(outline.slug);
-    const prefix = `${outline.slug}/`;
-    const own = Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(prefix)));
-    if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: own };
+    if (fingerprint) manifest.letters[outline.slug] = { fingerprint, outline, files: byFolder.get(`${outline.slug}/`) ?? {} };
   }
   const path = manifestPath(site.root, output);
   mkdirSync(dirname(path), { recursive: true });

@@ -14,6 +14,20 @@ export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V
 }
 
 /**
+ * `make`, remembered per string: for what few distinct keys (language tags) decide and millions of calls
+ * ask for, such as Intl formatters, which cost microseconds to make and nothing to use again.
+ */
+export function oncePerText<V>(make: (key: string) => V): (key: string) => V {
+  const made = new Map<string, V>();
+  return (key) => {
+    if (made.has(key)) return made.get(key)!;
+    const value = make(key);
+    made.set(key, value);
+    return value;
+  };
+}
+
+/**
  * Values remembered per key object for as long as the inputs they were made from stay the same (each
  * compared with ===): for what is made of objects that may still grow (a letter's signatories while they
  * load, a releases array) or of the key with other objects (a release with its letter and rules).

@@ -24,6 +24,7 @@ import ru from "./catalogues/ru.json" with { type: "json" };
 import zhHant from "./catalogues/zh-Hant.json" with { type: "json" };
 import zh from "./catalogues/zh.json" with { type: "json" };
 import { formatMessage, pluralForms as formsOf, type ArgumentValue } from "./format.ts";
+import { oncePerText } from "../common/once-per.ts";
 
 export type MessageKey = keyof typeof en.messages;
 
@@ -147,14 +148,15 @@ function createMessages(interfaceText: InterfaceText): Messages {
 
 /** A date written for readers of `lang`, e.g. "29 September 2021" in en-GB, "29 septembre 2021" in fr. */
 export function formatDate(isoDate: string, lang: string): string {
-  // UTC both ways, so the day never shifts with the build machine's time zone.
-  return new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dateFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+// UTC both ways, so the day never shifts with the build machine's time zone.
+const dateFormat = oncePerText((lang) => new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+const languageNames = oncePerText((inLang) => new Intl.DisplayNames([inLang], { type: "language" }));
 
 /** A language's name in `inLang`: "Français" for a switcher, "anglais" inside a French sentence. */
 export function languageName(lang: string, inLang = lang, { capitalise = true } = {}): string {
-  const name = new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
+  const name = languageNames(inLang).of(lang) ?? lang;
   return capitalise ? name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1) : name;
 }
