@@ -4,13 +4,7 @@
 
 /** `make`, remembered per key object (a WeakMap: nothing is kept once the object is gone). */
 export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
-  return (key) => {
-    if (made.has(key)) return made.get(key)!;
-    const value = make(key);
-    made.set(key, value);
-    return value;
-  };
+  return rememberedIn(new WeakMap<K, V>(), make);
 }
 
 /**
@@ -18,7 +12,10 @@ export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V
  * ask for, such as Intl formatters, which cost microseconds to make and nothing to use again.
  */
 export function oncePerText<V>(make: (key: string) => V): (key: string) => V {
-  const made = new Map<string, V>();
+  return rememberedIn(new Map<string, V>(), make);
+}
+
+function rememberedIn<K, V>(made: { has(key: K): boolean; get(key: K): V | undefined; set(key: K, value: V): unknown }, make: (key: K) => V): (key: K) => V {
   return (key) => {
     if (made.has(key)) return made.get(key)!;
     const value = make(key);
