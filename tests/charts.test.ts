@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 // Pictures of who signed: the signatures-over-time chart on the history page and the counts by type and
 // country beside a long list. Static SVG with a table of the same figures beside it, in the page's
 // language and direction, the same bytes on every build.
@@ -175,6 +176,23 @@ describe("the chart drawings", () => {
     expect(new Set([y("Version 3"), y("Handed to Parliament"), y("The ministry answered")]).size).toBe(3);
     expect(y("Version 1")).toBe(Math.max(...labels.map((l) => l.y)));
     expect([...near.querySelectorAll(".chart-label")].map(text)).toContain("1,200");
+  });
+
+  it("never strike a label through with a higher mark's rule: every rule is drawn first, every label haloed", () => {
+    const marks = [{ date: "2024-06-01", label: "Version 3", kind: "release" }, { date: "2024-06-10", label: "Handed to Parliament", kind: "update" }, { date: "2024-05-15", label: "The ministry answered", kind: "update" }];
+    const input = { ...sample, lang: "en", dir: "ltr" as const, marks };
+    for (const palette of ["page", "print"] as const) {
+      const doc = parse(timelineSvg(input, { palette }));
+      const drawn = [...doc.querySelector("svg")!.children].map((el) => el.getAttribute("class") ?? "");
+      const lastRule = drawn.findLastIndex((c) => c.startsWith("chart-mark "));
+      const firstLabel = drawn.indexOf("chart-mark-label");
+      expect(lastRule).toBeGreaterThan(-1);
+      expect(firstLabel).toBeGreaterThan(lastRule);
+    }
+    // The page's halo is the stylesheet's (its background, light or dark); a PDF's page is white.
+    const label = parse(timelineSvg(input, { palette: "print" })).querySelector(".chart-mark-label")!;
+    expect([label.getAttribute("paint-order"), label.getAttribute("stroke")]).toEqual(["stroke", "#ffffff"]);
+    expect(readFileSync(join(import.meta.dirname, "../templates/assets/site.css"), "utf8")).toMatch(/\.chart-mark-label \{ paint-order: stroke; stroke: var\(--bg\)/);
   });
 
   it("put a right-to-left page's bar labels on the right and grow the bars to the left", () => {

@@ -2,7 +2,7 @@
 // custom properties (templates/assets/site.css, light and dark); the attributes here are the fallback and,
 // with the print palette, the colours themselves (the site's light scheme).
 
-export type ChartPart = "text" | "muted" | "grid" | "line" | "area" | "bar" | "mark";
+export type ChartPart = "text" | "muted" | "grid" | "line" | "area" | "bar" | "mark" | "background";
 
 const PRINT: Record<ChartPart, string> = {
   text: "#1b1b1b",
@@ -12,6 +12,7 @@ const PRINT: Record<ChartPart, string> = {
   area: "#0b4f9c",
   bar: "#0b4f9c",
   mark: "#4f4f4f",
+  background: "#ffffff",
 };
 
 /** The colour attribute value of a part: currentColor on a page (the class decides), explicit in print. */

@@ -76,14 +76,19 @@ export function timelineSvg(input: TimelineChartInput, options: ChartOptions = {
       return { mark, mx, left, right, anchor };
     })
     .sort((a, b) => a.left - b.left);
+  // Every rule before every label, and each label haloed in the background's colour: a rule that runs up
+  // past a lower row to its own label never strikes a label through.
+  const labels: string[] = [];
+  const halo = palette === "print" ? { stroke: colour("background", palette), "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke" } : {};
   for (const label of placed) {
     const free = rowsEnd.findIndex((end) => end + 6 <= label.left);
     // No free row: the one whose last label ends first, where the overlap is least.
     const row = free >= 0 ? free : rowsEnd.indexOf(Math.min(...rowsEnd));
     rowsEnd[row] = label.right;
     out.push(`<line${attrs({ class: `chart-mark chart-mark-${label.mark.kind}`, x1: label.mx, x2: label.mx, y1: plot.y1 - 4 - row * 11, y2: plot.y0, stroke: colour("mark", palette), "stroke-dasharray": "4 3" })}/>`);
-    out.push(`<text${attrs({ class: "chart-mark-label", x: label.mx, y: plot.y1 - 7 - row * 11, "text-anchor": label.anchor, fill: colour("muted", palette), "font-size": 11 })}>${escapeXml(label.mark.label)}</text>`);
+    labels.push(`<text${attrs({ class: "chart-mark-label", x: label.mx, y: plot.y1 - 7 - row * 11, "text-anchor": label.anchor, fill: colour("muted", palette), "font-size": 11, ...halo })}>${escapeXml(label.mark.label)}</text>`);
   }
+  out.push(...labels);
 
   // The cumulative count as steps: flat until a day with signatures, then up to its total.
   if (input.points.length) {
